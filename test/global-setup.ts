@@ -1,9 +1,10 @@
 // One PostgreSQL for the whole jest run: DATABASE_URL when set, else an embedded server in a
 // temporary folder. Each test file then creates its own database (libs/testing, useTestDatabase).
-import { readdirSync, rmSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, rmSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, recoverAfterCrash, freePort } from '../libs/platform/src/database/embedded-postgres-entry';
+import { startEmbeddedPostgres, recoverAfterCrash } from '../libs/platform/src/database/embedded-postgres';
+import { freePort } from '../libs/platform/src/database/free-port';
 
 const PREFIX = 'cultivation-ledger-test-';
 
@@ -36,10 +37,13 @@ export default async function globalSetup(): Promise<void> {
   await cleanStaleRuns();
   const folder = join(tmpdir(), `${PREFIX}${process.pid}`);
   rmSync(folder, { recursive: true, force: true });
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'owner.pid'), String(process.pid));
-  const server = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), port: await freePort(), persistent: false });
+  const server = await startEmbeddedPostgres({
+    dataDir: join(folder, 'pg'),
+    port: await freePort(),
+    persistent: false,
+  });
   process.env.TEST_ADMIN_DATABASE_URL = server.url;
   (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = { server, folder };
 }

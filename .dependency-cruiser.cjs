@@ -1,0 +1,65 @@
+/** Layer rules, checked in CI (`npm run depcruise`). */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment:
+        'The domain imports nothing outside itself: no Nest, TypeORM, GraphQL, pg, node built-ins or other layers.',
+      severity: 'error',
+      from: { path: '^libs/cultivation/src/domain/' },
+      to: { pathNot: '^libs/cultivation/src/domain/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'domain-is-pure-types',
+      comment: 'Not even types from frameworks or infrastructure.',
+      severity: 'error',
+      from: { path: '^libs/cultivation/src/domain/' },
+      to: {
+        path: [
+          'node_modules/(@nestjs|typeorm|graphql|pg|@eventstore|express)',
+          '^libs/(event-store|platform)/',
+          '^libs/cultivation/src/(application|read-models|graphql)/',
+        ],
+      },
+    },
+    {
+      name: 'apps-use-library-index-only',
+      comment: 'An app reaches a library only through its public index.ts.',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+    },
+    {
+      name: 'libraries-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'libraries-use-each-other-by-index',
+      comment: 'One library reaches another only through its index.ts.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/([^/]+)/src/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'event-store-knows-no-domain',
+      severity: 'error',
+      from: { path: '^libs/event-store/' },
+      to: { path: '^libs/cultivation/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|\\.e2e-spec\\.ts$)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

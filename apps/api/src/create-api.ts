@@ -1,0 +1,24 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import { AppConfig, PinoNestLogger, requestLogging } from '@cl/platform';
+import { AppModule } from './app.module';
+
+export interface ApiOptions {
+  config: AppConfig;
+  logger: Logger;
+  databaseUrl: string;
+  schemaFile: string | true;
+}
+
+/** Builds the API application (not yet listening): the one composition used by main and by e2e tests. */
+export async function createApi(options: ApiOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger: new PinoNestLogger(options.logger),
+    bodyParser: false,
+  });
+  app.use(requestLogging(options.logger));
+  app.useBodyParser('json', { limit: '6mb' });
+  app.disable('x-powered-by');
+  return app;
+}

@@ -1,0 +1,34 @@
+/** The service's whole configuration, read once from the environment and validated. */
+export interface AppConfig {
+  readonly port: number;
+  /** Unset: an embedded PostgreSQL is started in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */
+  readonly embeddedPostgresPort: number;
+  readonly eventStore: 'postgres' | 'eventstoredb';
+  readonly eventStoreConnectionString: string | undefined;
+  /** Unset in the embedded default: a secret is generated once into `dataDir`. */
+  readonly jwtSecret: string | undefined;
+  /** An OIDC provider's JWKS URL: RS256 tokens from the city's single sign-on. */
+  readonly jwtJwksUrl: string | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly introspection: boolean;
+  /** Run the projector inside the API process (the embedded default). */
+  readonly projectorInProcess: boolean;
+  /** Record lapses daily at 00:30 server time. */
+  readonly lapseSweep: boolean;
+  readonly production: boolean;
+}
+
+/** A configuration value that cannot be used; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    rule: string,
+    value: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${rule} (got ${JSON.stringify(value)})`);
+    this.name = 'ConfigError';
+  }
+}

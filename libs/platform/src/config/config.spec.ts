@@ -1,0 +1,66 @@
+import { ConfigError, loadConfig } from './index';
+
+describe('configuration', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      eventStore: 'postgres',
+      logLevel: 'info',
+      introspection: true,
+      projectorInProcess: true,
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid configuration: PORT must be a whole number from 1 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'Invalid configuration: PORT must be a whole number from 1 to 65535 (got "70000")'],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      'Invalid configuration: DATABASE_URL must be a URL starting with postgres: or postgresql: (got "mysql://x")',
+    ],
+    [
+      { DATABASE_URL: 'not a url' },
+      'Invalid configuration: DATABASE_URL must be a URL (postgres: or postgresql:) (got "not a url")',
+    ],
+    [
+      { EVENT_STORE: 'kafka' },
+      'Invalid configuration: EVENT_STORE must be one of postgres, eventstoredb (got "kafka")',
+    ],
+    [
+      { EVENT_STORE: 'eventstoredb' },
+      'Invalid configuration: EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb (got "")',
+    ],
+    [
+      { EVENTSTORE_CONNECTION_STRING: 'http://x' },
+      /^Invalid configuration: EVENTSTORE_CONNECTION_STRING must be a URL starting with esdb:/,
+    ],
+    [{ JWT_SECRET: 'short' }, 'Invalid configuration: JWT_SECRET must be at least 32 characters (got "*****")'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    [
+      { DATA_DIR: 'package.json' },
+      'Invalid configuration: DATA_DIR must be a folder (it names a file) (got "package.json")',
+    ],
+    [
+      { GRAPHQL_INTROSPECTION: 'maybe' },
+      'Invalid configuration: GRAPHQL_INTROSPECTION must be true or false (got "maybe")',
+    ],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('accepts an EventStoreDB connection string and never echoes a secret', () => {
+    const config = loadConfig({
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+    });
+    expect(config.eventStore).toBe('eventstoredb');
+    expect(() => loadConfig({ JWT_SECRET: 'hunter2' })).not.toThrow(/hunter2/);
+  });
+});

@@ -1,2 +1,0 @@
-export * from './embedded-postgres';
-export * from './free-port';

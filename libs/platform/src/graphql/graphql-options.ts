@@ -1,0 +1,55 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config';
+import { formatGraphQLError } from './format-error';
+import { queryLimitsRule } from './query-limits';
+
+/** What every resolver can see of its request. */
+export interface RequestContext {
+  req: Request & { id?: string };
+  res: Response;
+  requestId: string;
+}
+
+function logUnexpectedErrors(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+              logger.error(
+                { requestId: contextValue.requestId, err: error.originalError ?? error },
+                'GraphQL request failed',
+              );
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Apollo, code-first, with the hardening the service runs with in every environment. */
+export function graphqlOptions(config: AppConfig, logger: Logger, schemaFile: string | true): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    autoSchemaFile: schemaFile,
+    sortSchema: true,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    playground: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [queryLimitsRule({ maxDepth: 12, maxCost: 5000 })],
+    formatError: formatGraphQLError,
+    plugins: [logUnexpectedErrors(logger)],
+    context: ({ req, res }: { req: RequestContext['req']; res: Response }): RequestContext => ({
+      req,
+      res,
+      requestId: String(req.id ?? ''),
+    }),
+  };
+}

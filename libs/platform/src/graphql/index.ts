@@ -1,0 +1,5 @@
+export * from './scalars';
+export * from './query-limits';
+export * from './format-error';
+export * from './graphql-options';
+export * from './service-info.resolver';

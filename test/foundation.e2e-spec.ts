@@ -1,0 +1,34 @@
+import request from 'supertest';
+import { useTestApi } from './support/test-api';
+
+describe('the service over HTTP', () => {
+  const api = useTestApi();
+
+  it('answers GET /health with 200 while the database is up', async () => {
+    const res = await request(api.app.getHttpServer()).get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+
+  it('answers a GraphQL query at /graphql and returns a request id', async () => {
+    const res = await api.graphql('{ __typename }');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ data: { __typename: 'Query' } });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a GET mutation-less request without a CSRF-safe header (Apollo CSRF prevention)', async () => {
+    const res = await request(api.app.getHttpServer()).get('/graphql?query=%7B__typename%7D');
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/CSRF/i);
+  });
+
+  it('refuses a query nested deeper than the limit before running it', async () => {
+    const deep = `{ ${'__schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }'} }`;
+    const res = await api.graphql(deep);
+    expect(res.body.errors?.[0]).toMatchObject({
+      message: 'Query is 13 levels deep; the limit is 12',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', rule: 'max-depth' },
+    });
+  });
+});
