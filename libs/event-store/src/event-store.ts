@@ -1,0 +1,97 @@
+// The event-store port: generic, it knows nothing of the domain. Adapters: postgres/, eventstoredb/, in-memory/.
+
+/** A global log position: a decimal string of a 64-bit integer; compare with `comparePositions`, never as text. */
+export type Position = string;
+
+/** 'NO_STREAM': the stream must not exist; 'ANY': no check; a number: the version of the stream's last event (0-based). */
+export type ExpectedVersion = 'NO_STREAM' | 'ANY' | number;
+
+/** An event to append; `eventId` is a UUID chosen by the caller. */
+export interface NewEvent {
+  eventId: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+/** An event as recorded: its stream version (0-based) and its global position. */
+export interface StoredEvent {
+  streamId: string;
+  version: number;
+  position: Position;
+  eventId: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  recordedAt: Date;
+}
+
+/** Events for one stream, appended atomically if the stream is at `expected`; `commandId` makes the append idempotent. */
+export interface AppendRequest {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedVersion;
+  commandId?: string;
+}
+
+/**
+ * What an append wrote, or (duplicate: true) what the first append of the same command id wrote.
+ * `nextVersion` is the stream's version after the append (pass it as `expected` next time; -1 for an empty stream);
+ * `position` is the position of the last event written, null when none was.
+ */
+export interface AppendResult {
+  streamId: string;
+  events: StoredEvent[];
+  nextVersion: number;
+  position: Position | null;
+  duplicate: boolean;
+}
+
+/** Options of `readStream`: stop at a version (inclusive) or at a recording time (inclusive). */
+export interface ReadStreamOptions {
+  toVersion?: number;
+  recordedUpTo?: Date;
+}
+
+/** Options of `subscribe`. */
+export interface SubscribeOptions {
+  /** Most events per handler call (default 500). */
+  batchSize?: number;
+  /** Polling interval when no notification arrives, in ms (default 500). */
+  pollIntervalMs?: number;
+  /** Told about transient errors (e.g. a lost connection) that the subscription survives by retrying. */
+  onError?: (error: unknown) => void;
+}
+
+/** A running subscription. */
+export interface Subscription {
+  /** Stops after the batch in hand (if any) has been handled. */
+  stop(): Promise<void>;
+  /** Resolves when stopped; rejects with the handler's error if the handler threw (the subscription then stops). */
+  readonly finished: Promise<void>;
+}
+
+/** Called with each batch, in global order; the next batch waits until the returned promise resolves. */
+export type BatchHandler = (batch: StoredEvent[]) => Promise<void>;
+
+/** The event-store port. */
+export interface EventStore {
+  /** Appends one stream's events atomically; throws WrongExpectedVersion on a version clash. */
+  append(request: AppendRequest): Promise<AppendResult>;
+  /** Appends to many streams in one transaction, all or nothing where the adapter can (not EventStoreDB). */
+  appendMany(requests: AppendRequest[]): Promise<AppendResult[]>;
+  /** Reads one stream in version order; [] when it does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** The version of the stream's last event, null when the stream does not exist. */
+  streamVersion(streamId: string): Promise<number | null>;
+  /** The first result of a command id (duplicate: true), null when the id is unknown. */
+  findCommand(commandId: string): Promise<AppendResult | null>;
+  /** Up to `limit` events after `from` (exclusive; null = from the start), in global order, settled events only. */
+  readAll(from: Position | null, limit: number): Promise<StoredEvent[]>;
+  /** The position of the last settled event, null when the log is empty. */
+  head(): Promise<Position | null>;
+  /** Delivers every event after `from` (exclusive) exactly once, in global order, then follows new ones. */
+  subscribe(from: Position | null, handler: BatchHandler, options?: SubscribeOptions): Subscription;
+  /** Stops subscriptions and releases connections the store opened itself. */
+  close(): Promise<void>;
+}

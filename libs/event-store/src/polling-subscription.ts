@@ -1,0 +1,102 @@
+import type { BatchHandler, Position, StoredEvent, SubscribeOptions, Subscription } from './event-store';
+
+/** What a polling subscription needs from its store. */
+export interface PollSource {
+  readAll(from: Position | null, limit: number): Promise<StoredEvent[]>;
+  /** True when events after `from` exist but are not settled yet: worth re-reading soon rather than at the next poll. */
+  hasUnsettledAfter?(from: Position | null): Promise<boolean>;
+}
+
+const UNSETTLED_RECHECK_MS = 20;
+
+/** A wake-up signal: `notify()` ends the current `wait()` early, or the next one if none is in progress. */
+export class Wakeup {
+  private pending = false;
+  private wake: (() => void) | undefined;
+
+  notify(): void {
+    if (this.wake) this.wake();
+    else this.pending = true;
+  }
+
+  clear(): void {
+    this.pending = false;
+  }
+
+  wait(ms: number): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done(): void {
+        clearTimeout(timer);
+        self.wake = undefined;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+/**
+ * Reads settled events after a checkpoint, hands them over a batch at a time, and sleeps until woken (a notification)
+ * or the poll interval passes. The checkpoint is the last delivered position, so each event is delivered once.
+ */
+export class PollingSubscription implements Subscription {
+  readonly finished: Promise<void>;
+  readonly wakeup = new Wakeup();
+  private stopped = false;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    private readonly source: PollSource,
+    private checkpoint: Position | null,
+    private readonly handler: BatchHandler,
+    private readonly options: SubscribeOptions = {},
+    onFinished: () => void = () => undefined,
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.finished = this.run().finally(onFinished);
+    // Whoever ignores `finished` should not get an unhandled rejection; awaiting it still sees the error.
+    this.finished.catch(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeup.notify();
+    await this.finished.catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      this.wakeup.clear();
+      let batch: StoredEvent[];
+      try {
+        batch = await this.source.readAll(this.checkpoint, this.batchSize);
+      } catch (error) {
+        this.options.onError?.(error);
+        await this.wakeup.wait(this.pollIntervalMs);
+        continue;
+      }
+      const last = batch[batch.length - 1];
+      if (last) {
+        await this.handler(batch); // a throwing handler ends the subscription: `finished` rejects
+        this.checkpoint = last.position;
+        continue;
+      }
+      let unsettled = false;
+      try {
+        unsettled = (await this.source.hasUnsettledAfter?.(this.checkpoint)) ?? false;
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+      if (this.stopped) break;
+      await this.wakeup.wait(unsettled ? Math.min(UNSETTLED_RECHECK_MS, this.pollIntervalMs) : this.pollIntervalMs);
+    }
+  }
+}

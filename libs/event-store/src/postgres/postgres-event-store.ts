@@ -1,0 +1,191 @@
+import { Pool, type PoolConfig } from 'pg';
+import type {
+  AppendRequest,
+  AppendResult,
+  BatchHandler,
+  EventStore,
+  Position,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store';
+import { DuplicateEventId, WrongExpectedVersion } from '../errors';
+import { assertDistinctCommandIds, assertValidExpected, versionMatches } from '../position';
+import { PollingSubscription } from '../polling-subscription';
+import {
+  EVENT_COLUMNS,
+  NOTIFY_CHANNEL,
+  SETTLED_BOUND,
+  appendWithinTransaction,
+  findCommandWith,
+  streamVersionWith,
+  toStoredEvent,
+} from './append-sql';
+import { NotificationListener } from './notification-listener';
+
+/** How to reach PostgreSQL: a pool the caller owns, or a URL (the store then owns its pool). */
+export type PostgresEventStoreOptions = ({ pool: Pool } | { url: string; poolSize?: number }) & {
+  /** Told about errors the store survives (the listener connection dropping, a failed poll). */
+  onError?: (error: unknown) => void;
+};
+
+const MAX_ATTEMPTS = 10;
+
+function pgCode(error: unknown): { code?: string; constraint?: string; detail?: string } {
+  return typeof error === 'object' && error !== null ? (error as { code?: string }) : {};
+}
+
+/** Cuts a stream at its first event recorded after `upTo`, so that an as-of read is always a prefix. */
+function recordedUpTo(events: StoredEvent[], upTo: Date | undefined): StoredEvent[] {
+  if (!upTo) return events;
+  const cut = events.findIndex((e) => e.recordedAt.getTime() > upTo.getTime());
+  return cut === -1 ? events : events.slice(0, cut);
+}
+
+/** The PostgreSQL adapter: `pg` directly; schema from CreateEventStore1764288000000; see README.md for ordering. */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private listener: NotificationListener | undefined;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(options: PostgresEventStoreOptions) {
+    if ('pool' in options) {
+      this.pool = options.pool;
+      this.ownsPool = false;
+    } else {
+      this.pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+      this.ownsPool = true;
+    }
+    this.onError = options.onError ?? (() => undefined);
+    // An idle client that loses its server must not crash the process; the next query gets a fresh one.
+    if (this.ownsPool) this.pool.on('error', this.onError);
+  }
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    const [result] = await this.appendMany([request]);
+    return result!;
+  }
+
+  async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
+    assertDistinctCommandIds(requests);
+    for (const r of requests) assertValidExpected(r.expected);
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const results = await appendWithinTransaction(client, requests);
+        await client.query('COMMIT');
+        return results;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+        const { code, constraint, detail } = pgCode(error);
+        if (code === '23505' && constraint === 'events_event_id_key') throw new DuplicateEventId(detail ?? '');
+        if (code === '23505' && constraint === 'events_stream_version_key') {
+          // Another writer took the version between our read and our insert. For an exact expectation that is a
+          // clash; for ANY we simply try again on the new version.
+          const clash = await this.findClash(requests);
+          if (clash) throw clash;
+          if (attempt < MAX_ATTEMPTS) continue;
+          const any = requests.find((r) => r.expected === 'ANY')!;
+          throw new WrongExpectedVersion(any.streamId, any.expected, await this.streamVersion(any.streamId));
+        }
+        if (code === '40P01' && attempt < MAX_ATTEMPTS) continue; // deadlock between two appendMany: retry
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND ($2::int IS NULL OR stream_version <= $2)
+       ORDER BY stream_version`,
+      [streamId, options.toVersion ?? null],
+    );
+    return recordedUpTo(rows.map(toStoredEvent), options.recordedUpTo);
+  }
+
+  streamVersion(streamId: string): Promise<number | null> {
+    return streamVersionWith(this.pool, streamId);
+  }
+
+  findCommand(commandId: string): Promise<AppendResult | null> {
+    return findCommandWith(this.pool, commandId);
+  }
+
+  async readAll(from: Position | null, limit: number): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 AND global_position < ${SETTLED_BOUND}
+       ORDER BY global_position LIMIT $2`,
+      [from ?? '-1', limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async head(): Promise<Position | null> {
+    const { rows } = await this.pool.query<{ p: string | null }>(
+      `SELECT max(global_position)::text AS p FROM events WHERE global_position < ${SETTLED_BOUND}`,
+    );
+    return rows[0]?.p ?? null;
+  }
+
+  /** True when events after `from` exist that are not settled yet (a transaction with a lower id is still open). */
+  async hasUnsettledAfter(from: Position | null): Promise<boolean> {
+    const { rows } = await this.pool.query<{ e: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM events WHERE global_position > $1) AS e',
+      [from ?? '-1'],
+    );
+    return rows[0]?.e ?? false;
+  }
+
+  subscribe(from: Position | null, handler: BatchHandler, options: SubscribeOptions = {}): Subscription {
+    const onError = options.onError ?? this.onError;
+    const subscription: PollingSubscription = new PollingSubscription(
+      this,
+      from,
+      handler,
+      { ...options, onError },
+      () => {
+        this.subscriptions.delete(subscription);
+        if (this.subscriptions.size === 0) void this.stopListening();
+      },
+    );
+    this.subscriptions.add(subscription);
+    this.startListening(options.pollIntervalMs ?? 500);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.stopListening();
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private startListening(retryMs: number): void {
+    if (this.listener) return;
+    const notifyAll = (): void => this.subscriptions.forEach((s) => s.wakeup.notify());
+    this.listener = new NotificationListener(this.pool.options, NOTIFY_CHANNEL, notifyAll, this.onError, retryMs);
+    this.listener.start();
+  }
+
+  private async stopListening(): Promise<void> {
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.stop();
+  }
+
+  private async findClash(requests: AppendRequest[]): Promise<WrongExpectedVersion | undefined> {
+    for (const r of requests) {
+      if (r.expected === 'ANY') continue;
+      if (r.commandId !== undefined && (await this.findCommand(r.commandId))) continue; // a duplicate needs no version
+      const actual = await this.streamVersion(r.streamId);
+      if (!versionMatches(r.expected, actual)) return new WrongExpectedVersion(r.streamId, r.expected, actual);
+    }
+    return undefined;
+  }
+}
