@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import {
   AppConfig,
+  AuthModule,
   DatabaseModule,
   DateScalar,
   DateTimeScalar,
@@ -35,6 +36,7 @@ export class AppModule {
           ...graphqlOptions(config, logger, schemaFile),
         }),
         HealthModule,
+        AuthModule,
       ],
       providers: [DateScalar, DateTimeScalar, ServiceInfoResolver],
     };

@@ -4,3 +4,4 @@ export * from './database';
 export * from './health';
 export * from './graphql';
 export * from './platform.module';
+export * from './auth';

