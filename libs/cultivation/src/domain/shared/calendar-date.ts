@@ -1,0 +1,78 @@
+// Effective dates are calendar days, not instants: all arithmetic runs on whole days since
+// 1970-01-01 through Date.UTC, so no time zone can move '2027-12-31' to another day.
+import { InvalidInput } from '../errors';
+
+declare const calendarDateBrand: unique symbol;
+/** A real calendar day written 'YYYY-MM-DD'. */
+export type CalendarDate = string & { readonly [calendarDateBrand]: true };
+
+const DAY_MS = 86_400_000;
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parts(date: string): [number, number, number] | null {
+  const m = PATTERN.exec(date);
+  if (!m) return null;
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** Day number since 1970-01-01 (UTC-free integer). */
+export function toEpochDay(date: CalendarDate): number {
+  const [y, m, d] = parts(date) ?? [1970, 1, 1];
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+/** The calendar date of a day number since 1970-01-01. */
+export function fromEpochDay(day: number): CalendarDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10) as CalendarDate;
+}
+
+/** True when the string is a real 'YYYY-MM-DD' day (2027-02-30 is not). */
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  if (typeof value !== 'string') return false;
+  const p = parts(value);
+  if (!p || p[0] < 1000) return false; // Date.UTC maps years 0–99 to 19xx
+  return fromEpochDay(Date.UTC(p[0], p[1] - 1, p[2]) / DAY_MS) === value;
+}
+
+/** Validates input as a calendar date; refuses with DATE_FORMAT on `field`. */
+export function parseCalendarDate(value: unknown, field: string): CalendarDate {
+  if (isCalendarDate(value)) return value;
+  throw new InvalidInput('DATE_FORMAT', field, `${field} must be a real date written YYYY-MM-DD, got ${String(value)}`);
+}
+
+/** The date `days` later (negative: earlier). */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** Same day `years` later; 29 February becomes 28 February in a common year. */
+export function addYears(date: CalendarDate, years: number): CalendarDate {
+  const [y, m, d] = parts(date) ?? [1970, 1, 1];
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return fromEpochDay(Date.UTC(y + years, m - 1, Math.min(d, lastDay)) / DAY_MS);
+}
+
+/** 31 December of the date's year. */
+export function endOfYear(date: CalendarDate): CalendarDate {
+  return `${date.slice(0, 4)}-12-31` as CalendarDate;
+}
+
+/** Negative, zero or positive as a is before, on or after b. */
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a < b ? -1 : a > b ? 1 : 0; // ISO strings of four-digit years sort as dates
+}
+
+/** Whole days from a to b (positive when b is later). */
+export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+  return toEpochDay(b) - toEpochDay(a);
+}
+
+/** The earlier of two dates. */
+export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  return a <= b ? a : b;
+}
+
+/** The later of two dates. */
+export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  return a >= b ? a : b;
+}
