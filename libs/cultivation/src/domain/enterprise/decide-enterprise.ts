@@ -1,0 +1,61 @@
+// Registration, renaming, relocation and deregistration of the enterprise itself.
+import { Conflict, RuleViolation } from '../errors';
+import type { EnterpriseEvent } from '../events/enterprise-events';
+import { parseCreditCode } from '../shared/credit-code';
+import { parseDistrictCode } from '../shared/districts';
+import type {
+  DecisionContext,
+  DeregisterEnterprise,
+  RegisterEnterprise,
+  RelocateEnterprise,
+  RenameEnterprise,
+} from './commands';
+import { lastDateOverall, requireActive, requireNotBefore } from './guards';
+import { effectiveDate, optionalText, requiredText } from './input';
+import { currentDistrict, type EnterpriseState } from './state';
+
+const NAME_MAX = 200;
+
+/** RegisterEnterprise: only on an empty stream. */
+export function decideRegister({ data }: RegisterEnterprise, state: EnterpriseState): EnterpriseEvent[] {
+  const creditCode = parseCreditCode(data.creditCode, 'creditCode');
+  if (state.status !== 'UNREGISTERED') {
+    throw new Conflict('ENTERPRISE_ALREADY_REGISTERED', 'creditCode', `${creditCode} is already registered`);
+  }
+  const name = requiredText(data.name, 'name', 'NAME_REQUIRED', NAME_MAX);
+  const districtCode = parseDistrictCode(data.district, 'district');
+  const industryCode = optionalText(data.industryCode, 'industryCode', 64);
+  const event = { creditCode, name, districtCode, ...(industryCode ? { industryCode } : {}) };
+  return [{ type: 'EnterpriseRegistered', data: event }];
+}
+
+/** RenameEnterprise: names change in effective-date order. */
+export function decideRename({ data }: RenameEnterprise, state: EnterpriseState, ctx: DecisionContext): EnterpriseEvent[] {
+  const s = requireActive(state);
+  const name = requiredText(data.name, 'name', 'NAME_REQUIRED', NAME_MAX);
+  const effectiveOn = effectiveDate(data.effectiveOn, 'effectiveOn', ctx);
+  requireNotBefore(effectiveOn, s.renamedOn, 'effectiveOn', 'rename');
+  return [{ type: 'EnterpriseRenamed', data: { name, effectiveOn } }];
+}
+
+/** RelocateEnterprise: to another known district, in effective-date order. */
+export function decideRelocate({ data }: RelocateEnterprise, state: EnterpriseState, ctx: DecisionContext): EnterpriseEvent[] {
+  const s = requireActive(state);
+  const toDistrictCode = parseDistrictCode(data.toDistrict, 'toDistrict');
+  const effectiveOn = effectiveDate(data.effectiveOn, 'effectiveOn', ctx);
+  const fromDistrictCode = currentDistrict(s);
+  if (toDistrictCode === fromDistrictCode) {
+    throw new RuleViolation('RELOCATION_SAME_DISTRICT', 'toDistrict', `the enterprise is already in ${toDistrictCode}`);
+  }
+  requireNotBefore(effectiveOn, s.locations.at(-1)?.from ?? null, 'effectiveOn', 'relocation');
+  return [{ type: 'EnterpriseRelocated', data: { fromDistrictCode, toDistrictCode, effectiveOn } }];
+}
+
+/** DeregisterEnterprise: ends every counting grant that day; must not precede any recorded fact. */
+export function decideDeregister({ data }: DeregisterEnterprise, state: EnterpriseState, ctx: DecisionContext): EnterpriseEvent[] {
+  const s = requireActive(state);
+  const effectiveOn = effectiveDate(data.effectiveOn, 'effectiveOn', ctx);
+  const reason = requiredText(data.reason, 'reason', 'REASON_REQUIRED', 500);
+  requireNotBefore(effectiveOn, lastDateOverall(s), 'effectiveOn', 'recorded');
+  return [{ type: 'EnterpriseDeregistered', data: { effectiveOn, reason } }];
+}

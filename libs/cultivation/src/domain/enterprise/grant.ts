@@ -1,0 +1,48 @@
+// The arithmetic of one grant: how far its renewals extend it and on which days it counts.
+// Views, decider and counting segments all ask these functions, so they can never disagree.
+import { addDays, compareDates, type CalendarDate } from '../shared/calendar-date';
+import type { Grant, Renewal } from './state';
+
+/** Renewals still in force (not retracted), oldest first. */
+export function liveRenewals(grant: Grant): Renewal[] {
+  return grant.renewals.filter((r) => !r.retracted);
+}
+
+/** The grant's last valid day after its live renewals (the latest renewal decides). */
+export function currentValidUntil(grant: Grant): CalendarDate {
+  return liveRenewals(grant).at(-1)?.validUntil ?? grant.validUntil;
+}
+
+/** The certificate number of the latest live renewal that carried one, else the grant's. */
+export function currentCertificateNo(grant: Grant): string | undefined {
+  const renewed = liveRenewals(grant).filter((r) => r.certificateNo !== undefined);
+  return renewed.at(-1)?.certificateNo ?? grant.certificateNo;
+}
+
+export type Ending = { kind: 'REVOKED' | 'DEREGISTERED' | 'LAPSED'; on: CalendarDate };
+
+/**
+ * First day the grant no longer counts. Every grant has one: validUntil + 1 (a lapse, whether or
+ * not the sweep has written it yet) unless a revocation or deregistration came first.
+ */
+export function grantEnding(grant: Grant): Ending {
+  const lapse = addDays(currentValidUntil(grant), 1);
+  if (grant.end && grant.end.kind !== 'LAPSED' && compareDates(grant.end.on, lapse) <= 0) {
+    return { kind: grant.end.kind, on: grant.end.on };
+  }
+  return { kind: 'LAPSED', on: lapse };
+}
+
+/** True when the grant counts on the date: not retracted, grantedOn ≤ date < ending. */
+export function countsOn(grant: Grant, date: CalendarDate): boolean {
+  return !grant.retracted && grant.grantedOn <= date && date < grantEnding(grant).on;
+}
+
+/** Latest effective date recorded against a non-retracted grant (grant, renewals, recorded end). */
+export function lastEffectiveDateOf(grant: Grant): CalendarDate | null {
+  if (grant.retracted) return null;
+  let last = grant.grantedOn;
+  for (const r of liveRenewals(grant)) if (r.renewedOn > last) last = r.renewedOn;
+  if (grant.end && grant.end.on > last) last = grant.end.on;
+  return last;
+}

@@ -1,0 +1,60 @@
+// Given / when / then for deciders: every domain spec reads like the rule it checks.
+// Generic over decide/evolve so the enterprise and targets deciders share it.
+
+/** The structural shape of a decider this helper can drive. */
+export interface SpecDecider<C, E, S, Ctx> {
+  initialState(): S;
+  evolve(state: S, envelope: { eventId: string; event: E }): S;
+  decide(command: C, state: S, context: Ctx): readonly E[];
+}
+
+/** A given event, optionally with the eventId a later command will refer to. */
+export type Given<E> = E | { eventId: string; event: E };
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+function isEnvelope<E>(g: Given<E>): g is { eventId: string; event: E } {
+  return typeof g === 'object' && g !== null && 'eventId' in g && 'event' in g;
+}
+
+/** Starts a spec over a decider with a fixed decision context. */
+export function deciderSpec<C, E, S, Ctx>(decider: SpecDecider<C, E, S, Ctx>, context: Ctx) {
+  return {
+    given(events: readonly Given<E>[] = []) {
+      const state = events.reduce<S>((s, g, i) => {
+        const envelope = isEnvelope(g) ? g : { eventId: `given-${i + 1}`, event: g };
+        return decider.evolve(s, envelope);
+      }, decider.initialState());
+      return {
+        /** The state the given events fold to. */
+        state,
+        when(command: C, ctx: Ctx = context) {
+          const run = () => decider.decide(command, state, ctx);
+          return {
+            /** Asserts the exact events decided; returns the state after folding them. */
+            then(expected: readonly E[]): S {
+              const actual = run();
+              expect(actual).toEqual(expected);
+              return actual.reduce((s, event, i) => decider.evolve(s, { eventId: `then-${i + 1}`, event }), state);
+            },
+            /** Asserts a refusal of the given class, matching e.g. { rule, field }. */
+            thenThrows(errorClass: ErrorClass, expected: Record<string, unknown> = {}): Error {
+              let caught: unknown;
+              try {
+                run();
+              } catch (e) {
+                caught = e;
+              }
+              if (!(caught instanceof errorClass)) {
+                const got = caught === undefined ? 'no error (events were decided)' : `${String(caught)} ${JSON.stringify(caught)}`;
+                throw new Error(`expected ${errorClass.name}, got ${got}`);
+              }
+              expect(caught).toMatchObject(expected);
+              return caught as Error;
+            },
+          };
+        },
+      };
+    },
+  };
+}
