@@ -1,8 +1,16 @@
 export * from './event-store';
 export * from './errors';
 export { comparePositions } from './position';
+export { createEventStore, type EventStoreConfig } from './create-event-store';
 export { InMemoryEventStore } from './in-memory';
-export { PostgresEventStore, type PostgresEventStoreOptions, CreateEventStore1764288000000 } from './postgres';
+export {
+  PostgresEventStore,
+  type PostgresEventStoreOptions,
+  CreateEventStore1764288000000,
+  NOTIFY_CHANNEL,
+  MAX_EVENTS_PER_TRANSACTION,
+} from './postgres';
+export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb';
 export {
   describeEventStoreContract,
   type StoreUnderTest,

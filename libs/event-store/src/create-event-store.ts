@@ -1,0 +1,28 @@
+import type { Pool } from 'pg';
+import type { EventStore } from './event-store';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+import { InMemoryEventStore } from './in-memory/in-memory-event-store';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+
+/** Which store to build: PostgreSQL (a pool you own, or a URL), EventStoreDB, or in memory (tests only). */
+export type EventStoreConfig =
+  | { kind: 'postgres'; pool: Pool; onError?: (error: unknown) => void }
+  | { kind: 'postgres'; url: string; poolSize?: number; onError?: (error: unknown) => void }
+  | { kind: 'eventstoredb'; connectionString: string; streamPrefixes: string[]; commandStreamPrefix?: string }
+  | { kind: 'memory' };
+
+/** Builds the configured adapter. The PostgreSQL schema comes from CreateEventStore1764288000000 (run it first). */
+export function createEventStore(config: EventStoreConfig): EventStore {
+  switch (config.kind) {
+    case 'postgres':
+      return new PostgresEventStore(config);
+    case 'eventstoredb':
+      return new EventStoreDbEventStore(config);
+    case 'memory':
+      return new InMemoryEventStore();
+    default: {
+      const unknown: never = config;
+      throw new Error(`unknown event store kind ${JSON.stringify(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb-event-store';
+export { commandEventId } from './command-event-id';
