@@ -1,0 +1,110 @@
+// Applies one batch of the global log to the read models of one schema, inside the caller's
+// transaction. Per enterprise: load the state snapshot, evolve with the batch's events, and write the
+// difference between the facts derived before and after. Replays are no-ops twice over: events at or
+// below the checkpoint are dropped, and an event at or below an enterprise's stored version is skipped.
+import type { StoredEvent } from '@cl/event-store';
+import { comparePositions } from '@cl/event-store';
+import {
+  evolve,
+  initialState,
+  TARGETS_STREAM,
+  type EnterpriseEvent,
+  type EnterpriseState,
+  type TargetSpec,
+} from '../../domain';
+import { qualified } from '../schema';
+import { BatchDelta } from './batch-delta';
+import { readCheckpoint, writeCheckpoint } from './checkpoint';
+import { enterpriseFacts, summaryOf, type FirstRow, type GrantRow, type IntervalRow } from './enterprise-facts';
+import { toDomainEvent } from './to-domain-event';
+import { addCounts, addOccurrences } from './write-aggregates';
+import { replaceEnterpriseRows, upsertSummaries, upsertTarget, type SummaryRow } from './write-enterprises';
+import type { Sql } from './sql';
+
+const ENTERPRISE_PREFIX = 'enterprise-';
+
+interface Touched {
+  before: EnterpriseState;
+  state: EnterpriseState;
+  version: number;
+  lastPosition: string;
+  changed: boolean;
+}
+
+/** What a batch did. */
+export interface ApplyResult {
+  applied: number;
+  skipped: number;
+  /** The checkpoint after the batch. */
+  position: string | null;
+}
+
+async function loadStates(sql: Sql, schema: string, codes: string[]): Promise<Map<string, Touched>> {
+  const rows: { credit_code: string; version: number; last_position: string; state: EnterpriseState }[] = await sql.query(
+    `SELECT credit_code, version, last_position::text AS last_position, state
+     FROM ${qualified(schema, 'enterprise_summary')} WHERE credit_code = ANY($1::text[])`,
+    [codes],
+  );
+  const found = new Map(rows.map((r) => [r.credit_code, r]));
+  return new Map(
+    codes.map((code) => {
+      const row = found.get(code);
+      const state = row?.state ?? initialState();
+      return [code, { before: state, state, version: row?.version ?? -1, lastPosition: row?.last_position ?? '0', changed: false }];
+    }),
+  );
+}
+
+/** Applies `events` (global order) to the read models in `schema`; call inside a transaction. */
+export async function applyEvents(sql: Sql, schema: string, events: readonly StoredEvent[]): Promise<ApplyResult> {
+  const checkpoint = await readCheckpoint(sql, schema, true);
+  const fresh = events.filter((e) => comparePositions(e.position, checkpoint.position) > 0);
+  const last = events.at(-1);
+  if (fresh.length === 0 || !last) return { applied: 0, skipped: events.length, position: checkpoint.position };
+
+  const codes = [...new Set(fresh.filter((e) => e.streamId.startsWith(ENTERPRISE_PREFIX)).map((e) => e.streamId.slice(ENTERPRISE_PREFIX.length)))];
+  const touched = await loadStates(sql, schema, codes);
+  let applied = 0;
+  for (const e of fresh) {
+    if (e.streamId === TARGETS_STREAM) {
+      const { data } = toDomainEvent(e) as unknown as { data: TargetSpec };
+      await upsertTarget(sql, schema, { ...data, level: data.level ?? null, version: e.version });
+      applied++;
+      continue;
+    }
+    const t = touched.get(e.streamId.slice(ENTERPRISE_PREFIX.length));
+    if (!t || e.version <= t.version) continue; // not ours, or already applied (replay)
+    t.state = evolve(t.state, { eventId: e.eventId, event: toDomainEvent(e) as EnterpriseEvent });
+    t.version = e.version;
+    t.lastPosition = e.position;
+    t.changed = true;
+    applied++;
+  }
+
+  const delta = new BatchDelta();
+  const summaries: SummaryRow[] = [];
+  const rows = { grants: [] as GrantRow[], intervals: [] as IntervalRow[], firsts: [] as FirstRow[] };
+  const changedCodes: string[] = [];
+  for (const [code, t] of touched) {
+    const summary = summaryOf(t.state);
+    if (!t.changed || !summary) continue;
+    const before = enterpriseFacts(t.before);
+    const after = enterpriseFacts(t.state);
+    delta.addSegments(before.segments, -1);
+    delta.addSegments(after.segments, 1);
+    delta.addOccurrences(before.occurrences, -1);
+    delta.addOccurrences(after.occurrences, 1);
+    rows.grants.push(...after.grants);
+    rows.intervals.push(...after.intervals);
+    rows.firsts.push(...after.firsts);
+    changedCodes.push(code);
+    summaries.push({ credit_code: code, ...summary, version: t.version, last_position: t.lastPosition, state: t.state });
+  }
+  await upsertSummaries(sql, schema, summaries);
+  await replaceEnterpriseRows(sql, schema, changedCodes, rows);
+  await addCounts(sql, schema, 'count_daily', delta.dailyRows());
+  await addCounts(sql, schema, 'count_monthly', delta.monthlyRows());
+  await addOccurrences(sql, schema, delta.occurrenceRows());
+  await writeCheckpoint(sql, schema, last.position);
+  return { applied, skipped: events.length - applied, position: last.position };
+}

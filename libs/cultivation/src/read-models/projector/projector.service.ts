@@ -1,0 +1,137 @@
+// The projection worker. Every instance is a candidate; the one holding the leader lock subscribes to
+// the log from the stored checkpoint and applies each batch plus the checkpoint in one transaction.
+// Standbys retry every `retryMs`; a leader whose lock connection dies steps down (the APPLY lock
+// taken per batch keeps even an overlapping old leader from interleaving writes).
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore, StoredEvent, Subscription } from '@cl/event-store';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { applyEvents } from '../projection/apply-events';
+import { readCheckpoint } from '../projection/checkpoint';
+import { inTransaction } from '../projection/in-transaction';
+import { LIVE_SCHEMA } from '../schema';
+import { LeaderLock } from './leader-lock';
+
+export interface ProjectorOptions {
+  /** Events per transaction (default 500). */
+  batchSize?: number;
+  /** How often a standby tries for the lock and a leader checks it still has it, in ms (default 3000). */
+  retryMs?: number;
+  /** Poll interval of the subscription when no notification arrives (default 500). */
+  pollIntervalMs?: number;
+  /** Start on application bootstrap when used as a Nest provider (default true). */
+  autoStart?: boolean;
+  /** Told about errors the worker survives (a failed batch, a lost connection); default console.error. */
+  onError?: (error: unknown) => void;
+  /** Test hook: runs inside each batch's transaction just before commit. */
+  beforeCommit?: (runner: QueryRunner, batch: StoredEvent[]) => Promise<void>;
+}
+
+/** One projector instance: `start()` joins the election, `stop()` leaves it (releasing the lock). */
+export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private running: Promise<void> | undefined;
+  private stopping = false;
+  private active = false;
+  private subscription: Subscription | undefined;
+  private wake: (() => void) | undefined;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly options: ProjectorOptions = {},
+  ) {
+    this.onError = options.onError ?? ((error) => console.error('projector:', error));
+  }
+
+  /** True while this instance is the active worker. */
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /** Joins the election (idempotent); returns at once. */
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = this.loop().finally(() => (this.running = undefined));
+  }
+
+  /** Stops after the batch in hand and releases the leader lock. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.subscription?.stop();
+    await this.running;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.options.autoStart ?? true) this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let lock: LeaderLock | null = null;
+      try {
+        lock = await LeaderLock.tryAcquire(this.dataSource);
+        if (lock && !this.stopping) await this.lead(lock);
+      } catch (error) {
+        this.onError(error);
+      } finally {
+        this.active = false;
+        await lock?.release().catch(this.onError);
+      }
+      if (!this.stopping) await this.sleep(this.options.retryMs ?? 3000);
+    }
+  }
+
+  /** Projects until stopped, until a batch fails (retried from the checkpoint later) or the lock is lost. */
+  private async lead(lock: LeaderLock): Promise<void> {
+    const { position } = await readCheckpoint(this.dataSource, LIVE_SCHEMA);
+    const subscription = this.store.subscribe(position, (batch) => this.apply(batch), {
+      batchSize: this.options.batchSize ?? 500,
+      pollIntervalMs: this.options.pollIntervalMs ?? 500,
+      onError: this.onError,
+    });
+    this.subscription = subscription;
+    this.active = true;
+    const watchdog = setInterval(() => {
+      void lock.alive().then((ok) => {
+        if (!ok) void subscription.stop();
+      });
+    }, this.options.retryMs ?? 3000);
+    try {
+      await subscription.finished;
+    } finally {
+      clearInterval(watchdog);
+      this.active = false;
+      this.subscription = undefined;
+    }
+  }
+
+  private async apply(batch: StoredEvent[]): Promise<void> {
+    await inTransaction(
+      this.dataSource,
+      async (runner) => {
+        await applyEvents(runner, LIVE_SCHEMA, batch);
+        await this.options.beforeCommit?.(runner, batch);
+      },
+      { lockApply: true },
+    );
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done(): void {
+        clearTimeout(timer);
+        self.wake = undefined;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
