@@ -46,7 +46,10 @@ export function deciderSpec<C, E, S, Ctx>(decider: SpecDecider<C, E, S, Ctx>, co
                 caught = e;
               }
               if (!(caught instanceof errorClass)) {
-                const got = caught === undefined ? 'no error (events were decided)' : `${String(caught)} ${JSON.stringify(caught)}`;
+                const got =
+                  caught === undefined
+                    ? 'no error (events were decided)'
+                    : `${String(caught)} ${JSON.stringify(caught)}`;
                 throw new Error(`expected ${errorClass.name}, got ${got}`);
               }
               expect(caught).toMatchObject(expected);

@@ -14,7 +14,14 @@ export * from './events/schema-versions';
 export * from './events/upcasters';
 export * from './enterprise/commands';
 export * from './enterprise/state';
-export { countsOn, currentValidUntil, currentCertificateNo, grantEnding, liveRenewals, type Ending } from './enterprise/grant';
+export {
+  countsOn,
+  currentValidUntil,
+  currentCertificateNo,
+  grantEnding,
+  liveRenewals,
+  type Ending,
+} from './enterprise/grant';
 export { evolve, fold } from './enterprise/evolve';
 export { decide, enterpriseDecider } from './enterprise/decide';
 export * from './views/certifications';

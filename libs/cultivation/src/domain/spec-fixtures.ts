@@ -62,7 +62,11 @@ export const deregistered = (effectiveOn: string): EnterpriseEvent => ({
   data: { effectiveOn: d(effectiveOn), reason: 'dissolved' },
 });
 
-export const grant = (tier: Tier, grantedOn: string, more: Partial<Extract<EnterpriseCommand, { type: 'GrantCertification' }>['data']> = {}): EnterpriseCommand => ({
+export const grant = (
+  tier: Tier,
+  grantedOn: string,
+  more: Partial<Extract<EnterpriseCommand, { type: 'GrantCertification' }>['data']> = {},
+): EnterpriseCommand => ({
   type: 'GrantCertification',
   data: { tier, grantedOn, ...more },
 });

@@ -30,7 +30,11 @@ export function decideRegister({ data }: RegisterEnterprise, state: EnterpriseSt
 }
 
 /** RenameEnterprise: names change in effective-date order. */
-export function decideRename({ data }: RenameEnterprise, state: EnterpriseState, ctx: DecisionContext): EnterpriseEvent[] {
+export function decideRename(
+  { data }: RenameEnterprise,
+  state: EnterpriseState,
+  ctx: DecisionContext,
+): EnterpriseEvent[] {
   const s = requireActive(state);
   const name = requiredText(data.name, 'name', 'NAME_REQUIRED', NAME_MAX);
   const effectiveOn = effectiveDate(data.effectiveOn, 'effectiveOn', ctx);
@@ -39,7 +43,11 @@ export function decideRename({ data }: RenameEnterprise, state: EnterpriseState,
 }
 
 /** RelocateEnterprise: to another known district, in effective-date order. */
-export function decideRelocate({ data }: RelocateEnterprise, state: EnterpriseState, ctx: DecisionContext): EnterpriseEvent[] {
+export function decideRelocate(
+  { data }: RelocateEnterprise,
+  state: EnterpriseState,
+  ctx: DecisionContext,
+): EnterpriseEvent[] {
   const s = requireActive(state);
   const toDistrictCode = parseDistrictCode(data.toDistrict, 'toDistrict');
   const effectiveOn = effectiveDate(data.effectiveOn, 'effectiveOn', ctx);
@@ -52,7 +60,11 @@ export function decideRelocate({ data }: RelocateEnterprise, state: EnterpriseSt
 }
 
 /** DeregisterEnterprise: ends every counting grant that day; must not precede any recorded fact. */
-export function decideDeregister({ data }: DeregisterEnterprise, state: EnterpriseState, ctx: DecisionContext): EnterpriseEvent[] {
+export function decideDeregister(
+  { data }: DeregisterEnterprise,
+  state: EnterpriseState,
+  ctx: DecisionContext,
+): EnterpriseEvent[] {
   const s = requireActive(state);
   const effectiveOn = effectiveDate(data.effectiveOn, 'effectiveOn', ctx);
   const reason = requiredText(data.reason, 'reason', 'REASON_REQUIRED', 500);

@@ -13,14 +13,27 @@ import { effectiveDate, optionalText, parseLevel, parseTier } from './input';
 import type { ActiveEnterprise, EnterpriseState } from './state';
 
 /** validUntil as given (or the policy default), after `after` and within the max term from `start`. */
-export function validUntilFor(policy: TierPolicy, start: CalendarDate, input: unknown, after: CalendarDate): CalendarDate {
+export function validUntilFor(
+  policy: TierPolicy,
+  start: CalendarDate,
+  input: unknown,
+  after: CalendarDate,
+): CalendarDate {
   const validUntil = input == null ? termEnd(policy.defaultValidity, start) : parseCalendarDate(input, 'validUntil');
   if (validUntil <= after) {
-    throw new InvalidInput('VALID_UNTIL_NOT_AFTER_START', 'validUntil', `validUntil ${validUntil} must be after ${after}`);
+    throw new InvalidInput(
+      'VALID_UNTIL_NOT_AFTER_START',
+      'validUntil',
+      `validUntil ${validUntil} must be after ${after}`,
+    );
   }
   const max = termEnd(policy.maxValidity, start);
   if (validUntil > max) {
-    throw new InvalidInput('VALID_UNTIL_EXCEEDS_MAX', 'validUntil', `${policy.tier} runs at most until ${max} from ${start}`);
+    throw new InvalidInput(
+      'VALID_UNTIL_EXCEEDS_MAX',
+      'validUntil',
+      `${policy.tier} runs at most until ${max} from ${start}`,
+    );
   }
   return validUntil;
 }
@@ -31,13 +44,22 @@ function skippedPrerequisites(s: ActiveEnterprise, policy: TierPolicy, on: Calen
   for (const p of policy.prerequisites) {
     if (s.grants.some((g) => g.tier === p.tier && countsOn(g, on))) continue;
     if (p.mode === 'RECORD') skipped.push(p.tier);
-    else throw new RuleViolation('PREREQUISITE_MISSING', 'tier', `${policy.tier} requires ${p.tier} held on ${on} (same-day grant counts if recorded first)`);
+    else
+      throw new RuleViolation(
+        'PREREQUISITE_MISSING',
+        'tier',
+        `${policy.tier} requires ${p.tier} held on ${on} (same-day grant counts if recorded first)`,
+      );
   }
   return skipped;
 }
 
 /** Decides a GrantCertification command. */
-export function decideGrant({ data }: GrantCertification, state: EnterpriseState, ctx: DecisionContext): EnterpriseEvent[] {
+export function decideGrant(
+  { data }: GrantCertification,
+  state: EnterpriseState,
+  ctx: DecisionContext,
+): EnterpriseEvent[] {
   const s = requireActive(state);
   const tier = parseTier(data.tier);
   const grantedOn = effectiveDate(data.grantedOn, 'grantedOn', ctx);

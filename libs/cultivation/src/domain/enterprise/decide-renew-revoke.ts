@@ -18,7 +18,11 @@ function activeGrant(s: ActiveEnterprise, tier: Tier, on: CalendarDate, field: s
 }
 
 /** RenewCertification: extends the active grant; the new term continues from its current end. */
-export function decideRenew({ data }: RenewCertification, state: EnterpriseState, ctx: DecisionContext): EnterpriseEvent[] {
+export function decideRenew(
+  { data }: RenewCertification,
+  state: EnterpriseState,
+  ctx: DecisionContext,
+): EnterpriseEvent[] {
   const s = requireActive(state);
   const tier = parseTier(data.tier);
   const renewedOn = effectiveDate(data.renewedOn, 'renewedOn', ctx);
@@ -31,16 +35,29 @@ export function decideRenew({ data }: RenewCertification, state: EnterpriseState
   if (validUntil <= current) {
     throw new RuleViolation('RENEWAL_MUST_EXTEND', 'validUntil', `a renewal must extend validUntil beyond ${current}`);
   }
-  return [{ type: 'CertificationRenewed', data: { tier, ...(certificateNo ? { certificateNo } : {}), renewedOn, validUntil } }];
+  return [
+    {
+      type: 'CertificationRenewed',
+      data: { tier, ...(certificateNo ? { certificateNo } : {}), renewedOn, validUntil },
+    },
+  ];
 }
 
 /** RevokeCertification: ends the active grant on revokedOn (it no longer counts that day). */
-export function decideRevoke({ data }: RevokeCertification, state: EnterpriseState, ctx: DecisionContext): EnterpriseEvent[] {
+export function decideRevoke(
+  { data }: RevokeCertification,
+  state: EnterpriseState,
+  ctx: DecisionContext,
+): EnterpriseEvent[] {
   const s = requireActive(state);
   const tier = parseTier(data.tier);
   const revokedOn = effectiveDate(data.revokedOn, 'revokedOn', ctx);
   if (!isOneOf(REVOCATION_REASONS, data.reason)) {
-    throw new InvalidInput('REVOCATION_REASON_UNKNOWN', 'reason', `reason must be one of ${REVOCATION_REASONS.join(', ')}`);
+    throw new InvalidInput(
+      'REVOCATION_REASON_UNKNOWN',
+      'reason',
+      `reason must be one of ${REVOCATION_REASONS.join(', ')}`,
+    );
   }
   const note = optionalText(data.note, 'note', 500);
   requireNotBefore(revokedOn, lastTierDate(s, tier), 'revokedOn', tier);

@@ -16,7 +16,11 @@ export function decideRetract({ data }: RetractCertification, state: EnterpriseS
   const reason = requiredText(data.reason, 'reason', 'REASON_REQUIRED', 500);
   const grant = s.grants.find((g) => g.eventId === eventId || g.renewals.some((r) => r.eventId === eventId));
   if (!eventId || !grant) {
-    throw new NotFound('RETRACTION_TARGET_NOT_FOUND', 'eventId', `no grant or renewal event ${eventId} in this enterprise's history`);
+    throw new NotFound(
+      'RETRACTION_TARGET_NOT_FOUND',
+      'eventId',
+      `no grant or renewal event ${eventId} in this enterprise's history`,
+    );
   }
   if (grant.tier !== tier) {
     throw new InvalidInput('RETRACTION_TIER_MISMATCH', 'tier', `event ${eventId} concerns ${grant.tier}, not ${tier}`);

@@ -10,7 +10,11 @@ import { evolve } from './evolve';
 import { initialState, type EnterpriseState } from './state';
 
 /** The events a command produces from the current state, or a thrown DomainError. */
-export function decide(command: EnterpriseCommand, state: EnterpriseState, context: DecisionContext): EnterpriseEvent[] {
+export function decide(
+  command: EnterpriseCommand,
+  state: EnterpriseState,
+  context: DecisionContext,
+): EnterpriseEvent[] {
   switch (command.type) {
     case 'RegisterEnterprise':
       return decideRegister(command, state);

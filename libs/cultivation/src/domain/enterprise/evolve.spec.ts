@@ -1,4 +1,18 @@
-import { BINHAI, CODE, HEPING, d, deregistered, granted, lapsed, registered, relocated, renewed, retracted, revoked, withIds } from '../spec-fixtures';
+import {
+  BINHAI,
+  CODE,
+  HEPING,
+  d,
+  deregistered,
+  granted,
+  lapsed,
+  registered,
+  relocated,
+  renewed,
+  retracted,
+  revoked,
+  withIds,
+} from '../spec-fixtures';
 import type { EnterpriseEvent } from '../events/enterprise-events';
 import { currentValidUntil } from './grant';
 import { fold } from './evolve';
@@ -10,11 +24,18 @@ const onlyGrant = (s: EnterpriseState) => (s as RegisteredEnterprise).grants[0];
 describe('evolve', () => {
   it('EnterpriseRegistered creates an active enterprise located in its district', () => {
     const s = stateOf(registered());
-    expect(s).toMatchObject({ status: 'ACTIVE', creditCode: CODE, locations: [{ districtCode: HEPING, from: null }], grants: [] });
+    expect(s).toMatchObject({
+      status: 'ACTIVE',
+      creditCode: CODE,
+      locations: [{ districtCode: HEPING, from: null }],
+      grants: [],
+    });
   });
 
   it('EnterpriseRenamed changes the name and remembers the date', () => {
-    expect(stateOf(registered(), { type: 'EnterpriseRenamed', data: { name: '新名', effectiveOn: d('2025-01-01') } })).toMatchObject({
+    expect(
+      stateOf(registered(), { type: 'EnterpriseRenamed', data: { name: '新名', effectiveOn: d('2025-01-01') } }),
+    ).toMatchObject({
       name: '新名',
       renamedOn: '2025-01-01',
     });
@@ -28,37 +49,69 @@ describe('evolve', () => {
   });
 
   it('EnterpriseDeregistered ends every grant counting that day, not past ones', () => {
-    const s = stateOf(registered(), granted('TECH_SME', '2023-02-01', '2023-12-31'), granted('HIGH_TECH', '2024-01-10', '2027-01-09'), deregistered('2025-03-01'));
+    const s = stateOf(
+      registered(),
+      granted('TECH_SME', '2023-02-01', '2023-12-31'),
+      granted('HIGH_TECH', '2024-01-10', '2027-01-09'),
+      deregistered('2025-03-01'),
+    );
     expect(s.status).toBe('DEREGISTERED');
     expect(s.grants.map((g) => g.end)).toEqual([null, { kind: 'DEREGISTERED', on: '2025-03-01' }]);
   });
 
   it('CertificationGranted adds a grant keyed by its eventId', () => {
     expect(onlyGrant(stateOf(registered(), granted('HIGH_TECH', '2024-01-10', '2027-01-09')))).toMatchObject({
-      eventId: 'e2', tier: 'HIGH_TECH', level: 'MUNICIPAL', grantedOn: '2024-01-10', validUntil: '2027-01-09', end: null, retracted: false,
+      eventId: 'e2',
+      tier: 'HIGH_TECH',
+      level: 'MUNICIPAL',
+      grantedOn: '2024-01-10',
+      validUntil: '2027-01-09',
+      end: null,
+      retracted: false,
     });
   });
 
   it('CertificationRenewed extends the grant', () => {
-    const g = onlyGrant(stateOf(registered(), granted('HIGH_TECH', '2021-01-10', '2024-01-09'), renewed('HIGH_TECH', '2023-12-01', '2027-01-09')));
+    const g = onlyGrant(
+      stateOf(
+        registered(),
+        granted('HIGH_TECH', '2021-01-10', '2024-01-09'),
+        renewed('HIGH_TECH', '2023-12-01', '2027-01-09'),
+      ),
+    );
     expect(g && currentValidUntil(g)).toBe('2027-01-09');
     expect(g?.renewals[0]?.eventId).toBe('e3');
   });
 
   it('CertificationRevoked ends the grant on revokedOn', () => {
-    expect(onlyGrant(stateOf(registered(), granted('SRDI_SME', '2024-01-10', '2027-01-09'), revoked('SRDI_SME', '2025-02-02')))?.end).toEqual({
-      kind: 'REVOKED', on: '2025-02-02', reason: 'FAILED_REVIEW',
+    expect(
+      onlyGrant(
+        stateOf(registered(), granted('SRDI_SME', '2024-01-10', '2027-01-09'), revoked('SRDI_SME', '2025-02-02')),
+      )?.end,
+    ).toEqual({
+      kind: 'REVOKED',
+      on: '2025-02-02',
+      reason: 'FAILED_REVIEW',
     });
   });
 
   it('CertificationLapsed marks the grant whose validity ended the day before', () => {
-    expect(onlyGrant(stateOf(registered(), granted('TECH_SME', '2024-02-01', '2024-12-31'), lapsed('TECH_SME', '2025-01-01')))?.end).toEqual({
-      kind: 'LAPSED', on: '2025-01-01',
+    expect(
+      onlyGrant(
+        stateOf(registered(), granted('TECH_SME', '2024-02-01', '2024-12-31'), lapsed('TECH_SME', '2025-01-01')),
+      )?.end,
+    ).toEqual({
+      kind: 'LAPSED',
+      on: '2025-01-01',
     });
   });
 
   it('CertificationRetracted marks a grant, or a single renewal, as never having happened', () => {
-    const base = [registered(), granted('HIGH_TECH', '2021-01-10', '2024-01-09'), renewed('HIGH_TECH', '2023-12-01', '2027-01-09')];
+    const base = [
+      registered(),
+      granted('HIGH_TECH', '2021-01-10', '2024-01-09'),
+      renewed('HIGH_TECH', '2023-12-01', '2027-01-09'),
+    ];
     const renewalGone = onlyGrant(stateOf(...base, retracted('HIGH_TECH', 'e3')));
     expect(renewalGone && currentValidUntil(renewalGone)).toBe('2024-01-09');
     expect(onlyGrant(stateOf(...base, retracted('HIGH_TECH', 'e2')))?.retracted).toBe(true);

@@ -11,7 +11,11 @@ export function requireActive(state: EnterpriseState): ActiveEnterprise {
     throw new NotFound('ENTERPRISE_NOT_FOUND', 'creditCode', 'no enterprise is registered under this credit code');
   }
   if (state.status === 'DEREGISTERED') {
-    throw new RuleViolation('ENTERPRISE_DEREGISTERED', 'creditCode', `the enterprise was deregistered on ${state.deregisteredOn}; nothing is accepted after it`);
+    throw new RuleViolation(
+      'ENTERPRISE_DEREGISTERED',
+      'creditCode',
+      `the enterprise was deregistered on ${state.deregisteredOn}; nothing is accepted after it`,
+    );
   }
   return state;
 }
@@ -35,6 +39,10 @@ export function lastDateOverall(state: ActiveEnterprise): CalendarDate | null {
 /** A new effective date may not be earlier than the last one on the same timeline. */
 export function requireNotBefore(date: CalendarDate, last: CalendarDate | null, field: string, timeline: string): void {
   if (last && date < last) {
-    throw new RuleViolation('EFFECTIVE_DATE_ORDER', field, `${field} ${date} is earlier than the last ${timeline} date ${last}`);
+    throw new RuleViolation(
+      'EFFECTIVE_DATE_ORDER',
+      field,
+      `${field} ${date} is earlier than the last ${timeline} date ${last}`,
+    );
   }
 }

@@ -36,7 +36,11 @@ export function parseTier(value: unknown, field = 'tier'): Tier {
 export function parseLevel(policy: TierPolicy, value: unknown, field = 'level'): CertificationLevel {
   if (value === undefined || value === null) return policy.defaultLevel;
   if (isOneOf(policy.levels, value)) return value;
-  throw new InvalidInput('LEVEL_NOT_ALLOWED', field, `${policy.tier} is certified at ${policy.levels.join(' or ')}, not ${String(value)}`);
+  throw new InvalidInput(
+    'LEVEL_NOT_ALLOWED',
+    field,
+    `${policy.tier} is certified at ${policy.levels.join(' or ')}, not ${String(value)}`,
+  );
 }
 
 /** A real date that is not after the server's today. */

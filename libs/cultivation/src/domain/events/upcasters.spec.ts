@@ -10,15 +10,31 @@ describe('upcasting', () => {
   });
 
   it('brings an older stored event to the current shape', () => {
-    expect(registry.upcast({ type: 'CertificationGranted', schemaVersion: 0, data: { tier: 'HIGH_TECH', grantedOn: '2020-01-01', validUntil: '2022-12-31' } })).toEqual({
+    expect(
+      registry.upcast({
+        type: 'CertificationGranted',
+        schemaVersion: 0,
+        data: { tier: 'HIGH_TECH', grantedOn: '2020-01-01', validUntil: '2022-12-31' },
+      }),
+    ).toEqual({
       type: 'CertificationGranted',
       schemaVersion: 1,
-      data: { tier: 'HIGH_TECH', level: 'MUNICIPAL', grantedOn: '2020-01-01', validUntil: '2022-12-31', skippedPrerequisites: [] },
+      data: {
+        tier: 'HIGH_TECH',
+        level: 'MUNICIPAL',
+        grantedOn: '2020-01-01',
+        validUntil: '2022-12-31',
+        skippedPrerequisites: [],
+      },
     });
   });
 
   it('leaves current events alone', () => {
-    const stored = { type: 'CertificationLapsed', schemaVersion: 1, data: { tier: 'TECH_SME', lapsedOn: '2025-01-01' } };
+    const stored = {
+      type: 'CertificationLapsed',
+      schemaVersion: 1,
+      data: { tier: 'TECH_SME', lapsedOn: '2025-01-01' },
+    };
     expect(upcast(stored)).toEqual(stored);
   });
 

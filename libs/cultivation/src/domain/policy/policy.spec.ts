@@ -9,10 +9,17 @@ describe('tier policy', () => {
   it('describes the seven tiers on two ladders', () => {
     const tiers = tierPoliciesOn(d('2025-06-01'));
     expect(tiers.map((t) => `${t.ladder}:${t.rung}:${t.tier}`)).toEqual([
-      'TECH:1:TECH_SME', 'TECH:2:HIGH_TECH', 'TECH:3:TECH_LEADER',
-      'SPECIALIZED:1:INNOVATIVE_SME', 'SPECIALIZED:2:SRDI_SME', 'SPECIALIZED:3:LITTLE_GIANT', 'SPECIALIZED:4:SINGLE_CHAMPION',
+      'TECH:1:TECH_SME',
+      'TECH:2:HIGH_TECH',
+      'TECH:3:TECH_LEADER',
+      'SPECIALIZED:1:INNOVATIVE_SME',
+      'SPECIALIZED:2:SRDI_SME',
+      'SPECIALIZED:3:LITTLE_GIANT',
+      'SPECIALIZED:4:SINGLE_CHAMPION',
     ]);
-    expect(tierPolicyOn('SRDI_SME', d('2025-06-01')).prerequisites).toEqual([{ tier: 'INNOVATIVE_SME', mode: 'STRICT' }]);
+    expect(tierPolicyOn('SRDI_SME', d('2025-06-01')).prerequisites).toEqual([
+      { tier: 'INNOVATIVE_SME', mode: 'STRICT' },
+    ]);
     expect(tierPolicyOn('TECH_LEADER', d('2025-06-01')).prerequisites).toEqual([{ tier: 'HIGH_TECH', mode: 'RECORD' }]);
   });
 
@@ -35,10 +42,14 @@ describe('tier policy', () => {
   it('checks the 高新 certificate number format and caps free text at 64', () => {
     const highTech = tierPolicyOn('HIGH_TECH', d('2025-01-01'));
     expect(parseCertificateNo(highTech, ' GR202312000273 ')).toBe('GR202312000273');
-    expect(() => parseCertificateNo(highTech, 'GR20231200027')).toThrow(expect.objectContaining({ rule: 'CERTIFICATE_NO_FORMAT', field: 'certificateNo' }));
+    expect(() => parseCertificateNo(highTech, 'GR20231200027')).toThrow(
+      expect.objectContaining({ rule: 'CERTIFICATE_NO_FORMAT', field: 'certificateNo' }),
+    );
     const sme = tierPolicyOn('INNOVATIVE_SME', d('2025-01-01'));
     expect(parseCertificateNo(sme, 'x'.repeat(64))).toHaveLength(64);
-    expect(() => parseCertificateNo(sme, 'x'.repeat(65))).toThrow(expect.objectContaining({ rule: 'CERTIFICATE_NO_FORMAT' }));
+    expect(() => parseCertificateNo(sme, 'x'.repeat(65))).toThrow(
+      expect.objectContaining({ rule: 'CERTIFICATE_NO_FORMAT' }),
+    );
     expect(parseCertificateNo(sme, '  ')).toBeUndefined();
   });
 });

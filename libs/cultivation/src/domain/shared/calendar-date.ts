@@ -21,9 +21,24 @@ export function toEpochDay(date: CalendarDate): number {
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
-/** The calendar date of a day number since 1970-01-01. */
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** The calendar date of a day number since 1970-01-01 (H. Hinnant's civil_from_days, integer-only). */
 export function fromEpochDay(day: number): CalendarDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10) as CalendarDate;
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` as CalendarDate;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return (Date.UTC(year, month, 1) - Date.UTC(year, month - 1, 1)) / DAY_MS;
 }
 
 /** True when the string is a real 'YYYY-MM-DD' day (2027-02-30 is not). */
@@ -48,8 +63,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 /** Same day `years` later; 29 February becomes 28 February in a common year. */
 export function addYears(date: CalendarDate, years: number): CalendarDate {
   const [y, m, d] = parts(date) ?? [1970, 1, 1];
-  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return fromEpochDay(Date.UTC(y + years, m - 1, Math.min(d, lastDay)) / DAY_MS);
+  return fromEpochDay(Date.UTC(y + years, m - 1, Math.min(d, daysInMonth(y + years, m))) / DAY_MS);
 }
 
 /** 31 December of the date's year. */

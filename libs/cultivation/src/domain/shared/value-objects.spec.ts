@@ -1,5 +1,16 @@
 import { InvalidInput } from '../errors';
-import { addDays, addYears, compareDates, daysBetween, endOfYear, isCalendarDate, parseCalendarDate, type CalendarDate } from './calendar-date';
+import {
+  addDays,
+  addYears,
+  compareDates,
+  daysBetween,
+  endOfYear,
+  fromEpochDay,
+  isCalendarDate,
+  parseCalendarDate,
+  toEpochDay,
+  type CalendarDate,
+} from './calendar-date';
 import { creditCodeCheckCharacter, parseCreditCode } from './credit-code';
 import { DISTRICTS, districtByCode, parseDistrictCode } from './districts';
 
@@ -33,7 +44,9 @@ describe('calendar dates', () => {
   it('refuses impossible days and other formats', () => {
     expect(isCalendarDate('2027-02-30')).toBe(false);
     expect(isCalendarDate('2027-2-3')).toBe(false);
-    expect(() => parseCalendarDate('2027-02-30', 'grantedOn')).toThrow(expect.objectContaining({ rule: 'DATE_FORMAT', field: 'grantedOn' }));
+    expect(() => parseCalendarDate('2027-02-30', 'grantedOn')).toThrow(
+      expect.objectContaining({ rule: 'DATE_FORMAT', field: 'grantedOn' }),
+    );
     expect(parseCalendarDate('2024-02-29', 'grantedOn')).toBe('2024-02-29');
   });
 
@@ -55,6 +68,19 @@ describe('districts', () => {
   });
 
   it('refuses an unknown code', () => {
-    expect(() => parseDistrictCode('120107', 'district')).toThrow(expect.objectContaining({ rule: 'DISTRICT_UNKNOWN', field: 'district' }));
+    expect(() => parseDistrictCode('120107', 'district')).toThrow(
+      expect.objectContaining({ rule: 'DISTRICT_UNKNOWN', field: 'district' }),
+    );
+  });
+});
+
+describe('epoch-day conversion', () => {
+  it('round-trips every day of four centuries', () => {
+    const start = toEpochDay(d('1900-01-01'));
+    for (let day = start; day < start + 146097; day += 1) {
+      expect(toEpochDay(fromEpochDay(day))).toBe(day);
+    }
+    expect(fromEpochDay(0)).toBe('1970-01-01');
+    expect(fromEpochDay(toEpochDay(d('2000-02-29')))).toBe('2000-02-29');
   });
 });

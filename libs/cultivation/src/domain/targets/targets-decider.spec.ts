@@ -14,26 +14,52 @@ describe('targets', () => {
   it('start from the plan’s table', () => {
     const { state } = spec.given();
     expect(state.targets).toEqual(DEFAULT_TARGETS);
-    expect(targetFor(state, 'SINGLE_CHAMPION')).toEqual({ tier: 'SINGLE_CHAMPION', level: 'MUNICIPAL', target: 200, metric: 'CUMULATIVE', deadline: '2027-12-31' });
+    expect(targetFor(state, 'SINGLE_CHAMPION')).toEqual({
+      tier: 'SINGLE_CHAMPION',
+      level: 'MUNICIPAL',
+      target: 200,
+      metric: 'CUMULATIVE',
+      deadline: '2027-12-31',
+    });
   });
 
   it('SetTarget sets a tier’s target, replacing the previous one', () => {
-    const after = spec.given().when(setTarget({ tier: 'TECH_SME', target: 16000 })).then([
-      { type: 'TargetSet', data: { tier: 'TECH_SME', target: 16000, metric: 'ACTIVE', deadline: d('2027-12-31') } },
+    const after = spec
+      .given()
+      .when(setTarget({ tier: 'TECH_SME', target: 16000 }))
+      .then([
+        { type: 'TargetSet', data: { tier: 'TECH_SME', target: 16000, metric: 'ACTIVE', deadline: d('2027-12-31') } },
+      ]);
+    expect(after.targets.filter((t) => t.tier === 'TECH_SME')).toEqual([
+      { tier: 'TECH_SME', target: 16000, metric: 'ACTIVE', deadline: '2027-12-31' },
     ]);
-    expect(after.targets.filter((t) => t.tier === 'TECH_SME')).toEqual([{ tier: 'TECH_SME', target: 16000, metric: 'ACTIVE', deadline: '2027-12-31' }]);
     expect(after.targets).toHaveLength(DEFAULT_TARGETS.length);
   });
 
   it('refuses a negative or fractional target', () => {
-    spec.given().when(setTarget({ target: -1 })).thenThrows(InvalidInput, { rule: 'TARGET_NOT_NON_NEGATIVE_INTEGER', field: 'target' });
-    spec.given().when(setTarget({ target: 1.5 })).thenThrows(InvalidInput, { rule: 'TARGET_NOT_NON_NEGATIVE_INTEGER', field: 'target' });
+    spec
+      .given()
+      .when(setTarget({ target: -1 }))
+      .thenThrows(InvalidInput, { rule: 'TARGET_NOT_NON_NEGATIVE_INTEGER', field: 'target' });
+    spec
+      .given()
+      .when(setTarget({ target: 1.5 }))
+      .thenThrows(InvalidInput, { rule: 'TARGET_NOT_NON_NEGATIVE_INTEGER', field: 'target' });
   });
   it('refuses a deadline that is not a date', () => {
-    spec.given().when(setTarget({ deadline: '2027-13-01' })).thenThrows(InvalidInput, { rule: 'DATE_FORMAT', field: 'deadline' });
+    spec
+      .given()
+      .when(setTarget({ deadline: '2027-13-01' }))
+      .thenThrows(InvalidInput, { rule: 'DATE_FORMAT', field: 'deadline' });
   });
   it('refuses a level the tier is not certified at, and an unknown metric', () => {
-    spec.given().when(setTarget({ level: 'NATIONAL' })).thenThrows(InvalidInput, { rule: 'LEVEL_NOT_ALLOWED', field: 'level' });
-    spec.given().when(setTarget({ metric: 'SOMETIMES' as never })).thenThrows(InvalidInput, { rule: 'METRIC_UNKNOWN', field: 'metric' });
+    spec
+      .given()
+      .when(setTarget({ level: 'NATIONAL' }))
+      .thenThrows(InvalidInput, { rule: 'LEVEL_NOT_ALLOWED', field: 'level' });
+    spec
+      .given()
+      .when(setTarget({ metric: 'SOMETIMES' as never }))
+      .thenThrows(InvalidInput, { rule: 'METRIC_UNKNOWN', field: 'metric' });
   });
 });

@@ -29,7 +29,11 @@ export function evolveTargets(state: TargetsState, { event }: Envelope<TargetsEv
 }
 
 /** Validates a SetTarget command; the level must be one the tier is certified at. */
-export function decideTargets({ data }: TargetsCommand, _state: TargetsState, ctx: { today: CalendarDate }): TargetsEvent[] {
+export function decideTargets(
+  { data }: TargetsCommand,
+  _state: TargetsState,
+  ctx: { today: CalendarDate },
+): TargetsEvent[] {
   const tier = parseTier(data.tier);
   const level = data.level == null ? undefined : parseLevel(tierPolicyOn(tier, ctx.today), data.level);
   if (!Number.isInteger(data.target) || data.target < 0) {

@@ -1,11 +1,25 @@
 import type { EnterpriseEvent } from '../events/enterprise-events';
 import { fold } from '../enterprise/evolve';
-import { BINHAI, HEPING, deregistered, granted, lapsed, registered, relocated, renewed, retracted, revoked, withIds } from '../spec-fixtures';
+import {
+  BINHAI,
+  HEPING,
+  deregistered,
+  granted,
+  lapsed,
+  registered,
+  relocated,
+  renewed,
+  retracted,
+  revoked,
+  withIds,
+} from '../spec-fixtures';
 import { countingSegments, type CountingSegment } from './counting-segments';
 
 const segmentsOf = (...events: EnterpriseEvent[]) => countingSegments(fold(withIds([registered(), ...events])));
 const pick = (segments: CountingSegment[], metric: string, level = 'ANY') =>
-  segments.filter((s) => s.metric === metric && s.level === level).map(({ districtCode, from, until }) => ({ districtCode, from, until }));
+  segments
+    .filter((s) => s.metric === metric && s.level === level)
+    .map(({ districtCode, from, until }) => ({ districtCode, from, until }));
 
 describe('countingSegments', () => {
   it('ACTIVE runs from grantedOn through validUntil (exclusive end validUntil + 1), at ANY and its own level', () => {
@@ -16,7 +30,10 @@ describe('countingSegments', () => {
   });
 
   it('a renewal extends the ACTIVE segment', () => {
-    const s = segmentsOf(granted('HIGH_TECH', '2023-01-10', '2026-01-09'), renewed('HIGH_TECH', '2025-12-01', '2029-01-09'));
+    const s = segmentsOf(
+      granted('HIGH_TECH', '2023-01-10', '2026-01-09'),
+      renewed('HIGH_TECH', '2025-12-01', '2029-01-09'),
+    );
     expect(pick(s, 'ACTIVE')).toEqual([{ districtCode: HEPING, from: '2023-01-10', until: '2029-01-10' }]);
   });
 
@@ -38,12 +55,20 @@ describe('countingSegments', () => {
   });
 
   it('a retracted renewal gives back the original validUntil', () => {
-    const s = segmentsOf(granted('HIGH_TECH', '2023-01-10', '2026-01-09'), renewed('HIGH_TECH', '2025-12-01', '2029-01-09'), retracted('HIGH_TECH', 'e3'));
+    const s = segmentsOf(
+      granted('HIGH_TECH', '2023-01-10', '2026-01-09'),
+      renewed('HIGH_TECH', '2025-12-01', '2029-01-09'),
+      retracted('HIGH_TECH', 'e3'),
+    );
     expect(pick(s, 'ACTIVE')).toEqual([{ districtCode: HEPING, from: '2023-01-10', until: '2026-01-10' }]);
   });
 
   it('CUMULATIVE starts at the first live grant; a retracted first grant moves it', () => {
-    const s = segmentsOf(granted('TECH_SME', '2023-02-01', '2023-12-31'), granted('TECH_SME', '2024-02-01', '2024-12-31'), retracted('TECH_SME', 'e2'));
+    const s = segmentsOf(
+      granted('TECH_SME', '2023-02-01', '2023-12-31'),
+      granted('TECH_SME', '2024-02-01', '2024-12-31'),
+      retracted('TECH_SME', 'e2'),
+    );
     expect(pick(s, 'CUMULATIVE')).toEqual([{ districtCode: HEPING, from: '2024-02-01', until: null }]);
   });
 

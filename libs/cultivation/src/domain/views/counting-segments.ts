@@ -41,7 +41,12 @@ function activeSegments(state: RegisteredEnterprise, grant: Grant): CountingSegm
   if (grant.retracted || grant.grantedOn >= until) return [];
   const levels: SegmentLevel[] = ['ANY', grant.level];
   return levels.flatMap((level) =>
-    splitByLocation(state, grant.grantedOn, until).map((p) => ({ metric: 'ACTIVE' as const, tier: grant.tier, level, ...p })),
+    splitByLocation(state, grant.grantedOn, until).map((p) => ({
+      metric: 'ACTIVE' as const,
+      tier: grant.tier,
+      level,
+      ...p,
+    })),
   );
 }
 

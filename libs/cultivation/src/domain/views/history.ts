@@ -26,7 +26,8 @@ export function occurrences(state: EnterpriseState): Occurrence[] {
     if (g.retracted) continue;
     const at = (on: CalendarDate) => districtOn(state, on);
     out.push({ kind: 'GRANTED', tier: g.tier, districtCode: at(g.grantedOn), on: g.grantedOn });
-    for (const r of liveRenewals(g)) out.push({ kind: 'RENEWED', tier: g.tier, districtCode: at(r.renewedOn), on: r.renewedOn });
+    for (const r of liveRenewals(g))
+      out.push({ kind: 'RENEWED', tier: g.tier, districtCode: at(r.renewedOn), on: r.renewedOn });
     const end = grantEnding(g);
     const lastDay = maxDate(g.grantedOn, addDays(end.on, -1));
     out.push({ kind: 'ENDED', tier: g.tier, districtCode: at(lastDay), on: end.on, endKind: end.kind });

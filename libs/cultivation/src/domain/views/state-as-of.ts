@@ -9,7 +9,11 @@ import type { EnterpriseState } from '../enterprise/state';
  * Folds the events recorded by `knownAt` (ISO instant) whose effective date is on or before `on`.
  * Registration and retraction carry no effective date: a retraction erases its target at every date.
  */
-export function stateAsOf(envelopes: Iterable<RecordedEnvelope<EnterpriseEvent>>, on: CalendarDate, knownAt: string): EnterpriseState {
+export function stateAsOf(
+  envelopes: Iterable<RecordedEnvelope<EnterpriseEvent>>,
+  on: CalendarDate,
+  knownAt: string,
+): EnterpriseState {
   const known = Date.parse(knownAt);
   if (Number.isNaN(known)) throw new RangeError(`knownAt is not an ISO instant: ${knownAt}`);
   const kept: RecordedEnvelope<EnterpriseEvent>[] = [];
