@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createLogger, loadConfig } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import { createApi } from '../../apps/api/src/create-api';
+import { TEST_JWT_SECRET } from './tokens';
 
 export interface TestApi {
   readonly app: NestExpressApplication;
@@ -21,7 +22,7 @@ export function useTestApi(env: Record<string, string> = {}): TestApi {
   beforeAll(async () => {
     const config = loadConfig({
       LOG_LEVEL: 'silent',
-      JWT_SECRET: 'test-secret-test-secret-test-secret!',
+      JWT_SECRET: TEST_JWT_SECRET,
       LAPSE_SWEEP: 'false',
       ...env,
     });

@@ -1,13 +1,14 @@
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Module } from '@nestjs/common';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
+import { CultivationModule } from '@cl/cultivation';
+import { CreateEventStore1764288000000 } from '@cl/event-store';
+import { eventStoreFactory } from './event-store.factory';
 import {
-  AppConfig,
+  type AppConfig,
   AuthModule,
   DatabaseModule,
-  DateScalar,
-  DateTimeScalar,
   graphqlOptions,
   HealthModule,
   PlatformModule,
@@ -30,15 +31,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, logger),
-        DatabaseModule.forRoot({ url: databaseUrl, migrations: [] }),
+        DatabaseModule.forRoot({ url: databaseUrl, migrations: [CreateEventStore1764288000000] }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           ...graphqlOptions(config, logger, schemaFile),
         }),
         HealthModule,
         AuthModule,
+        CultivationModule.forRoot({ eventStore: eventStoreFactory(config, databaseUrl, logger) }),
       ],
-      providers: [DateScalar, DateTimeScalar, ServiceInfoResolver],
+      providers: [ServiceInfoResolver],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
-import { AppConfig, PinoNestLogger, requestLogging } from '@cl/platform';
+import { type AppConfig, PinoNestLogger, requestLogging } from '@cl/platform';
 import { AppModule } from './app.module';
 
 export interface ApiOptions {
@@ -16,6 +16,7 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: new PinoNestLogger(options.logger),
     bodyParser: false,
+    abortOnError: false, // throw start-up errors to the caller instead of exiting the process
   });
   app.use(requestLogging(options.logger));
   app.useBodyParser('json', { limit: '6mb' });

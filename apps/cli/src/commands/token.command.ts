@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { DISTRICTS } from '@cl/cultivation';
-import { loadConfig, resolveJwtSecret, Role, ROLES, TokenService } from '@cl/platform';
+import { loadConfig, resolveJwtSecret, type Role, ROLES, TokenService } from '@cl/platform';
 
 /** `token`: prints a development token signed with the service's secret. */
 export function tokenCommand(): Command {
@@ -15,10 +15,15 @@ export function tokenCommand(): Command {
         throw new Error('--district is required for DISTRICT_OFFICIAL (e.g. --district 120116)');
       }
       if (opts.district && !DISTRICTS.some((d) => d.code === opts.district)) {
-        throw new Error(`--district must be one of Tianjin's district codes (${DISTRICTS.map((d) => d.code).join(', ')})`);
+        throw new Error(
+          `--district must be one of Tianjin's district codes (${DISTRICTS.map((d) => d.code).join(', ')})`,
+        );
       }
       const tokens = new TokenService({ secret: resolveJwtSecret(loadConfig()).secret });
-      const token = await tokens.sign({ sub: opts.sub, roles: [opts.role], ...(opts.district ? { district: opts.district } : {}) }, opts.expires);
+      const token = await tokens.sign(
+        { sub: opts.sub, roles: [opts.role], ...(opts.district ? { district: opts.district } : {}) },
+        opts.expires,
+      );
       process.stdout.write(`${token}\n`);
     });
 }

@@ -1,4 +1,4 @@
-import { Pool, type PoolConfig } from 'pg';
+import { Pool } from 'pg';
 import type {
   AppendRequest,
   AppendResult,

@@ -1,8 +1,8 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { AccessDenied, Actor, hasRole, Role } from './actor';
+import { AccessDenied, type Actor, hasRole, type Role } from './actor';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { TokenService } from './token-service';
 

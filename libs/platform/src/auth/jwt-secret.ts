@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { AppConfig } from '../config';
 
 /** JWT_SECRET, or (embedded default) a secret generated once and kept in DATA_DIR/jwt-secret. */
-export function resolveJwtSecret(config: Pick<AppConfig, 'jwtSecret' | 'dataDir'>): { secret: string; generatedAt?: string } {
+export function resolveJwtSecret(config: Pick<AppConfig, 'jwtSecret' | 'dataDir'>): {
+  secret: string;
+  generatedAt?: string;
+} {
   if (config.jwtSecret) return { secret: config.jwtSecret };
   const file = join(config.dataDir, 'jwt-secret');
   if (!existsSync(file)) {

@@ -1,5 +1,5 @@
-import { createRemoteJWKSet, jwtVerify, JWTPayload, SignJWT } from 'jose';
-import { AccessDenied, Actor, Role, ROLES } from './actor';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, SignJWT } from 'jose';
+import { AccessDenied, type Actor, type Role, ROLES } from './actor';
 
 export interface TokenServiceOptions {
   /** HS256 secret. */
@@ -31,7 +31,9 @@ export class TokenService {
   async verify(token: string): Promise<Actor> {
     const claims = { issuer: this.options.issuer, audience: this.options.audience };
     try {
-      const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { alg?: string };
+      const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
+        alg?: string;
+      };
       const { payload } =
         header.alg === 'HS256' || !this.jwks
           ? await jwtVerify(token, this.key, { ...claims, algorithms: ['HS256'] })

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppConfig, ConfigError } from './app-config';
+import { type AppConfig, ConfigError } from './app-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,5 +1,4 @@
-import { CustomScalar, Scalar } from '@nestjs/graphql';
-import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -22,36 +21,13 @@ function parseDate(value: unknown): string {
 }
 
 /** Effective dates travel as plain 'YYYY-MM-DD' strings: no time zone can shift them. */
-@Scalar('Date')
-export class DateScalar implements CustomScalar<string, string> {
-  description = 'ISO calendar date, YYYY-MM-DD (effective dates).';
-  parseValue = parseDate;
-  serialize = (value: unknown) => parseDate(value);
-  parseLiteral(ast: ValueNode): string {
-    return parseDate(ast.kind === Kind.STRING ? ast.value : undefined);
-  }
-}
-
-function parseDateTime(value: unknown): Date {
-  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`DateTime must be an ISO 8601 instant with time zone (got ${JSON.stringify(value)})`, {
-      extensions: { code: 'BAD_USER_INPUT', rule: 'datetime-format' },
-    });
-  }
-  return date;
-}
-
-/** Recorded times: ISO 8601 instants. */
-@Scalar('DateTime', () => Date)
-export class DateTimeScalar implements CustomScalar<string, Date> {
-  description = 'ISO 8601 instant with time zone (recorded times).';
-  parseValue = parseDateTime;
-  serialize = (value: unknown) => (value instanceof Date ? value : parseDateTime(value)).toISOString();
-  parseLiteral(ast: ValueNode): Date {
-    return parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined);
-  }
-}
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'ISO calendar date, YYYY-MM-DD (effective dates).',
+  serialize: parseDate,
+  parseValue: parseDate,
+  parseLiteral: (ast: ValueNode) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
 
 function literalToJson(ast: ValueNode): unknown {
   switch (ast.kind) {

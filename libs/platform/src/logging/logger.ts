@@ -1,5 +1,5 @@
-import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import { type LoggerService } from '@nestjs/common';
+import pino, { type Logger } from 'pino';
 
 /** The process's structured JSON logger. */
 export function createLogger(level: string, name = 'cultivation-ledger'): Logger {

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { type EventStore, type StoredEvent, WrongExpectedVersion } from '@cl/event-store';
+import { schemaVersionOf, type StoredEventType } from '../../domain';
+import { Clock } from '../clock';
+import { EVENT_STORE } from '../tokens';
+import type { CommandContext } from './command-context';
+import { VersionConflict } from './command-context';
+import { type Decider, loadStream } from './stream-reader';
+
+/** What a command did: the state after it, the events it wrote (or first wrote), the last position. */
+export interface CommandOutcome<S> {
+  readonly state: S;
+  readonly version: number;
+  readonly events: StoredEvent[];
+  readonly position: string | null;
+  /** True when the command id had been seen: nothing was written this time. */
+  readonly duplicate: boolean;
+}
+
+export interface CommandSpec<S, E, C> {
+  readonly decider: Decider<S, E, C>;
+  readonly streamId: string;
+  readonly command: C;
+  /** Refuses (throws) when the actor may not act on this state; runs on every attempt. */
+  readonly authorize?: (state: S) => void;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Load → fold → decide → append at the loaded version. A concurrent writer makes the append fail;
+ * the decision is then made again on fresh state, a bounded number of times, before a CONFLICT.
+ */
+@Injectable()
+export class CommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute<S, E extends { type: string; data: object }, C>(
+    spec: CommandSpec<S, E, C>,
+    ctx: CommandContext,
+  ): Promise<CommandOutcome<S>> {
+    if (ctx.commandId) {
+      const first = await this.store.findCommand(ctx.commandId);
+      if (first) return this.replay(spec, first.events);
+    }
+    for (let attempt = 1; ; attempt++) {
+      const { state, version } = await loadStream(this.store, spec.streamId, spec.decider);
+      if (ctx.expectedVersion != null && ctx.expectedVersion !== version) {
+        throw new VersionConflict(
+          'expectedVersion',
+          `The enterprise is at version ${version}, not ${ctx.expectedVersion}: reload and try again`,
+        );
+      }
+      spec.authorize?.(state);
+      const decided = spec.decider.decide(spec.command, state, { today: this.clock.today() });
+      if (decided.length === 0) return { state, version, events: [], position: null, duplicate: false };
+      const commandId = ctx.commandId ?? randomUUID();
+      const recordedAt = this.clock.now().toISOString();
+      const events = decided.map((event) => {
+        const eventId = randomUUID();
+        const metadata = {
+          eventId,
+          recordedAt,
+          actor: ctx.actor,
+          commandId,
+          correlationId: ctx.correlationId,
+          causationId: ctx.causationId ?? commandId,
+          source: ctx.source,
+          schemaVersion: schemaVersionOf(event.type as StoredEventType),
+        };
+        return { eventId, type: event.type, data: event.data as Record<string, unknown>, metadata };
+      });
+      try {
+        const result = await this.store.append({
+          streamId: spec.streamId,
+          events,
+          expected: version < 0 ? 'NO_STREAM' : version,
+          commandId,
+        });
+        if (result.duplicate) return this.replay(spec, result.events);
+        let after = state;
+        for (const stored of result.events)
+          after = spec.decider.evolve(after, {
+            eventId: stored.eventId,
+            event: { type: stored.type, data: stored.data } as unknown as E,
+          });
+        return {
+          state: after,
+          version: result.nextVersion,
+          events: result.events,
+          position: result.position,
+          duplicate: false,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersion)) throw error;
+        if (ctx.expectedVersion != null) {
+          throw new VersionConflict(
+            'expectedVersion',
+            `The enterprise changed while this command ran (expected version ${ctx.expectedVersion})`,
+          );
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new VersionConflict(
+            'creditCode',
+            `The enterprise kept changing; gave up after ${attempt} attempts: try again`,
+          );
+        }
+      }
+    }
+  }
+
+  /** A repeated command id: the stream's state now and the events the first command wrote. */
+  private async replay<S, E, C>(spec: CommandSpec<S, E, C>, first: StoredEvent[]): Promise<CommandOutcome<S>> {
+    const { state, version } = await loadStream(this.store, spec.streamId, spec.decider);
+    return { state, version, events: first, position: first.at(-1)?.position ?? null, duplicate: true };
+  }
+}

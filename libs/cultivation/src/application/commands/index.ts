@@ -1,0 +1,6 @@
+export * from './command-context';
+export * from './command-executor';
+export * from './enterprise-command';
+export * from './set-target.command';
+export * from './stream-reader';
+export * from './enterprise-authorization';

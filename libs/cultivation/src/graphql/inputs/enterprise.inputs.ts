@@ -1,0 +1,30 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional, MaxLength } from 'class-validator';
+import { DateScalar } from '@cl/platform';
+import { EnterpriseCommandInput, IdempotentInput } from './command-input.base';
+
+@InputType()
+export class RegisterEnterpriseInput extends IdempotentInput {
+  @Field() @MaxLength(32) creditCode: string;
+  @Field() @MaxLength(200) name: string;
+  @Field() @MaxLength(6) district: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(16) industryCode?: string | null;
+}
+
+@InputType()
+export class RenameEnterpriseInput extends EnterpriseCommandInput {
+  @Field() @MaxLength(200) name: string;
+  @Field(() => DateScalar) effectiveOn: string;
+}
+
+@InputType()
+export class RelocateEnterpriseInput extends EnterpriseCommandInput {
+  @Field() @MaxLength(6) toDistrict: string;
+  @Field(() => DateScalar) effectiveOn: string;
+}
+
+@InputType()
+export class DeregisterEnterpriseInput extends EnterpriseCommandInput {
+  @Field(() => DateScalar) effectiveOn: string;
+  @Field() @MaxLength(500) reason: string;
+}

@@ -1,0 +1,65 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '@cl/platform';
+import { CertificationLevelEnum, TargetMetricEnum } from '../enums';
+import { District, TierInfo } from './reference.types';
+
+@ObjectType()
+export class TargetProgress {
+  @Field(() => TierInfo) tier: TierInfo;
+  @Field(() => CertificationLevelEnum, { nullable: true }) level?: string | null;
+  @Field(() => TargetMetricEnum) metric: string;
+  @Field(() => Int, { nullable: true, description: 'Null where no numeric target is set.' }) target?: number | null;
+  @Field(() => DateScalar, { nullable: true }) deadline?: string | null;
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => Int, { description: 'Headline count under `metric`.' }) current: number;
+  @Field(() => Int) active: number;
+  @Field(() => Int) cumulative: number;
+  @Field(() => Float, { nullable: true }) percent?: number | null;
+  @Field(() => Int, { nullable: true }) remaining?: number | null;
+  @Field(() => Float, { nullable: true }) requiredMonthlyPace?: number | null;
+  @Field(() => Float, { description: 'Average monthly net change of `current` over the 6 months before `asOf`.' })
+  recentMonthlyPace: number;
+  @Field(() => Int, { nullable: true }) projectedAtDeadline?: number | null;
+  @Field(() => Boolean, { nullable: true }) onTrack?: boolean | null;
+}
+
+@ObjectType()
+export class DistrictCount {
+  @Field(() => District) district: District;
+  @Field(() => Int) active: number;
+  @Field(() => Int) cumulative: number;
+}
+
+@ObjectType({
+  description: "`active` and `cumulative` on the period's last day; `granted`, `renewed`, `ended` within the period.",
+})
+export class TrendPoint {
+  @Field(() => DateScalar) periodStart: string;
+  @Field(() => Int) active: number;
+  @Field(() => Int) cumulative: number;
+  @Field(() => Int) granted: number;
+  @Field(() => Int) renewed: number;
+  @Field(() => Int) ended: number;
+}
+
+@ObjectType()
+export class FunnelStep {
+  @Field(() => TierInfo) tier: TierInfo;
+  @Field(() => Int, { description: 'Enterprises that ever held this tier.' }) reached: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Of those, how many held the previous rung earlier (null for rung 1).',
+  })
+  fromPrevious?: number | null;
+  @Field(() => Float, { nullable: true, description: 'fromPrevious / reached of the previous rung.' }) conversionRate?:
+    number | null;
+  @Field(() => Float, { nullable: true }) medianDaysFromPrevious?: number | null;
+}
+
+@ObjectType()
+export class ProjectionStatus {
+  @Field({ description: 'Last global position applied to the read models.' }) position: string;
+  @Field({ description: 'Last global position in the event log.' }) headPosition: string;
+  @Field(() => Int) lag: number;
+  @Field() rebuilding: boolean;
+}

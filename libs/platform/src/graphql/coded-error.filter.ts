@@ -1,0 +1,44 @@
+import { type ArgumentsHost, Catch } from '@nestjs/common';
+import { type GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+
+const CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RULE_VIOLATION',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'STALE_READ',
+]);
+
+interface Coded {
+  code: string;
+  message: string;
+  field?: string;
+  rule?: string;
+}
+
+function isCoded(error: unknown): error is Coded {
+  return typeof error === 'object' && error !== null && CODES.has((error as { code?: unknown }).code as string);
+}
+
+/**
+ * Any error that carries one of the contract's codes (domain refusals, access denials, conflicts)
+ * becomes a GraphQL error with `extensions.code`, and `field` and `rule` when it names them.
+ * Anything else passes on as an internal failure, which is logged and answered without internals.
+ */
+@Catch()
+export class CodedErrorFilter implements GqlExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<string>() !== 'graphql') throw exception; // HTTP routes keep Nest's own handling
+    if (exception instanceof GraphQLError) return exception;
+    if (isCoded(exception)) {
+      const extensions: Record<string, unknown> = { code: exception.code };
+      if (exception.field) extensions.field = exception.field;
+      if (exception.rule) extensions.rule = exception.rule;
+      return new GraphQLError(exception.message, { extensions });
+    }
+    return exception;
+  }
+}
