@@ -14,7 +14,7 @@ describe('the service over HTTP', () => {
     const res = await api.graphql('{ __typename }');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ data: { __typename: 'Query' } });
-    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('refuses a GET mutation-less request without a CSRF-safe header (Apollo CSRF prevention)', async () => {

@@ -1,33 +1,46 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
+import { FixedClock } from '@cl/cultivation';
 import { createLogger, loadConfig } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import { createApi } from '../../apps/api/src/create-api';
 import { TEST_JWT_SECRET } from './tokens';
 
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
+
 export interface TestApi {
   readonly app: NestExpressApplication;
-  /** POST /graphql with an optional bearer token and headers; returns the supertest response. */
-  graphql(
+  readonly url: string;
+  /** POST /graphql over real HTTP, with an optional bearer token and headers. */
+  graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     options?: { token?: string; headers?: Record<string, string> },
-  ): Promise<request.Response>;
+  ): Promise<GraphQLResponse<T>>;
 }
 
-/** The whole API, as main.ts composes it, on this test file's own database. */
+/** The whole API, as main.ts composes it, listening on a free port with this test file's own database. */
+/** Today in every e2e test (Asia/Shanghai noon), so date rules give the same answers on any day. */
+export const TEST_NOW = new Date('2026-11-27T04:00:00Z');
+
 export function useTestApi(env: Record<string, string> = {}): TestApi {
   const db = useTestDatabase();
   let app: NestExpressApplication | undefined;
+  let url = '';
   beforeAll(async () => {
-    const config = loadConfig({
-      LOG_LEVEL: 'silent',
-      JWT_SECRET: TEST_JWT_SECRET,
-      LAPSE_SWEEP: 'false',
-      ...env,
+    const config = loadConfig({ LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET, LAPSE_SWEEP: 'false', ...env });
+    app = await createApi({
+      config,
+      logger: createLogger('silent'),
+      databaseUrl: db.url,
+      schemaFile: true,
+      clock: new FixedClock(TEST_NOW),
     });
-    app = await createApi({ config, logger: createLogger('silent'), databaseUrl: db.url, schemaFile: true });
-    await app.init();
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   });
   afterAll(async () => {
     await app?.close();
@@ -37,13 +50,20 @@ export function useTestApi(env: Record<string, string> = {}): TestApi {
       if (!app) throw new Error('useTestApi(): the app exists only inside tests');
       return app;
     },
-    graphql(query, variables, options = {}) {
-      const call = request(this.app.getHttpServer())
-        .post('/graphql')
-        .set('content-type', 'application/json')
-        .set(options.headers ?? {});
-      if (options.token) call.set('authorization', `Bearer ${options.token}`);
-      return call.send({ query, variables });
+    get url() {
+      return url;
+    },
+    async graphql(query, variables, options = {}) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse['body'] } as never;
     },
   };
 }

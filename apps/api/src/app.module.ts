@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
-import { CultivationModule } from '@cl/cultivation';
+import { type Clock, CultivationModule } from '@cl/cultivation';
 import { CreateEventStore1764288000000 } from '@cl/event-store';
 import { eventStoreFactory } from './event-store.factory';
 import {
@@ -21,12 +21,13 @@ export interface ApiModuleOptions {
   databaseUrl: string;
   /** Where the generated schema is written; `true` keeps it in memory (tests). */
   schemaFile: string | true;
+  clock?: Clock;
 }
 
 /** Composition only: which libraries make up the API process. */
 @Module({})
 export class AppModule {
-  static forRoot({ config, logger, databaseUrl, schemaFile }: ApiModuleOptions): DynamicModule {
+  static forRoot({ config, logger, databaseUrl, schemaFile, clock }: ApiModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -38,7 +39,7 @@ export class AppModule {
         }),
         HealthModule,
         AuthModule,
-        CultivationModule.forRoot({ eventStore: eventStoreFactory(config, databaseUrl, logger) }),
+        CultivationModule.forRoot({ eventStore: eventStoreFactory(config, databaseUrl, logger), clock }),
       ],
       providers: [ServiceInfoResolver],
     };

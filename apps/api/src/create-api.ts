@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
+import type { Clock } from '@cl/cultivation';
 import { type AppConfig, PinoNestLogger, requestLogging } from '@cl/platform';
 import { AppModule } from './app.module';
 
@@ -9,6 +10,8 @@ export interface ApiOptions {
   logger: Logger;
   databaseUrl: string;
   schemaFile: string | true;
+  /** Tests pin today; the service uses the wall clock in Asia/Shanghai. */
+  clock?: Clock;
 }
 
 /** Builds the API application (not yet listening): the one composition used by main and by e2e tests. */

@@ -58,8 +58,11 @@ export type EnterpriseEventType = EnterpriseEvent['type'];
 
 /** The stream name of an enterprise. */
 export function enterpriseStreamName(creditCode: string): string {
-  return `enterprise-${creditCode}`;
+  return `${ENTERPRISE_STREAM_PREFIX}${creditCode}`;
 }
+
+/** Every enterprise stream's name starts with this. */
+export const ENTERPRISE_STREAM_PREFIX = 'enterprise-';
 
 /** The effective date of an event, or null for events that have none (registration, retraction). */
 export function effectiveDateOf(event: EnterpriseEvent): CalendarDate | null {
