@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type EventStore, type StoredEvent, WrongExpectedVersion } from '@cl/event-store';
-import { schemaVersionOf, type StoredEventType } from '../../domain';
+import { type EventStore, type NewEvent, type StoredEvent, WrongExpectedVersion } from '@cl/event-store';
+import { schemaVersionOf, type EventMetadata, type StoredEventType } from '../../domain';
 import { Clock } from '../clock';
 import { EVENT_STORE } from '../tokens';
 import type { CommandContext } from './command-context';
@@ -27,6 +27,40 @@ export interface CommandSpec<S, E, C> {
 }
 
 const MAX_ATTEMPTS = 5;
+
+/** The metadata DOMAIN.md requires on every event, for one event of a command. */
+export function buildMetadata(
+  eventId: string,
+  type: string,
+  ctx: CommandContext,
+  commandId: string,
+  recordedAt: string,
+): EventMetadata {
+  return {
+    eventId,
+    recordedAt,
+    actor: ctx.actor,
+    commandId,
+    correlationId: ctx.correlationId,
+    causationId: ctx.causationId ?? commandId,
+    source: ctx.source,
+    schemaVersion: schemaVersionOf(type as StoredEventType),
+  };
+}
+
+/** Decided events as the store appends them: a fresh event id and the command's metadata each. */
+export function toNewEvents(
+  decided: readonly { type: string; data: object }[],
+  ctx: CommandContext,
+  commandId: string,
+  recordedAt: string,
+): NewEvent[] {
+  return decided.map((event) => {
+    const eventId = randomUUID();
+    const metadata = buildMetadata(eventId, event.type, ctx, commandId, recordedAt);
+    return { eventId, type: event.type, data: event.data as Record<string, unknown>, metadata: { ...metadata } };
+  });
+}
 
 /**
  * Load → fold → decide → append at the loaded version. A concurrent writer makes the append fail;
@@ -59,21 +93,7 @@ export class CommandExecutor {
       const decided = spec.decider.decide(spec.command, state, { today: this.clock.today() });
       if (decided.length === 0) return { state, version, events: [], position: null, duplicate: false };
       const commandId = ctx.commandId ?? randomUUID();
-      const recordedAt = this.clock.now().toISOString();
-      const events = decided.map((event) => {
-        const eventId = randomUUID();
-        const metadata = {
-          eventId,
-          recordedAt,
-          actor: ctx.actor,
-          commandId,
-          correlationId: ctx.correlationId,
-          causationId: ctx.causationId ?? commandId,
-          source: ctx.source,
-          schemaVersion: schemaVersionOf(event.type as StoredEventType),
-        };
-        return { eventId, type: event.type, data: event.data as Record<string, unknown>, metadata };
-      });
+      const events = toNewEvents(decided, ctx, commandId, this.clock.now().toISOString());
       try {
         const result = await this.store.append({
           streamId: spec.streamId,
