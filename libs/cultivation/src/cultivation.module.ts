@@ -8,6 +8,8 @@ import { CommandExecutor, ExecuteEnterpriseCommandHandler, SetTargetHandler } fr
 import { EVENT_STORE } from './application/tokens';
 import { EnterpriseMutationsResolver } from './graphql/enterprise-mutations.resolver';
 import { ReferenceResolver } from './graphql/reference.resolver';
+import { AuditQueries } from './application/audit/audit-queries';
+import { AuditResolver } from './graphql/audit.resolver';
 
 export interface CultivationModuleOptions {
   /** The event store the write side appends to and the projector reads from. */
@@ -32,6 +34,8 @@ export class CultivationModule {
         SetTargetHandler,
         EnterpriseMutationsResolver,
         ReferenceResolver,
+        AuditQueries,
+        AuditResolver,
       ],
       exports: [EVENT_STORE, Clock],
     };
