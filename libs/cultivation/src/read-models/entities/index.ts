@@ -1,4 +1,9 @@
-import { CertificationGrantEntity, ActiveIntervalEntity, EnterpriseSummaryEntity, EnterpriseTierFirstEntity } from './enterprise.entities';
+import {
+  CertificationGrantEntity,
+  ActiveIntervalEntity,
+  EnterpriseSummaryEntity,
+  EnterpriseTierFirstEntity,
+} from './enterprise.entities';
 import { CountDailyEntity, CountMonthlyEntity, OccurrenceDailyEntity } from './count.entities';
 import { ProjectionCheckpointEntity, TargetEntity } from './projection.entities';
 

@@ -18,19 +18,41 @@ beforeAll(async () => {
   ({ dataSource, store, close } = await openReadSide(db.url));
   const ledger = new TestLedger(store);
   const [a, b] = [creditCode(1), creditCode(2)];
-  await ledger.run(a, '2024-01-05', { type: 'RegisterEnterprise', data: { creditCode: a, name: '甲科技', district: '120101' } });
-  await ledger.run(b, '2024-01-05', { type: 'RegisterEnterprise', data: { creditCode: b, name: '乙制造', district: '120116' } });
-  await ledger.run(a, '2024-02-01', { type: 'GrantCertification', data: { tier: 'INNOVATIVE_SME', grantedOn: '2024-02-01' } });
-  const [wrong] = await ledger.run(b, '2024-03-01', { type: 'GrantCertification', data: { tier: 'TECH_SME', grantedOn: '2024-03-01' } });
-  await ledger.run(b, '2024-03-02', { type: 'RetractCertification', data: { tier: 'TECH_SME', eventId: wrong!.eventId, reason: 'typo' } });
-  await ledger.run(a, '2024-06-01', { type: 'RelocateEnterprise', data: { toDistrict: '120104', effectiveOn: '2024-06-01' } });
-  await ledger.run(a, '2024-07-01', { type: 'GrantCertification', data: { tier: 'SRDI_SME', grantedOn: '2024-07-01' } });
+  await ledger.run(a, '2024-01-05', {
+    type: 'RegisterEnterprise',
+    data: { creditCode: a, name: '甲科技', district: '120101' },
+  });
+  await ledger.run(b, '2024-01-05', {
+    type: 'RegisterEnterprise',
+    data: { creditCode: b, name: '乙制造', district: '120116' },
+  });
+  await ledger.run(a, '2024-02-01', {
+    type: 'GrantCertification',
+    data: { tier: 'INNOVATIVE_SME', grantedOn: '2024-02-01' },
+  });
+  const [wrong] = await ledger.run(b, '2024-03-01', {
+    type: 'GrantCertification',
+    data: { tier: 'TECH_SME', grantedOn: '2024-03-01' },
+  });
+  await ledger.run(b, '2024-03-02', {
+    type: 'RetractCertification',
+    data: { tier: 'TECH_SME', eventId: wrong!.eventId, reason: 'typo' },
+  });
+  await ledger.run(a, '2024-06-01', {
+    type: 'RelocateEnterprise',
+    data: { toDistrict: '120104', effectiveOn: '2024-06-01' },
+  });
+  await ledger.run(a, '2024-07-01', {
+    type: 'GrantCertification',
+    data: { tier: 'SRDI_SME', grantedOn: '2024-07-01' },
+  });
   await ledger.setTarget('2024-07-02', { tier: 'HIGH_TECH', target: 10, metric: 'ACTIVE', deadline: '2027-12-31' });
   events = await store.readAll(null, 1000);
 });
 afterAll(() => close());
 
-const apply = (batch: StoredEvent[]) => inTransaction(dataSource, (r) => applyEvents(r, LIVE_SCHEMA, batch), { lockApply: true });
+const apply = (batch: StoredEvent[]) =>
+  inTransaction(dataSource, (r) => applyEvents(r, LIVE_SCHEMA, batch), { lockApply: true });
 
 describe('applyEvents', () => {
   it('applying the same events twice yields the same rows (the checkpoint drops the replay)', async () => {
@@ -59,7 +81,9 @@ describe('applyEvents', () => {
       { credit_code: creditCode(1), tier: 'INNOVATIVE_SME' },
       { credit_code: creditCode(1), tier: 'SRDI_SME' },
     ]);
-    const techSme = await dataSource.query(`SELECT * FROM ${qualified(LIVE_SCHEMA, 'count_daily')} WHERE tier = 'TECH_SME'`);
+    const techSme = await dataSource.query(
+      `SELECT * FROM ${qualified(LIVE_SCHEMA, 'count_daily')} WHERE tier = 'TECH_SME'`,
+    );
     expect(techSme).toEqual([]);
   });
 });

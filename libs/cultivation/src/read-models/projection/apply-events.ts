@@ -40,17 +40,21 @@ export interface ApplyResult {
 }
 
 async function loadStates(sql: Sql, schema: string, codes: string[]): Promise<Map<string, Touched>> {
-  const rows: { credit_code: string; version: number; last_position: string; state: EnterpriseState }[] = await sql.query(
-    `SELECT credit_code, version, last_position::text AS last_position, state
+  const rows: { credit_code: string; version: number; last_position: string; state: EnterpriseState }[] =
+    await sql.query(
+      `SELECT credit_code, version, last_position::text AS last_position, state
      FROM ${qualified(schema, 'enterprise_summary')} WHERE credit_code = ANY($1::text[])`,
-    [codes],
-  );
+      [codes],
+    );
   const found = new Map(rows.map((r) => [r.credit_code, r]));
   return new Map(
     codes.map((code) => {
       const row = found.get(code);
       const state = row?.state ?? initialState();
-      return [code, { before: state, state, version: row?.version ?? -1, lastPosition: row?.last_position ?? '0', changed: false }];
+      return [
+        code,
+        { before: state, state, version: row?.version ?? -1, lastPosition: row?.last_position ?? '0', changed: false },
+      ];
     }),
   );
 }
@@ -62,7 +66,13 @@ export async function applyEvents(sql: Sql, schema: string, events: readonly Sto
   const last = events.at(-1);
   if (fresh.length === 0 || !last) return { applied: 0, skipped: events.length, position: checkpoint.position };
 
-  const codes = [...new Set(fresh.filter((e) => e.streamId.startsWith(ENTERPRISE_PREFIX)).map((e) => e.streamId.slice(ENTERPRISE_PREFIX.length)))];
+  const codes = [
+    ...new Set(
+      fresh
+        .filter((e) => e.streamId.startsWith(ENTERPRISE_PREFIX))
+        .map((e) => e.streamId.slice(ENTERPRISE_PREFIX.length)),
+    ),
+  ];
   const touched = await loadStates(sql, schema, codes);
   let applied = 0;
   for (const e of fresh) {
@@ -98,7 +108,13 @@ export async function applyEvents(sql: Sql, schema: string, events: readonly Sto
     rows.intervals.push(...after.intervals);
     rows.firsts.push(...after.firsts);
     changedCodes.push(code);
-    summaries.push({ credit_code: code, ...summary, version: t.version, last_position: t.lastPosition, state: t.state });
+    summaries.push({
+      credit_code: code,
+      ...summary,
+      version: t.version,
+      last_position: t.lastPosition,
+      state: t.state,
+    });
   }
   await upsertSummaries(sql, schema, summaries);
   await replaceEnterpriseRows(sql, schema, changedCodes, rows);

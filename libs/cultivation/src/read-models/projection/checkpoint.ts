@@ -21,8 +21,8 @@ export async function readCheckpoint(sql: Sql, schema: string, forUpdate = false
 
 /** Moves the checkpoint (inside the transaction that wrote the rows it accounts for). */
 export async function writeCheckpoint(sql: Sql, schema: string, position: string): Promise<void> {
-  await sql.query(`UPDATE ${qualified(schema, 'projection_checkpoint')} SET position = $2, updated_at = now() WHERE name = $1`, [
-    CHECKPOINT_NAME,
-    position,
-  ]);
+  await sql.query(
+    `UPDATE ${qualified(schema, 'projection_checkpoint')} SET position = $2, updated_at = now() WHERE name = $1`,
+    [CHECKPOINT_NAME, position],
+  );
 }

@@ -67,13 +67,26 @@ export function enterpriseFacts(state: EnterpriseState): EnterpriseFacts {
     }));
   const intervals = segments
     .filter((s) => s.metric === 'ACTIVE' && s.until !== null)
-    .map((s) => ({ credit_code: code, tier: s.tier, level: s.level, district_code: s.districtCode, from_on: s.from, until_on: s.until! }));
-  const firsts = Object.entries(firstReached(state)).map(([tier, first_on]) => ({ credit_code: code, tier: tier as Tier, first_on }));
+    .map((s) => ({
+      credit_code: code,
+      tier: s.tier,
+      level: s.level,
+      district_code: s.districtCode,
+      from_on: s.from,
+      until_on: s.until!,
+    }));
+  const firsts = Object.entries(firstReached(state)).map(([tier, first_on]) => ({
+    credit_code: code,
+    tier: tier as Tier,
+    first_on,
+  }));
   return { segments, occurrences: occurrences(state), grants, intervals, firsts };
 }
 
 /** The summary row of a registered enterprise. */
-export function summaryOf(state: EnterpriseState): { name: string; district_code: string; industry_code: string | null; deregistered_on: CalendarDate | null } | null {
+export function summaryOf(
+  state: EnterpriseState,
+): { name: string; district_code: string; industry_code: string | null; deregistered_on: CalendarDate | null } | null {
   if (state.status === 'UNREGISTERED') return null;
   return {
     name: state.name,

@@ -7,7 +7,12 @@ import type { Sql } from './sql';
 const COUNT_KEY = 'district_code text, tier text, day date, metric text, level text';
 
 /** Adds count deltas to count_daily or count_monthly. */
-export async function addCounts(sql: Sql, schema: string, table: 'count_daily' | 'count_monthly', rows: CountRow[]): Promise<void> {
+export async function addCounts(
+  sql: Sql,
+  schema: string,
+  table: 'count_daily' | 'count_monthly',
+  rows: CountRow[],
+): Promise<void> {
   if (rows.length === 0) return;
   const t = qualified(schema, table);
   const day = table === 'count_daily' ? 'day' : 'month';

@@ -53,7 +53,11 @@ export async function replaceEnterpriseRows(
     'grant_event_id text, credit_code text, tier text, level text, granted_on date, valid_until date, counts_until date',
     rows.grants,
   );
-  await insert('active_interval', 'credit_code text, tier text, level text, district_code text, from_on date, until_on date', rows.intervals);
+  await insert(
+    'active_interval',
+    'credit_code text, tier text, level text, district_code text, from_on date, until_on date',
+    rows.intervals,
+  );
   await insert('enterprise_tier_first', 'credit_code text, tier text, first_on date', rows.firsts);
 }
 

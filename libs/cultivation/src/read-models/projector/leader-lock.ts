@@ -34,7 +34,9 @@ export class LeaderLock {
 
   /** Gives the lock up and returns the connection. */
   async release(): Promise<void> {
-    await this.runner.query('SELECT pg_advisory_unlock($1, $2)', [LOCKS.namespace, LOCKS.leader]).catch(() => undefined);
+    await this.runner
+      .query('SELECT pg_advisory_unlock($1, $2)', [LOCKS.namespace, LOCKS.leader])
+      .catch(() => undefined);
     await this.runner.release();
   }
 }

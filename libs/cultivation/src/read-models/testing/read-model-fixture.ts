@@ -21,10 +21,16 @@ export async function openDataSource(url: string, poolSize = 10): Promise<DataSo
 }
 
 /** Opens everything a read-side test needs. */
-export async function openReadSide(url: string): Promise<{ dataSource: DataSource; store: PostgresEventStore; close: () => Promise<void> }> {
+export async function openReadSide(
+  url: string,
+): Promise<{ dataSource: DataSource; store: PostgresEventStore; close: () => Promise<void> }> {
   const dataSource = await openDataSource(url);
   const store = new PostgresEventStore({ url, poolSize: 4 });
-  return { dataSource, store, close: async () => Promise.all([store.close(), dataSource.destroy()]).then(() => undefined) };
+  return {
+    dataSource,
+    store,
+    close: async () => Promise.all([store.close(), dataSource.destroy()]).then(() => undefined),
+  };
 }
 
 /** Every row of every read-model table of a schema (volatile bookkeeping columns left out), for comparisons. */

@@ -28,7 +28,9 @@ export class TestLedger {
   async run(code: string, today: string, command: EnterpriseCommand): Promise<StoredEvent[]> {
     const streamId = enterpriseStreamName(code);
     const stored = await this.store.readStream(streamId);
-    const state = fold(stored.map((e) => ({ eventId: e.eventId, event: { type: e.type, data: e.data } as EnterpriseEvent })));
+    const state = fold(
+      stored.map((e) => ({ eventId: e.eventId, event: { type: e.type, data: e.data } as EnterpriseEvent })),
+    );
     const events = decide(command, state, { today: today as CalendarDate });
     return this.append(streamId, stored.length, events);
   }
@@ -40,7 +42,11 @@ export class TestLedger {
     return this.append(TARGETS_STREAM, version + 1, events);
   }
 
-  private async append(streamId: string, length: number, events: { type: string; data: object }[]): Promise<StoredEvent[]> {
+  private async append(
+    streamId: string,
+    length: number,
+    events: { type: string; data: object }[],
+  ): Promise<StoredEvent[]> {
     const result = await this.store.append({
       streamId,
       expected: length === 0 ? 'NO_STREAM' : length - 1,

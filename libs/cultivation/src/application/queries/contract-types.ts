@@ -1,0 +1,101 @@
+// Plain result shapes matching schema.graphql field for field; Date fields are 'YYYY-MM-DD' strings.
+import type { CertificationLevel, CertificationState, Ladder, TargetMetric, Tier } from '../../domain';
+
+export interface TierInfo {
+  tier: Tier;
+  ladder: Ladder;
+  rung: number;
+  nameZh: string;
+  nameEn: string;
+}
+export interface DistrictInfo {
+  code: string;
+  name: string;
+}
+
+export interface TargetProgress {
+  tier: TierInfo;
+  level: CertificationLevel | null;
+  metric: TargetMetric;
+  target: number | null;
+  deadline: string | null;
+  asOf: string;
+  current: number;
+  active: number;
+  cumulative: number;
+  percent: number | null;
+  remaining: number | null;
+  requiredMonthlyPace: number | null;
+  recentMonthlyPace: number;
+  projectedAtDeadline: number | null;
+  onTrack: boolean | null;
+}
+
+export interface DistrictCount {
+  district: DistrictInfo;
+  active: number;
+  cumulative: number;
+}
+export interface TrendPoint {
+  periodStart: string;
+  active: number;
+  cumulative: number;
+  granted: number;
+  renewed: number;
+  ended: number;
+}
+export interface FunnelStep {
+  tier: TierInfo;
+  reached: number;
+  fromPrevious: number | null;
+  conversionRate: number | null;
+  medianDaysFromPrevious: number | null;
+}
+
+export interface Certification {
+  tier: Tier;
+  level: CertificationLevel;
+  certificateNo: string | null;
+  grantedOn: string;
+  validUntil: string;
+  endedOn: string | null;
+  state: CertificationState;
+  batch: string | null;
+}
+export interface LadderPosition {
+  ladder: Ladder;
+  tier: Tier | null;
+  rung: number;
+}
+export interface Enterprise {
+  creditCode: string;
+  name: string;
+  district: DistrictInfo;
+  industryCode: string | null;
+  deregisteredOn: string | null;
+  certifications: Certification[];
+  positions: LadderPosition[];
+  version: number;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+export interface Connection<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+export interface ExpiringCertification {
+  enterprise: Enterprise;
+  certification: Certification;
+  daysLeft: number;
+}
+
+export interface ProjectionStatus {
+  position: string;
+  headPosition: string;
+  lag: number;
+  rebuilding: boolean;
+}

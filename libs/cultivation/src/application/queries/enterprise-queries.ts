@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../clock';
+import type { Connection, Enterprise, ExpiringCertification } from './contract-types';
+import { enterpriseByCode, listEnterprises } from './enterprises/enterprises';
+import { expiringCertifications } from './enterprises/expiring-certifications';
+import { InvalidQueryInput, dateArg, districtArg, firstArg, tierArg } from './query-input';
+
+export interface EnterpriseFilterInput {
+  district?: string | null;
+  tier?: string | null;
+  asOf?: string | null;
+  nameContains?: string | null;
+}
+
+/** Enterprises and their certifications, from the summary snapshots (views as of the clock's today). */
+@Injectable()
+export class EnterpriseQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The enterprise, or null when unknown. */
+  enterprise(creditCode: string): Promise<Enterprise | null> {
+    return enterpriseByCode(this.dataSource, creditCode, this.clock.today());
+  }
+
+  /** A page of enterprises by credit code (see listEnterprises for the filter's meaning). */
+  enterprises(
+    filter?: EnterpriseFilterInput | null,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Enterprise>> {
+    const today = this.clock.today();
+    const f = {
+      district: districtArg(filter?.district, 'filter.district'),
+      tier: filter?.tier == null ? null : tierArg(filter.tier, 'filter.tier'),
+      asOf: dateArg(filter?.asOf, 'filter.asOf', today),
+      nameContains: filter?.nameContains?.trim() || null,
+    };
+    return listEnterprises(this.dataSource, f, { first: firstArg(first), after: after ?? null }, today);
+  }
+
+  /** Certifications counting today whose validity ends within `withinDays` (default 90). */
+  expiringCertifications(
+    withinDays?: number | null,
+    tier?: string | null,
+    district?: string | null,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<ExpiringCertification>> {
+    const days = withinDays ?? 90;
+    if (!Number.isInteger(days) || days < 0 || days > 3660) {
+      throw new InvalidQueryInput('WITHIN_DAYS_RANGE', 'withinDays', 'withinDays must be an integer from 0 to 3660');
+    }
+    const args = {
+      withinDays: days,
+      tier: tier == null ? null : tierArg(tier),
+      district: districtArg(district),
+      first: firstArg(first),
+      after: after ?? null,
+    };
+    return expiringCertifications(this.dataSource, args, this.clock.today());
+  }
+}

@@ -1,0 +1,18 @@
+// The read side's query services: plain injectable classes returning the contract's shapes.
+export * from './contract-types';
+export { ProgressQueries, MAX_TREND_POINTS } from './progress-queries';
+export { EnterpriseQueries, type EnterpriseFilterInput } from './enterprise-queries';
+export { ProjectionStatusQueries } from './status-queries';
+export { InvalidQueryInput, MAX_PAGE } from './query-input';
+export {
+  pace,
+  monthsBetween,
+  monthsBefore,
+  DAYS_PER_MONTH,
+  RECENT_MONTHS,
+  type Pace,
+  type PaceInput,
+} from './progress/pace';
+export { LAG_COUNT_LIMIT } from './status/projection-status';
+export type { TrendInterval } from './progress/periods';
+export { READ_SIDE_QUERIES, projectorProvider, readSideProviders } from './read-side.providers';

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { InvalidQueryInput, dateArg, districtArg, ladderArg, tierArg } from './query-input';
+import { Clock } from '../clock';
+import type { DistrictCount, FunnelStep, TargetProgress, TrendPoint } from './contract-types';
+import { CheckpointCache } from './result-cache';
+import { cohortProgress } from './progress/cohort-progress';
+import { cohortTrend } from './progress/cohort-trend';
+import { districtBreakdown } from './progress/district-breakdown';
+import { ladderFunnel } from './progress/ladder-funnel';
+import type { TrendInterval } from './progress/periods';
+
+/** Most periods one cohortTrend may return (ten years of months is 120). */
+export const MAX_TREND_POINTS = 1000;
+const INTERVALS: readonly TrendInterval[] = ['MONTH', 'QUARTER', 'YEAR'];
+
+/** Progress toward targets, by district, over time, up the ladders: all from the pre-aggregated counts. */
+@Injectable()
+export class ProgressQueries {
+  private readonly cache = new CheckpointCache();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One row per tier; asOf defaults to today; district null = whole city. */
+  cohortProgress(asOf?: string | null, district?: string | null): Promise<TargetProgress[]> {
+    const on = dateArg(asOf, 'asOf', this.clock.today());
+    const where = districtArg(district);
+    return this.cache.get(this.dataSource, ['progress', on, where], () => cohortProgress(this.dataSource, on, where));
+  }
+
+  /** All sixteen districts, zeros included. */
+  districtBreakdown(tier: string, asOf?: string | null): Promise<DistrictCount[]> {
+    const t = tierArg(tier);
+    const on = dateArg(asOf, 'asOf', this.clock.today());
+    return this.cache.get(this.dataSource, ['breakdown', t, on], () => districtBreakdown(this.dataSource, t, on));
+  }
+
+  /** Trend points per MONTH, QUARTER or YEAR from `from` to `to`. */
+  cohortTrend(
+    tier: string,
+    from: string,
+    to: string,
+    interval: string = 'MONTH',
+    district?: string | null,
+  ): Promise<TrendPoint[]> {
+    const args = {
+      tier: tierArg(tier),
+      from: dateArg(from, 'from', this.clock.today()),
+      to: dateArg(to, 'to', this.clock.today()),
+      interval: interval as TrendInterval,
+      district: districtArg(district),
+    };
+    if (!INTERVALS.includes(args.interval))
+      throw new InvalidQueryInput('INTERVAL_UNKNOWN', 'interval', `unknown interval ${interval}`);
+    if (args.to < args.from) throw new InvalidQueryInput('DATE_RANGE', 'to', 'to must not be before from');
+    const months = { MONTH: 1, QUARTER: 3, YEAR: 12 }[args.interval];
+    const span =
+      (Number(args.to.slice(0, 4)) - Number(args.from.slice(0, 4))) * 12 +
+      Number(args.to.slice(5, 7)) -
+      Number(args.from.slice(5, 7));
+    if (span / months >= MAX_TREND_POINTS)
+      throw new InvalidQueryInput('DATE_RANGE', 'from', `at most ${MAX_TREND_POINTS} periods`);
+    return this.cache.get(this.dataSource, ['trend', args], () => cohortTrend(this.dataSource, args));
+  }
+
+  /** Rungs of a ladder with reach, conversion and median days from the previous rung. */
+  ladderFunnel(ladder: string): Promise<FunnelStep[]> {
+    const l = ladderArg(ladder);
+    const today = this.clock.today();
+    return this.cache.get(this.dataSource, ['funnel', l, today], () => ladderFunnel(this.dataSource, l, today));
+  }
+}

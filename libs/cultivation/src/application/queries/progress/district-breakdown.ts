@@ -1,0 +1,19 @@
+import type { DataSource } from 'typeorm';
+import { DISTRICTS, type CalendarDate, type Tier } from '../../../domain';
+import type { DistrictCount } from '../contract-types';
+import { CountLookup, readCounts } from '../read-counts';
+
+/** Active and cumulative counts of a tier (all levels) in each of the sixteen districts on `asOf`. */
+export async function districtBreakdown(
+  sql: Pick<DataSource, 'query'>,
+  tier: Tier,
+  asOf: CalendarDate,
+): Promise<DistrictCount[]> {
+  const codes = DISTRICTS.map((d) => d.code);
+  const counts = new CountLookup(await readCounts(sql, { dates: [asOf], districts: codes, tier }));
+  return DISTRICTS.map((d) => ({
+    district: { code: d.code, name: d.name },
+    active: counts.get(asOf, d.code, 'ACTIVE', tier),
+    cumulative: counts.get(asOf, d.code, 'CUMULATIVE', tier),
+  }));
+}

@@ -1,0 +1,29 @@
+// Aggregate answers change only when the projection moves, so they are cached under the checkpoint
+// (position + generation): a new event or a swapped-in rebuild makes every older entry unreachable.
+import type { DataSource } from 'typeorm';
+import { readCheckpoint } from '../../read-models/projection/checkpoint';
+import { LIVE_SCHEMA } from '../../read-models/schema';
+
+/** A small LRU of query results keyed by (arguments, checkpoint). */
+export class CheckpointCache {
+  private readonly entries = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly maxEntries = 512) {}
+
+  /** The cached result of `compute` for `args` at the current checkpoint. */
+  async get<T>(sql: Pick<DataSource, 'query'>, args: unknown[], compute: () => Promise<T>): Promise<T> {
+    const { position, generation } = await readCheckpoint(sql, LIVE_SCHEMA);
+    const key = JSON.stringify([position, generation, ...args]);
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key); // re-insert: most recently used last
+      this.entries.set(key, hit);
+      return hit as Promise<T>;
+    }
+    const result = compute();
+    this.entries.set(key, result);
+    result.catch(() => this.entries.delete(key)); // never cache a failure
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return result;
+  }
+}

@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore } from '@cl/event-store';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE } from '../tokens';
+import type { ProjectionStatus } from './contract-types';
+import { projectionStatus, waitForPosition } from './status/projection-status';
+
+/** Where the read models stand relative to the log, and read-your-writes waiting. */
+@Injectable()
+export class ProjectionStatusQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** Checkpoint, head, lag (capped at LAG_COUNT_LIMIT) and whether a rebuild runs. */
+  projectionStatus(): Promise<ProjectionStatus> {
+    return projectionStatus(this.dataSource, this.store);
+  }
+
+  /** True once the read models have applied `position` (a decimal string), false after `timeoutMs`. */
+  waitForPosition(position: string, timeoutMs: number): Promise<boolean> {
+    return waitForPosition(this.dataSource, position, timeoutMs);
+  }
+}

@@ -1,0 +1,52 @@
+import type { EventStore } from '@cl/event-store';
+import { comparePositions } from '@cl/event-store';
+import type { DataSource } from 'typeorm';
+import { readCheckpoint } from '../../../read-models/projection/checkpoint';
+import { LIVE_SCHEMA, LOCKS } from '../../../read-models/schema';
+import type { ProjectionStatus } from '../contract-types';
+import { InvalidQueryInput } from '../query-input';
+
+/** Lag is counted by reading at most this many events (it saturates there: "at least"). */
+export const LAG_COUNT_LIMIT = 10_000;
+
+/** Checkpoint, head of the log, events between them (capped), and whether a rebuild is running. */
+export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: EventStore): Promise<ProjectionStatus> {
+  const [{ position }, head, locks] = await Promise.all([
+    readCheckpoint(sql, LIVE_SCHEMA),
+    store.head(),
+    sql.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted`,
+      [LOCKS.namespace, LOCKS.rebuild],
+    ),
+  ]);
+  let lag = 0;
+  if (comparePositions(head, position) > 0) {
+    for (let from = position; lag < LAG_COUNT_LIMIT;) {
+      const page = await store.readAll(from, Math.min(1000, LAG_COUNT_LIMIT - lag));
+      const inRange = page.filter((e) => comparePositions(e.position, head) <= 0);
+      lag += inRange.length;
+      if (inRange.length < page.length || page.length === 0) break;
+      from = page.at(-1)!.position;
+    }
+  }
+  return { position: position ?? '0', headPosition: head ?? '0', lag, rebuilding: (locks[0]?.n ?? 0) > 0 };
+}
+
+/** Resolves true once the checkpoint has reached `position`, false after `timeoutMs`. */
+export async function waitForPosition(
+  sql: Pick<DataSource, 'query'>,
+  position: string,
+  timeoutMs: number,
+  pollMs = 20,
+): Promise<boolean> {
+  if (!/^\d{1,19}$/.test(position)) {
+    throw new InvalidQueryInput('POSITION_FORMAT', 'X-Consistency-Position', 'a position is a decimal integer');
+  }
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { position: reached } = await readCheckpoint(sql, LIVE_SCHEMA);
+    if (reached !== null && BigInt(reached) >= BigInt(position)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, Math.min(pollMs, Math.max(1, deadline - Date.now()))));
+  }
+}

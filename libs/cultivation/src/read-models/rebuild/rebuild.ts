@@ -1,0 +1,62 @@
+// Rebuild: replay the whole log into schema rm_rebuild while the live schema keeps answering, then,
+// holding the APPLY lock (so the live projector is between batches), catch up the last events and swap
+// the schemas by renaming them in one transaction. The live projector reads the checkpoint inside each
+// batch, so after the swap it skips whatever the rebuild already applied.
+import type { EventStore } from '@cl/event-store';
+import type { DataSource } from 'typeorm';
+import { inTransaction } from '../projection/in-transaction';
+import { LIVE_SCHEMA, LOCKS, REBUILD_SCHEMA } from '../schema';
+import { replayInto, type ReplayOptions } from './replay';
+import { createShadowSchema, dropSchema } from './shadow-schema';
+
+const RETIRED_SCHEMA = 'rm_retired';
+
+/** Thrown when another rebuild holds the rebuild lock. */
+export class RebuildAlreadyRunning extends Error {
+  constructor() {
+    super('a rebuild is already running');
+  }
+}
+
+/** Replays the whole log into fresh tables and swaps them in atomically; returns events applied and the final position. */
+export async function rebuildReadModels(
+  dataSource: DataSource,
+  store: EventStore,
+  options: ReplayOptions = {},
+): Promise<{ events: number; position: string | null }> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    const [row] = await lock.query('SELECT pg_try_advisory_lock($1, $2) AS won', [LOCKS.namespace, LOCKS.rebuild]);
+    if (row?.won !== true) throw new RebuildAlreadyRunning();
+    await createShadowSchema(dataSource, REBUILD_SCHEMA);
+    await dropSchema(dataSource, RETIRED_SCHEMA);
+    const counter = { done: 0 };
+    const head = await store.head();
+    await replayInto(dataSource, store, REBUILD_SCHEMA, { ...options, counter, head, phase: 'replaying' });
+    const position = await inTransaction(
+      dataSource,
+      async (tx) => {
+        const reached = await replayInto(dataSource, store, REBUILD_SCHEMA, {
+          ...options,
+          within: tx,
+          counter,
+          head,
+          phase: 'catching-up',
+        });
+        options.onProgress?.({ phase: 'swapping', done: counter.done, position: reached, head });
+        await tx.query(`ALTER SCHEMA ${LIVE_SCHEMA} RENAME TO ${RETIRED_SCHEMA}`);
+        await tx.query(`ALTER SCHEMA ${REBUILD_SCHEMA} RENAME TO ${LIVE_SCHEMA}`);
+        return reached;
+      },
+      { lockApply: true },
+    );
+    // Separately: the drop waits for queries still reading the old tables, and nothing waits for it.
+    await dropSchema(dataSource, RETIRED_SCHEMA);
+    options.onProgress?.({ phase: 'done', done: counter.done, position, head });
+    return { events: counter.done, position };
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1, $2)', [LOCKS.namespace, LOCKS.rebuild]).catch(() => undefined);
+    await lock.release();
+  }
+}
