@@ -1,0 +1,181 @@
+// The batched decider path: the same load → fold → decide → append-at-version as the command
+// executor, for many enterprise streams at once. One appendMany per batch (one transaction in
+// PostgreSQL); when a batch cannot be written (a concurrent writer, anything else), its streams are
+// written again one command at a time through the CommandExecutor, so one bad stream costs only itself.
+import type { AppendRequest, EventStore, StoredEvent } from '@cl/event-store';
+import { AccessDenied, type Actor } from '@cl/platform';
+import {
+  type DecisionContext,
+  DomainError,
+  enterpriseDecider,
+  type EnterpriseEvent,
+  type EnterpriseState,
+  type EventSource,
+} from '../../domain';
+import type { Clock } from '../clock';
+import {
+  type CommandContext,
+  type CommandExecutor,
+  type Decider,
+  loadStream,
+  toNewEvents,
+  VersionConflict,
+} from '../commands';
+
+/** One command on one stream, decided on the stream's state at the moment it is written. */
+export interface StreamUnit {
+  /** Idempotency key; the events it writes carry it as metadata.commandId. */
+  readonly commandId: string;
+  /** The events; [] when what it asks for is already recorded (a duplicate); throws a DomainError to refuse. */
+  decide(state: EnterpriseState, context: DecisionContext): EnterpriseEvent[];
+  /** Throws AccessDenied when the actor may not act on this state. */
+  authorize?(state: EnterpriseState): void;
+}
+
+/** The commands for one stream, applied in order. */
+export interface StreamWork {
+  readonly streamId: string;
+  readonly units: readonly StreamUnit[];
+}
+
+export interface Refusal {
+  readonly code: string;
+  readonly rule: string;
+  readonly field: string | null;
+  readonly message: string;
+}
+
+export type UnitOutcome =
+  | { readonly status: 'accepted'; readonly events: StoredEvent[] }
+  | { readonly status: 'duplicate' }
+  | ({ readonly status: 'rejected' } & Refusal);
+
+/** Who writes, from where: the command context without the per-command parts. */
+export interface BatchContext {
+  readonly actor: Actor;
+  readonly source: EventSource;
+  readonly correlationId: string;
+}
+
+/** A StreamUnit as the executor runs it: a decider whose command is the unit itself. */
+const unitDecider: Decider<EnterpriseState, EnterpriseEvent, StreamUnit> = {
+  initialState: enterpriseDecider.initialState,
+  evolve: enterpriseDecider.evolve,
+  decide: (unit, state, context) => unit.decide(state, context),
+};
+
+/** A refusal the caller should see on its row, or undefined for a failure of the machinery. */
+export function refusalOf(error: unknown): Refusal | undefined {
+  if (error instanceof DomainError || error instanceof VersionConflict) {
+    return { code: error.code, rule: error.rule, field: error.field, message: error.message };
+  }
+  if (error instanceof AccessDenied) return { code: error.code, rule: error.code, field: null, message: error.message };
+  return undefined;
+}
+
+const LOAD_CONCURRENCY = 8;
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Writes StreamWork in batches through the enterprise decider; see the file comment. */
+export class EnterpriseBatchWriter {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly executor: CommandExecutor,
+  ) {}
+
+  /** Decides and appends one batch (all of it in one appendMany); outcomes per stream, per unit. */
+  async write(batch: readonly StreamWork[], context: BatchContext): Promise<UnitOutcome[][]> {
+    const loaded = await mapLimit(batch, LOAD_CONCURRENCY, (work) =>
+      loadStream(this.store, work.streamId, unitDecider),
+    );
+    const today = this.clock.today();
+    const recordedAt = this.clock.now().toISOString();
+    const outcomes: (UnitOutcome | undefined)[][] = batch.map((work) => work.units.map(() => undefined));
+    const requests: AppendRequest[] = [];
+    const slots: [number, number][] = [];
+    batch.forEach((work, w) => {
+      let { state, version } = loaded[w]!;
+      // A command already in the stream is a duplicate: found from the events at hand, no query per command.
+      const recorded = new Set(loaded[w]!.events.map((e) => e.metadata.commandId));
+      work.units.forEach((unit, u) => {
+        if (recorded.has(unit.commandId)) return void (outcomes[w]![u] = { status: 'duplicate' });
+        let decided: EnterpriseEvent[];
+        try {
+          unit.authorize?.(state);
+          decided = unit.decide(state, { today });
+        } catch (error) {
+          const refusal = refusalOf(error);
+          if (!refusal) throw error;
+          return void (outcomes[w]![u] = { status: 'rejected', ...refusal });
+        }
+        if (decided.length === 0) return void (outcomes[w]![u] = { status: 'duplicate' });
+        const ctx: CommandContext = { ...context, commandId: unit.commandId };
+        const events = toNewEvents(decided, ctx, unit.commandId, recordedAt);
+        requests.push({
+          streamId: work.streamId,
+          events,
+          expected: version < 0 ? 'NO_STREAM' : version,
+          commandId: unit.commandId,
+        });
+        slots.push([w, u]);
+        events.forEach((e, i) => (state = unitDecider.evolve(state, { eventId: e.eventId, event: decided[i]! })));
+        version += events.length;
+        recorded.add(unit.commandId);
+      });
+    });
+    if (requests.length > 0) {
+      try {
+        const results = await this.store.appendMany(requests);
+        results.forEach((result, i) => {
+          const [w, u] = slots[i]!;
+          outcomes[w]![u] = result.duplicate ? { status: 'duplicate' } : { status: 'accepted', events: result.events };
+        });
+      } catch {
+        // The batch wrote nothing: every stream that had something to write goes again on its own.
+        const retry = new Set(slots.map(([w]) => w));
+        for (const w of retry) outcomes[w] = await this.writeOneByOne(batch[w]!, context);
+      }
+    }
+    return outcomes.map((units) => units.map((o) => o ?? { status: 'duplicate' }));
+  }
+
+  /** Each unit through the executor: fresh state, bounded retries on a version clash, idempotent by command id. */
+  private async writeOneByOne(work: StreamWork, context: BatchContext): Promise<UnitOutcome[]> {
+    const outcomes: UnitOutcome[] = [];
+    for (const unit of work.units) {
+      try {
+        const outcome = await this.executor.execute(
+          { decider: unitDecider, streamId: work.streamId, command: unit, authorize: (s) => unit.authorize?.(s) },
+          { ...context, commandId: unit.commandId },
+        );
+        outcomes.push(
+          outcome.duplicate || outcome.events.length === 0
+            ? { status: 'duplicate' }
+            : { status: 'accepted', events: outcome.events },
+        );
+      } catch (error) {
+        const refusal = refusalOf(error) ?? {
+          code: 'INTERNAL',
+          rule: 'WRITE_FAILED',
+          field: null,
+          message: `not written: ${(error as Error).message}`,
+        };
+        outcomes.push({ status: 'rejected', ...refusal });
+      }
+    }
+    return outcomes;
+  }
+}

@@ -1,0 +1,82 @@
+// One import row as one command: register the enterprise when its stream is new, then grant the
+// certification, both decided by the enterprise decider as the mutations would be.
+import { createHash } from 'node:crypto';
+import type { Actor } from '@cl/platform';
+import {
+  decide,
+  evolve,
+  type EnterpriseEvent,
+  type EnterpriseState,
+  type GrantCertification,
+  type RegisterEnterprise,
+  type Tier,
+  type CertificationLevel,
+  type CreditCode,
+} from '../../domain';
+import { authorizeEnterpriseCommand } from '../commands';
+import type { StreamUnit } from './batch-writer';
+import type { ImportRow } from './import-rows';
+
+function registration(row: ImportRow, code: CreditCode): RegisterEnterprise {
+  return { type: 'RegisterEnterprise', data: { creditCode: code, name: row.name, district: row.district } };
+}
+
+function grant(row: ImportRow): GrantCertification {
+  return {
+    type: 'GrantCertification',
+    data: {
+      tier: row.tier as Tier, // unknown tiers are refused by the decider (TIER_UNKNOWN)
+      level: row.level as CertificationLevel | null,
+      certificateNo: row.certificateNo,
+      grantedOn: row.grantedOn,
+      validUntil: row.validUntil,
+      batch: row.batch,
+    },
+  };
+}
+
+/** The same grant is already recorded: same tier and date, and every detail the row gives agrees. */
+function holdsIdenticalGrant(state: EnterpriseState, row: ImportRow): boolean {
+  if (state.status === 'UNREGISTERED') return false;
+  return state.grants.some(
+    (g) =>
+      !g.retracted &&
+      g.tier === row.tier &&
+      g.grantedOn === row.grantedOn &&
+      (row.validUntil === null || g.validUntil === row.validUntil) &&
+      (row.level === null || g.level === row.level) &&
+      (row.certificateNo === null || g.certificateNo === row.certificateNo),
+  );
+}
+
+/**
+ * A deterministic command id from what the row says about the grant: importing the same row again,
+ * from any file, is recognised as the same command and writes nothing.
+ */
+export function rowCommandId(row: ImportRow, code: CreditCode): string {
+  const fields = [code, row.tier, row.level, row.certificateNo, row.grantedOn, row.validUntil, row.batch];
+  return `import-${createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 40)}`;
+}
+
+/** Registration (if new) and grant in one decision; [] when the same grant is already recorded. */
+export function decideImportRow(
+  row: ImportRow,
+  code: CreditCode,
+  state: EnterpriseState,
+  context: { today: import('../../domain').CalendarDate },
+): EnterpriseEvent[] {
+  if (holdsIdenticalGrant(state, row)) return [];
+  const registered = state.status === 'UNREGISTERED' ? decide(registration(row, code), state, context) : [];
+  const after = registered.reduce<EnterpriseState>((s, event) => evolve(s, { eventId: 'pending', event }), state);
+  return [...registered, ...decide(grant(row), after, context)];
+}
+
+/** The row as a unit of the batch writer, authorised for the actor like the two mutations. */
+export function importRowUnit(row: ImportRow, code: CreditCode, actor: Actor): StreamUnit {
+  return {
+    commandId: rowCommandId(row, code),
+    authorize: (state) =>
+      authorizeEnterpriseCommand(actor, state.status === 'UNREGISTERED' ? registration(row, code) : grant(row), state),
+    decide: (state, context) => decideImportRow(row, code, state, context),
+  };
+}
