@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FixedClock } from '@cl/cultivation';
 import { createLogger, loadConfig } from '@cl/platform';
-import { useTestDatabase } from '@cl/testing';
+import { createTestDatabase } from '@cl/testing';
 import { createApi } from '../../apps/api/src/create-api';
 import { TEST_JWT_SECRET } from './tokens';
 
@@ -27,10 +27,11 @@ export interface TestApi {
 export const TEST_NOW = new Date('2026-11-27T04:00:00Z');
 
 export function useTestApi(env: Record<string, string> = {}): TestApi {
-  const db = useTestDatabase();
   let app: NestExpressApplication | undefined;
+  let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   let url = '';
   beforeAll(async () => {
+    db = await createTestDatabase();
     const config = loadConfig({ LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET, LAPSE_SWEEP: 'false', ...env });
     app = await createApi({
       config,
@@ -43,7 +44,8 @@ export function useTestApi(env: Record<string, string> = {}): TestApi {
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   });
   afterAll(async () => {
-    await app?.close();
+    await app?.close(); // the projector and pools first, then the database they use
+    await db?.drop();
   });
   return {
     get app() {

@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
-import { type Clock, CultivationModule } from '@cl/cultivation';
+import { type Clock, CultivationModule, READ_MODEL_MIGRATIONS } from '@cl/cultivation';
 import { CreateEventStore1764288000000 } from '@cl/event-store';
 import { eventStoreFactory } from './event-store.factory';
 import {
@@ -32,14 +32,23 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, logger),
-        DatabaseModule.forRoot({ url: databaseUrl, migrations: [CreateEventStore1764288000000] }),
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          migrations: [CreateEventStore1764288000000, ...READ_MODEL_MIGRATIONS],
+        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           ...graphqlOptions(config, logger, schemaFile),
         }),
         HealthModule,
         AuthModule,
-        CultivationModule.forRoot({ eventStore: eventStoreFactory(config, databaseUrl, logger), clock }),
+        CultivationModule.forRoot({
+          eventStore: eventStoreFactory(config, databaseUrl, logger),
+          clock,
+          projector: config.projectorInProcess && {
+            onError: (error: unknown) => logger.error({ err: error }, 'projector error; it retries'),
+          },
+        }),
       ],
       providers: [ServiceInfoResolver],
     };

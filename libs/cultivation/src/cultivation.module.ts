@@ -4,17 +4,33 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@cl/event-store';
 import { CodedErrorFilter, inputValidationPipe } from '@cl/platform';
 import { Clock, SystemClock } from './application/clock';
-import { CommandExecutor, ExecuteEnterpriseCommandHandler, SetTargetHandler } from './application/commands';
+import {
+  CommandExecutor,
+  ExecuteEnterpriseCommandHandler,
+  LapseSchedule,
+  LapseSweep,
+  SetTargetHandler,
+} from './application/commands';
+import { ScheduleModule } from '@nestjs/schedule';
 import { EVENT_STORE } from './application/tokens';
 import { EnterpriseMutationsResolver } from './graphql/enterprise-mutations.resolver';
 import { ReferenceResolver } from './graphql/reference.resolver';
 import { AuditQueries } from './application/audit/audit-queries';
 import { AuditResolver } from './graphql/audit.resolver';
+import { ConsistencyPlugin } from './graphql/consistency.plugin';
+import { EnterpriseQueriesResolver } from './graphql/enterprise-queries.resolver';
+import { ProgressResolver } from './graphql/progress.resolver';
+import { SystemMutationsResolver } from './graphql/system-mutations.resolver';
+import { TargetsResolver } from './graphql/targets.resolver';
+import { readSideProviders } from './application/queries';
+import type { ProjectorOptions } from './read-models';
 
 export interface CultivationModuleOptions {
   /** The event store the write side appends to and the projector reads from. */
   eventStore: () => EventStore | Promise<EventStore>;
   clock?: Clock;
+  /** Run the projector in this process (the embedded default) with these options. */
+  projector?: ProjectorOptions | false;
 }
 
 /** The cultivation bounded context: commands, queries, GraphQL. */
@@ -23,7 +39,7 @@ export class CultivationModule {
   static forRoot(options: CultivationModuleOptions): DynamicModule {
     return {
       module: CultivationModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), ScheduleModule.forRoot()],
       providers: [
         { provide: EVENT_STORE, useFactory: options.eventStore },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -36,6 +52,17 @@ export class CultivationModule {
         ReferenceResolver,
         AuditQueries,
         AuditResolver,
+        LapseSweep,
+        LapseSchedule,
+        SystemMutationsResolver,
+        ...readSideProviders({
+          runProjector: options.projector !== false && options.projector !== undefined,
+          projector: options.projector || {},
+        }),
+        ProgressResolver,
+        EnterpriseQueriesResolver,
+        TargetsResolver,
+        ConsistencyPlugin,
       ],
       exports: [EVENT_STORE, Clock],
     };

@@ -3,3 +3,6 @@ export * from './application/clock';
 export * from './application/tokens';
 export * from './application/commands';
 export * from './cultivation.module';
+export * from './application/audit/audit-queries';
+export { ProgressQueries, EnterpriseQueries, ProjectionStatusQueries, readSideProviders } from './application/queries';
+export * from './read-models';

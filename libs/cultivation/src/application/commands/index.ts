@@ -4,3 +4,5 @@ export * from './enterprise-command';
 export * from './set-target.command';
 export * from './stream-reader';
 export * from './enterprise-authorization';
+export * from './lapse-sweep';
+export * from './lapse-schedule';

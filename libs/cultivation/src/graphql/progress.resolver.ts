@@ -1,0 +1,45 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { DateScalar } from '@cl/platform';
+import { ProgressQueries } from '../application/queries';
+import { LadderEnum, TierEnum, TrendIntervalEnum } from './enums';
+import { DistrictCount, FunnelStep, TargetProgress, TrendPoint } from './types/progress.types';
+
+/** The cohort's progress toward the targets, per district, over time and through the ladders. */
+@Resolver()
+export class ProgressResolver {
+  constructor(private readonly progress: ProgressQueries) {}
+
+  @Query(() => [TargetProgress], {
+    description: 'One row per tier (seven), with or without a target; asOf defaults to today.',
+  })
+  cohortProgress(
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string | null,
+    @Args('district', { type: () => String, nullable: true }) district?: string | null,
+  ) {
+    return this.progress.cohortProgress(asOf, district);
+  }
+
+  @Query(() => [DistrictCount], { description: 'One row per district (all sixteen, zeros included).' })
+  districtBreakdown(
+    @Args('tier', { type: () => TierEnum }) tier: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string | null,
+  ) {
+    return this.progress.districtBreakdown(tier, asOf);
+  }
+
+  @Query(() => [TrendPoint])
+  cohortTrend(
+    @Args('tier', { type: () => TierEnum }) tier: string,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+    @Args('interval', { type: () => TrendIntervalEnum, defaultValue: 'MONTH' }) interval: string,
+    @Args('district', { type: () => String, nullable: true }) district?: string | null,
+  ) {
+    return this.progress.cohortTrend(tier, from, to, interval, district);
+  }
+
+  @Query(() => [FunnelStep])
+  ladderFunnel(@Args('ladder', { type: () => LadderEnum }) ladder: string) {
+    return this.progress.ladderFunnel(ladder);
+  }
+}
