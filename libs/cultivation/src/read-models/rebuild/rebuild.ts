@@ -44,7 +44,7 @@ export async function rebuildReadModels(
           head,
           phase: 'catching-up',
         });
-        options.onProgress?.({ phase: 'swapping', done: counter.done, position: reached, head });
+        await options.onProgress?.({ phase: 'swapping', done: counter.done, position: reached, head });
         await tx.query(`ALTER SCHEMA ${LIVE_SCHEMA} RENAME TO ${RETIRED_SCHEMA}`);
         await tx.query(`ALTER SCHEMA ${REBUILD_SCHEMA} RENAME TO ${LIVE_SCHEMA}`);
         return reached;
@@ -53,7 +53,7 @@ export async function rebuildReadModels(
     );
     // Separately: the drop waits for queries still reading the old tables, and nothing waits for it.
     await dropSchema(dataSource, RETIRED_SCHEMA);
-    options.onProgress?.({ phase: 'done', done: counter.done, position, head });
+    await options.onProgress?.({ phase: 'done', done: counter.done, position, head });
     return { events: counter.done, position };
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1, $2)', [LOCKS.namespace, LOCKS.rebuild]).catch(() => undefined);

@@ -16,7 +16,8 @@ export interface ReplayProgress {
 
 export interface ReplayOptions {
   batchSize?: number;
-  onProgress?: (progress: ReplayProgress) => void;
+  /** Awaited, so a progress bar can draw; keep it quick (the last calls run while the live projector waits). */
+  onProgress?: (progress: ReplayProgress) => void | Promise<void>;
 }
 
 /**
@@ -46,6 +47,6 @@ export async function replayInto(
     else await inTransaction(dataSource, (runner) => applyEvents(runner, schema, page));
     position = page.at(-1)!.position;
     args.counter.done += page.length;
-    args.onProgress?.({ phase: args.phase, done: args.counter.done, position, head: args.head });
+    await args.onProgress?.({ phase: args.phase, done: args.counter.done, position, head: args.head });
   }
 }

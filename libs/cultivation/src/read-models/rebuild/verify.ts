@@ -54,10 +54,10 @@ export async function verifyReadModels(
           head: live,
           phase: 'catching-up',
         });
-        options.onProgress?.({ phase: 'comparing', done: counter.done, position: live, head: live });
+        await options.onProgress?.({ phase: 'comparing', done: counter.done, position: live, head: live });
         const differences: string[] = [];
         for (const table of READ_MODEL_TABLES) differences.push(...(await compareTable(tx, table)));
-        options.onProgress?.({ phase: 'done', done: counter.done, position: live, head: live });
+        await options.onProgress?.({ phase: 'done', done: counter.done, position: live, head: live });
         return differences;
       },
       { lockApply: true },

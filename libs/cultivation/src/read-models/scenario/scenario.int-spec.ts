@@ -314,7 +314,10 @@ describe('rebuild and verify', () => {
     expect(await verifyReadModels(dataSource, store)).toEqual([]);
     const before = await dumpReadModels(dataSource, LIVE_SCHEMA);
     const seen: string[] = [];
-    const result = await rebuildReadModels(dataSource, store, { batchSize: 5, onProgress: (p) => seen.push(p.phase) });
+    const result = await rebuildReadModels(dataSource, store, {
+      batchSize: 5,
+      onProgress: (p) => void seen.push(p.phase),
+    });
     expect(result.position).toBe(await store.head());
     expect(seen).toContain('replaying');
     expect(seen.at(-1)).toBe('done');
