@@ -2,8 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
-import { type Clock, CultivationModule, READ_MODEL_MIGRATIONS } from '@cl/cultivation';
-import { CreateEventStore1764288000000 } from '@cl/event-store';
+import { type Clock, CultivationModule, LEDGER_MIGRATIONS } from '@cl/cultivation';
 import { eventStoreFactory } from './event-store.factory';
 import {
   type AppConfig,
@@ -34,7 +33,7 @@ export class AppModule {
         PlatformModule.forRoot(config, logger),
         DatabaseModule.forRoot({
           url: databaseUrl,
-          migrations: [CreateEventStore1764288000000, ...READ_MODEL_MIGRATIONS],
+          migrations: LEDGER_MIGRATIONS,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

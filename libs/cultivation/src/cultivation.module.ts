@@ -16,6 +16,7 @@ import { EVENT_STORE } from './application/tokens';
 import { EnterpriseMutationsResolver } from './graphql/enterprise-mutations.resolver';
 import { ReferenceResolver } from './graphql/reference.resolver';
 import { AuditQueries } from './application/audit/audit-queries';
+import { EventStoreLifecycle } from './application/event-store-lifecycle';
 import { AuditResolver } from './graphql/audit.resolver';
 import { ConsistencyPlugin } from './graphql/consistency.plugin';
 import { EnterpriseQueriesResolver } from './graphql/enterprise-queries.resolver';
@@ -45,6 +46,7 @@ export class CultivationModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: CodedErrorFilter },
         { provide: APP_PIPE, useFactory: inputValidationPipe },
+        EventStoreLifecycle,
         CommandExecutor,
         ExecuteEnterpriseCommandHandler,
         SetTargetHandler,

@@ -6,3 +6,4 @@ export * from './cultivation.module';
 export * from './application/audit/audit-queries';
 export { ProgressQueries, EnterpriseQueries, ProjectionStatusQueries, readSideProviders } from './application/queries';
 export * from './read-models';
+export * from './runtime/open-ledger';

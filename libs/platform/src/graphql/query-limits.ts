@@ -24,7 +24,9 @@ function measure(set: SelectionSetNode, fragments: Fragments, seen: Set<string>)
     let multiplier = 1;
     let own = 0;
     if (selection.kind === Kind.FIELD) {
-      own = selection.name.value.startsWith('__') ? 0 : 1;
+      // Introspection is bounded by the schema itself (and switched by GRAPHQL_INTROSPECTION).
+      if (selection.name.value.startsWith('__')) continue;
+      own = 1;
       inner = selection.selectionSet;
       const first = selection.arguments?.find((a) => a.name.value === 'first');
       if (first?.value.kind === Kind.INT) multiplier = Math.max(1, Number(first.value.value));
