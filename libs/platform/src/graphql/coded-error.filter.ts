@@ -1,16 +1,7 @@
 import { type ArgumentsHost, Catch } from '@nestjs/common';
 import { type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-
-const CODES = new Set([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RULE_VIOLATION',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'STALE_READ',
-]);
+import { CONTRACT_ERROR_CODES } from './error-codes';
 
 interface Coded {
   code: string;
@@ -20,7 +11,11 @@ interface Coded {
 }
 
 function isCoded(error: unknown): error is Coded {
-  return typeof error === 'object' && error !== null && CODES.has((error as { code?: unknown }).code as string);
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    CONTRACT_ERROR_CODES.has((error as { code?: unknown }).code as string)
+  );
 }
 
 /**

@@ -1,27 +1,12 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { APOLLO_REQUEST_ERROR_CODES, CONTRACT_ERROR_CODES } from './error-codes';
 
-/** Codes a caller may see as they are; anything else is an internal failure. */
-const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RULE_VIOLATION',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'STALE_READ',
-  'QUERY_TOO_COMPLEX',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+const isPublic = (code: string) => CONTRACT_ERROR_CODES.has(code) || APOLLO_REQUEST_ERROR_CODES.has(code);
 
 /** Keeps the contract's error codes and fields; answers anything unexpected without internals. */
 export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+  if (typeof code === 'string' && isPublic(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

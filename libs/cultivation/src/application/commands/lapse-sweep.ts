@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@cl/platform';
 import { parseCalendarDate, type CalendarDate } from '../../domain';
 import { LIVE_SCHEMA } from '../../read-models/schema';
 import { Clock } from '../clock';
-import { ExecuteEnterpriseCommand } from './enterprise-command';
+import { ExecuteEnterpriseCommand, ExecuteEnterpriseCommandHandler } from './enterprise-command';
 
 /** The system itself, when the daily schedule runs the sweep. */
 export const SYSTEM_ACTOR: Actor = { sub: 'system:lapse-sweep', roles: ['MUNICIPAL_OFFICIAL'] };
@@ -18,7 +17,7 @@ export const SYSTEM_ACTOR: Actor = { sub: 'system:lapse-sweep', roles: ['MUNICIP
 @Injectable()
 export class LapseSweep {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly handler: ExecuteEnterpriseCommandHandler,
     private readonly database: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -28,7 +27,7 @@ export class LapseSweep {
     const date: CalendarDate = asOf ? parseCalendarDate(asOf, 'asOf') : this.clock.today();
     let written = 0;
     for (const creditCode of await this.candidates(date)) {
-      const outcome = await this.commands.execute(
+      const outcome = await this.handler.execute(
         new ExecuteEnterpriseCommand(
           creditCode,
           { type: 'RecordLapses', data: { asOf: date } },

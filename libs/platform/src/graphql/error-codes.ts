@@ -1,0 +1,20 @@
+/** The contract's error codes (`extensions.code`) that the application raises itself. */
+export const CONTRACT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RULE_VIOLATION',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'STALE_READ',
+]);
+
+/** Codes Apollo itself gives to malformed requests; safe to show as they are. */
+export const APOLLO_REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
