@@ -2,7 +2,9 @@
 // executor, for many enterprise streams at once. One appendMany per batch (one transaction in
 // PostgreSQL); when a batch cannot be written (a concurrent writer, anything else), its streams are
 // written again one command at a time through the CommandExecutor, so one bad stream costs only itself.
-import type { AppendRequest, EventStore, StoredEvent } from '@cl/event-store';
+// Idempotency: every event carries its command's id (metadata.commandId); a command whose id is already
+// in the stream is a duplicate and is not decided again.
+import type { AppendRequest, EventStore, NewEvent, StoredEvent } from '@cl/event-store';
 import { AccessDenied, type Actor } from '@cl/platform';
 import {
   type DecisionContext,
@@ -88,6 +90,14 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T
   return results;
 }
 
+/** A batch decided and ready to append: a request per stream with events, and which units they came from. */
+interface Prepared {
+  readonly batch: readonly StreamWork[];
+  readonly outcomes: (UnitOutcome | undefined)[][];
+  readonly requests: AppendRequest[];
+  readonly written: { w: number; units: [u: number, events: number][] }[];
+}
+
 /** Writes StreamWork in batches through the enterprise decider; see the file comment. */
 export class EnterpriseBatchWriter {
   constructor(
@@ -98,6 +108,35 @@ export class EnterpriseBatchWriter {
 
   /** Decides and appends one batch (all of it in one appendMany); outcomes per stream, per unit. */
   async write(batch: readonly StreamWork[], context: BatchContext): Promise<UnitOutcome[][]> {
+    return this.commit(await this.prepare(batch, context), context);
+  }
+
+  /**
+   * Writes batch after batch, loading and deciding the next one while the current one is appended. The
+   * batches must name distinct streams (a stream in two batches would be decided on stale state: its
+   * append then fails and is retried one by one, which is correct but slow).
+   */
+  async writeAll(
+    batches: Iterable<readonly StreamWork[]>,
+    context: BatchContext,
+    onBatch: (batch: readonly StreamWork[], outcomes: UnitOutcome[][]) => void,
+  ): Promise<void> {
+    const iterator = batches[Symbol.iterator]();
+    const start = () => {
+      const next = iterator.next();
+      if (next.done) return undefined;
+      const prepared = this.prepare(next.value, context);
+      prepared.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
+      return prepared;
+    };
+    for (let pending = start(); pending;) {
+      const prepared = await pending;
+      pending = start();
+      onBatch(prepared.batch, await this.commit(prepared, context));
+    }
+  }
+
+  private async prepare(batch: readonly StreamWork[], context: BatchContext): Promise<Prepared> {
     const loaded = await mapLimit(batch, LOAD_CONCURRENCY, (work) =>
       loadStream(this.store, work.streamId, unitDecider),
     );
@@ -105,11 +144,14 @@ export class EnterpriseBatchWriter {
     const recordedAt = this.clock.now().toISOString();
     const outcomes: (UnitOutcome | undefined)[][] = batch.map((work) => work.units.map(() => undefined));
     const requests: AppendRequest[] = [];
-    const slots: [number, number][] = [];
+    const written: { w: number; units: [u: number, events: number][] }[] = [];
     batch.forEach((work, w) => {
-      let { state, version } = loaded[w]!;
-      // A command already in the stream is a duplicate: found from the events at hand, no query per command.
+      let { state } = loaded[w]!;
+      const { version } = loaded[w]!;
+      // A command already in the stream is a duplicate: known from the events at hand, no query per command.
       const recorded = new Set(loaded[w]!.events.map((e) => e.metadata.commandId));
+      const events: NewEvent[] = [];
+      const units: [number, number][] = [];
       work.units.forEach((unit, u) => {
         if (recorded.has(unit.commandId)) return void (outcomes[w]![u] = { status: 'duplicate' });
         let decided: EnterpriseEvent[];
@@ -123,30 +165,38 @@ export class EnterpriseBatchWriter {
         }
         if (decided.length === 0) return void (outcomes[w]![u] = { status: 'duplicate' });
         const ctx: CommandContext = { ...context, commandId: unit.commandId };
-        const events = toNewEvents(decided, ctx, unit.commandId, recordedAt);
-        requests.push({
-          streamId: work.streamId,
-          events,
-          expected: version < 0 ? 'NO_STREAM' : version,
-          commandId: unit.commandId,
-        });
-        slots.push([w, u]);
-        events.forEach((e, i) => (state = unitDecider.evolve(state, { eventId: e.eventId, event: decided[i]! })));
-        version += events.length;
+        const stamped = toNewEvents(decided, ctx, unit.commandId, recordedAt);
+        stamped.forEach((e, i) => (state = unitDecider.evolve(state, { eventId: e.eventId, event: decided[i]! })));
+        events.push(...stamped);
+        units.push([u, stamped.length]);
         recorded.add(unit.commandId);
       });
+      if (events.length === 0) return;
+      // One request per stream: each event keeps its own command id in its metadata, which is what makes a
+      // second run a duplicate (above); one request instead of one per command halves the statements per event.
+      requests.push({ streamId: work.streamId, events, expected: version < 0 ? 'NO_STREAM' : version });
+      written.push({ w, units });
     });
+    return { batch, outcomes, requests, written };
+  }
+
+  private async commit(
+    { batch, outcomes, requests, written }: Prepared,
+    context: BatchContext,
+  ): Promise<UnitOutcome[][]> {
     if (requests.length > 0) {
       try {
         const results = await this.store.appendMany(requests);
         results.forEach((result, i) => {
-          const [w, u] = slots[i]!;
-          outcomes[w]![u] = result.duplicate ? { status: 'duplicate' } : { status: 'accepted', events: result.events };
+          const { w, units } = written[i]!;
+          let from = 0;
+          for (const [u, count] of units) {
+            outcomes[w]![u] = { status: 'accepted', events: result.events.slice(from, (from += count)) };
+          }
         });
       } catch {
         // The batch wrote nothing: every stream that had something to write goes again on its own.
-        const retry = new Set(slots.map(([w]) => w));
-        for (const w of retry) outcomes[w] = await this.writeOneByOne(batch[w]!, context);
+        for (const { w } of written) outcomes[w] = await this.writeOneByOne(batch[w]!, context);
       }
     }
     return outcomes.map((units) => units.map((o) => o ?? { status: 'duplicate' }));
@@ -155,7 +205,13 @@ export class EnterpriseBatchWriter {
   /** Each unit through the executor: fresh state, bounded retries on a version clash, idempotent by command id. */
   private async writeOneByOne(work: StreamWork, context: BatchContext): Promise<UnitOutcome[]> {
     const outcomes: UnitOutcome[] = [];
+    const events = await this.store.readStream(work.streamId);
+    const recorded = new Set(events.map((e) => e.metadata.commandId));
     for (const unit of work.units) {
+      if (recorded.has(unit.commandId)) {
+        outcomes.push({ status: 'duplicate' });
+        continue;
+      }
       try {
         const outcome = await this.executor.execute(
           { decider: unitDecider, streamId: work.streamId, command: unit, authorize: (s) => unit.authorize?.(s) },

@@ -87,24 +87,26 @@ export class CertificationImporter {
     let registered = 0;
     let written = 0;
     let done = rows.length - all.reduce((n, g) => n + g.rows.length, 0);
-    for (let start = 0; start < all.length; start += size) {
-      const batch = all.slice(start, start + size);
-      const outcomes = await this.writer.write(
-        batch.map((g) => g.work),
-        context,
-      );
-      batch.forEach((group, g) =>
-        group.rows.forEach((i, u) => {
-          const outcome = outcomes[g]![u]!;
-          results[i] = rowResult(rows[i]!, outcome);
-          if (outcome.status !== 'accepted') return;
-          written += outcome.events.length;
-          registered += outcome.events.filter((e) => e.type === 'EnterpriseRegistered').length;
-        }),
-      );
-      done += batch.reduce((n, g) => n + g.rows.length, 0);
-      options.onProgress?.(done, rows.length);
-    }
+    const groupOf = new Map<StreamWork, Group>(all.map((g) => [g.work, g]));
+    await this.writer.writeAll(
+      (function* () {
+        for (let start = 0; start < all.length; start += size) yield all.slice(start, start + size).map((g) => g.work);
+      })(),
+      context,
+      (works, outcomes) => {
+        works.forEach((work, g) =>
+          groupOf.get(work)!.rows.forEach((i, u) => {
+            const outcome = outcomes[g]![u]!;
+            results[i] = rowResult(rows[i]!, outcome);
+            done++;
+            if (outcome.status !== 'accepted') return;
+            written += outcome.events.length;
+            registered += outcome.events.filter((e) => e.type === 'EnterpriseRegistered').length;
+          }),
+        );
+        options.onProgress?.(done, rows.length);
+      },
+    );
     const count = (outcome: ImportRowResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
     return {
       summary: {

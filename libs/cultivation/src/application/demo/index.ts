@@ -1,0 +1,3 @@
+export * from './cohort-generator';
+export * from './prng';
+export * from './seed-demo-cohort';
