@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { createEventStore, CreateEventStore1764288000000, type EventStore } from '@cl/event-store';
-import { resolveDatabase, type AppConfig } from '@cl/platform';
+import { resolveDatabase, runMigrationsLocked, type AppConfig } from '@cl/platform';
 import { ENTERPRISE_STREAM_PREFIX, TARGETS_STREAM } from '../domain';
 import { READ_MODEL_MIGRATIONS } from '../read-models';
 
@@ -36,13 +36,12 @@ export async function openLedger(config: AppConfig, logger: Logger): Promise<Ope
     type: 'postgres',
     url: database.url,
     migrations: LEDGER_MIGRATIONS,
-    migrationsTransactionMode: 'each',
     synchronize: false,
     extra: { max: 10 },
     logging: ['error'],
   });
   await dataSource.initialize();
-  await dataSource.runMigrations();
+  await runMigrationsLocked(dataSource);
   const store = openEventStore(config, database.url, logger);
   return {
     dataSource,

@@ -2,3 +2,4 @@ export * from './embedded-postgres';
 export * from './free-port';
 export * from './resolve-database';
 export * from './database.module';
+export * from './run-migrations';

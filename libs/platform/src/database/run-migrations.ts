@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+
+const MIGRATION_LOCK = [7_340_101, 20] as const;
+
+/**
+ * Runs pending migrations under a PostgreSQL advisory lock, so several processes starting at once
+ * (API replicas, projector workers, a CLI command) migrate one after the other instead of colliding.
+ */
+export async function runMigrationsLocked(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1, $2)', [...MIGRATION_LOCK]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1, $2)', [...MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
