@@ -1,0 +1,52 @@
+// B4 projection: events/s of a full rebuild in a child process (peak RSS its own), against a raw
+// sequential read of the log in the same child. `--cpu-prof` on the child with BENCH_PROFILE=1.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { childEnv } from './api';
+
+export interface ProjectionFigures {
+  readonly events: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+  readonly rawEventsPerSecond: number;
+  readonly peakRssMiB: number;
+}
+
+export async function benchProjection(databaseUrl: string, profileDir?: string): Promise<ProjectionFigures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cl-bench-b4-'));
+  try {
+    const args = [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=rebuild.cpuprofile'] : []),
+      resolve('dist/bench/b4-projection-child.js'),
+    ];
+    const output = await new Promise<string>((resolveOutput, reject) => {
+      const child = spawn(process.execPath, args, {
+        cwd: process.cwd(),
+        env: childEnv(databaseUrl, dataDir),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolveOutput(out) : reject(new Error(`B4 child exited with ${code}`))));
+    });
+    const r = JSON.parse(output.trim().split('\n').at(-1)!) as {
+      events: number;
+      seconds: number;
+      rebuildPeakRss: number;
+      rawEvents: number;
+      rawSeconds: number;
+    };
+    return {
+      events: r.events,
+      seconds: r.seconds,
+      eventsPerSecond: r.events / r.seconds,
+      rawEventsPerSecond: r.rawEvents / r.rawSeconds,
+      peakRssMiB: r.rebuildPeakRss,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
