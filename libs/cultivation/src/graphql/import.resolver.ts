@@ -1,0 +1,45 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Roles } from '@cl/platform';
+import { CertificationImporter } from '../application/import/certification-importer';
+import { ImportFileRefused } from '../application/import/import-errors';
+import { reportCsv } from '../application/import/import-report';
+import { CallerContext, type Caller } from './request-context';
+import { ImportCertificationsInput, ImportReport } from './types/import.types';
+
+/** Bulk import of certification files (CSV or XLSX) for officials; district officials for their district only. */
+@Resolver()
+@Roles('DISTRICT_OFFICIAL', 'MUNICIPAL_OFFICIAL')
+export class ImportResolver {
+  constructor(private readonly importer: CertificationImporter) {}
+
+  @Mutation(() => ImportReport, {
+    description:
+      'Imports a CSV (UTF-8 or GBK) or XLSX file of certifications: each row registers its enterprise when new and ' +
+      'grants the certification, through the same rules as the mutations. A refused row costs only itself; an ' +
+      'unreadable file is refused whole (BAD_USER_INPUT). Importing the same rows again writes nothing.',
+  })
+  async importCertifications(
+    @Args('input') input: ImportCertificationsInput,
+    @CallerContext() caller: Caller,
+  ): Promise<ImportReport> {
+    const bytes = Buffer.from(input.contentBase64, 'base64');
+    if (bytes.length === 0 && input.contentBase64.trim() !== '') {
+      throw new ImportFileRefused('FILE_FORMAT', 'contentBase64 is not base64', 'contentBase64');
+    }
+    const report = await this.importer
+      .importFile(bytes, input.fileName, {
+        actor: caller.actor,
+        correlationId: input.commandId ?? caller.correlationId,
+      })
+      .catch((error: unknown) => {
+        // The file arrived as this input field: that is the field to name.
+        if (error instanceof ImportFileRefused) throw new ImportFileRefused(error.rule, error.message, 'contentBase64');
+        throw error;
+      });
+    return {
+      ...report.summary,
+      results: report.rows.map((r) => ({ ...r, outcome: r.outcome.toUpperCase() })),
+      reportCsv: reportCsv(report),
+    };
+  }
+}

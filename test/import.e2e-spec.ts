@@ -1,0 +1,68 @@
+import { creditCodeCheckCharacter } from '@cl/cultivation';
+import { useTestApi } from './support/test-api';
+import { tokenFor } from './support/tokens';
+
+const code = (n: number) => {
+  const first17 = `91120110MA${String(n).padStart(7, '0')}`;
+  return first17 + creditCodeCheckCharacter(first17);
+};
+
+type Report = {
+  importCertifications: Record<string, unknown> & { results: unknown[]; reportCsv: string };
+};
+
+const IMPORT = `mutation ($input: ImportCertificationsInput!) {
+  importCertifications(input: $input) {
+    format encoding rows accepted duplicate rejected eventsWritten
+    results { rowNumber creditCode outcome rule field }
+    reportCsv
+  }
+}`;
+
+const csv = [
+  '统一社会信用代码,企业名称,所属区,认定类型,认定日期',
+  `${code(1)},天津东丽甲有限公司,东丽区,科技型中小企业,2024-04-01`,
+  `${code(2)},天津滨海乙有限公司,滨海新区,科技型中小企业,2024-04-01`,
+  `${code(3)},天津东丽丙有限公司,东丽区,专精特新中小企业,2024-04-01`,
+].join('\n');
+const input = (content: string, fileName = 'list.csv') => ({
+  input: { fileName, contentBase64: Buffer.from(`\uFEFF${content}`).toString('base64') },
+});
+
+describe('importCertifications over GraphQL', () => {
+  const api = useTestApi();
+
+  it('refuses callers without a token or with a read-only role', async () => {
+    const anonymous = await api.graphql(IMPORT, input(csv));
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const analyst = await api.graphql(IMPORT, input(csv), { token: await tokenFor('ANALYST') });
+    expect(analyst.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("imports a district official's rows of their district and refuses the others row by row", async () => {
+    const token = await tokenFor('DISTRICT_OFFICIAL', '120110');
+    const res = await api.graphql<Report>(IMPORT, input(csv), { token });
+    expect(res.body.errors).toBeUndefined();
+    const report = res.body.data!.importCertifications;
+    expect(report).toMatchObject({ format: 'CSV', encoding: 'UTF-8', rows: 3, accepted: 1, duplicate: 0, rejected: 2 });
+    expect(report.results).toEqual([
+      { rowNumber: 2, creditCode: code(1), outcome: 'ACCEPTED', rule: null, field: null },
+      { rowNumber: 3, creditCode: code(2), outcome: 'REJECTED', rule: 'FORBIDDEN', field: null },
+      { rowNumber: 4, creditCode: code(3), outcome: 'REJECTED', rule: 'PREREQUISITE_MISSING', field: 'tier' },
+    ]);
+    expect(report.reportCsv).toContain(`3,${code(2)},rejected,FORBIDDEN`);
+
+    const again = await api.graphql<Report>(IMPORT, input(csv), { token: await tokenFor('MUNICIPAL_OFFICIAL') });
+    expect(again.body.data!.importCertifications).toMatchObject({ accepted: 1, duplicate: 1, rejected: 1 });
+  });
+
+  it('refuses an unreadable file whole with BAD_USER_INPUT naming the problem', async () => {
+    const token = await tokenFor('MUNICIPAL_OFFICIAL');
+    const res = await api.graphql(IMPORT, input('统一社会信用代码,企业名称\n1,2', 'short.csv'), { token });
+    expect(res.body.errors?.[0]).toMatchObject({
+      message:
+        'short.csv lacks the columns 所属区 (district), 认定类型 (tier), 认定日期 (granted on) (header on line 1)',
+      extensions: { code: 'BAD_USER_INPUT', rule: 'COLUMNS_MISSING', field: 'contentBase64' },
+    });
+  });
+});
