@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { tokenCommand } from './commands/token.command';
+import { importCommand } from './commands/import.command';
+import { demoCommand } from './commands/demo.command';
 import { lapsesCommand } from './commands/lapses.command';
 import { rebuildCommand, verifyCommand } from './commands/projection.commands';
 
@@ -9,7 +11,9 @@ const program = new Command('cultivation-ledger')
   .addCommand(tokenCommand())
   .addCommand(rebuildCommand())
   .addCommand(verifyCommand())
-  .addCommand(lapsesCommand());
+  .addCommand(lapsesCommand())
+  .addCommand(importCommand())
+  .addCommand(demoCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -7,3 +7,5 @@ export * from './application/audit/audit-queries';
 export { ProgressQueries, EnterpriseQueries, ProjectionStatusQueries, readSideProviders } from './application/queries';
 export * from './read-models';
 export * from './runtime/open-ledger';
+export * from './application/import';
+export * from './application/demo';
