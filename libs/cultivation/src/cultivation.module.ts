@@ -17,6 +17,8 @@ import { EnterpriseMutationsResolver } from './graphql/enterprise-mutations.reso
 import { ReferenceResolver } from './graphql/reference.resolver';
 import { AuditQueries } from './application/audit/audit-queries';
 import { EventStoreLifecycle } from './application/event-store-lifecycle';
+import { CertificationImporter } from './application/import';
+import { ImportResolver } from './graphql/import.resolver';
 import { AuditResolver } from './graphql/audit.resolver';
 import { ConsistencyPlugin } from './graphql/consistency.plugin';
 import { EnterpriseQueriesResolver } from './graphql/enterprise-queries.resolver';
@@ -65,6 +67,8 @@ export class CultivationModule {
         EnterpriseQueriesResolver,
         TargetsResolver,
         ConsistencyPlugin,
+        CertificationImporter,
+        ImportResolver,
       ],
       exports: [EVENT_STORE, Clock],
     };

@@ -7,7 +7,7 @@ const SECRET = 'a-secret-of-at-least-32-characters!!';
 describe('bearer tokens', () => {
   let server: Server;
   let jwksUrl: string;
-  let privateKey: CryptoKey;
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
   // A stand-in for the city's single sign-on: its JWKS served over HTTP on loopback.
   beforeAll(async () => {
