@@ -82,6 +82,11 @@ export interface EventStore {
   appendMany(requests: AppendRequest[]): Promise<AppendResult[]>;
   /** Reads one stream in version order; [] when it does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /**
+   * Reads many streams at once (one query where the adapter can): each in version order, keyed by stream id; every
+   * id asked for is in the map, with [] when its stream does not exist.
+   */
+  readStreams(streamIds: string[]): Promise<Map<string, StoredEvent[]>>;
   /** The version of the stream's last event, null when the stream does not exist. */
   streamVersion(streamId: string): Promise<number | null>;
   /** The first result of a command id (duplicate: true), null when the id is unknown. */

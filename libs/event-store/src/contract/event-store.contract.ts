@@ -131,6 +131,27 @@ export function describeEventStoreContract(
         expect(strictlyIncreasing([...results[0]!.events, ...results[1]!.events])).toBe(true);
       });
 
+      it('appends twice to one stream in one call, the second request at the version the first leaves', async () => {
+        const s = uniqueStream('twice');
+        const [first, second] = await store.appendMany([
+          { streamId: s, events: [newEvent(), newEvent()], expected: 'NO_STREAM' },
+          { streamId: s, events: [newEvent()], expected: 1 },
+        ]);
+        expect(first!.nextVersion).toBe(1);
+        expect(second!.nextVersion).toBe(2);
+        expect(await store.readStream(s)).toEqual([...first!.events, ...second!.events]);
+        expect((await store.readStream(s)).map((e) => e.version)).toEqual([0, 1, 2]);
+      });
+
+      it('returns copies: changing what was appended or returned does not change the stream', async () => {
+        const s = uniqueStream('copies');
+        const event = newEvent('E', { list: [1], nested: { a: 'x' } });
+        const { events } = await store.append({ streamId: s, events: [event], expected: 'NO_STREAM' });
+        (event.data.list as number[]).push(2);
+        (events[0]!.data.nested as { a: string }).a = 'changed';
+        expect((await store.readStream(s))[0]!.data).toEqual({ list: [1], nested: { a: 'x' } });
+      });
+
       if (capabilities.atomicAppendMany) {
         it('writes nothing at all when one request clashes', async () => {
           const [s1, s2] = [uniqueStream('all-1'), uniqueStream('all-2')];
@@ -170,6 +191,25 @@ export function describeEventStoreContract(
         expect(await store.readStream(s, { recordedUpTo: new Date(written[0]!.recordedAt.getTime() - 1) })).toEqual([]);
         expect(await store.readStream(uniqueStream('none'))).toEqual([]);
         expect(await store.streamVersion(uniqueStream('none'))).toBeNull();
+      });
+    });
+
+    describe('readStreams', () => {
+      it('reads many streams at once, each in version order, with [] for a stream that does not exist', async () => {
+        const [s1, s2, none] = [uniqueStream('rs-1'), uniqueStream('rs-2'), uniqueStream('rs-none')];
+        const [a, b] = await store.appendMany([
+          { streamId: s1, events: [newEvent('A', { n: 0 }), newEvent('A', { n: 1 })], expected: 'NO_STREAM' },
+          { streamId: s2, events: [newEvent('B')], expected: 'NO_STREAM' },
+        ]);
+        const more = await store.append({ streamId: s1, events: [newEvent('A', { n: 2 })], expected: 1 });
+        const read = await store.readStreams([s2, none, s1]);
+        expect([...read.keys()].sort()).toEqual([s1, s2, none].sort());
+        expect(read.get(s1)).toEqual([...a!.events, ...more.events]);
+        expect(read.get(s1)!.map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
+        expect(read.get(s2)).toEqual(b!.events);
+        expect(read.get(s2)).toEqual(await store.readStream(s2));
+        expect(read.get(none)).toEqual([]);
+        expect((await store.readStreams([])).size).toBe(0);
       });
     });
 
@@ -267,6 +307,35 @@ export function describeEventStoreContract(
         expect(results[0]).toEqual({ ...first, duplicate: true });
         expect(results[1]).toMatchObject({ streamId: s2, duplicate: false, nextVersion: 0 });
         expect(await store.streamVersion(s1)).toBe(0);
+      });
+
+      it('answers a known command as a duplicate even when its stream has moved on', async () => {
+        const s = uniqueStream('moved');
+        const first = await store.append({
+          streamId: s,
+          events: [newEvent()],
+          expected: 'NO_STREAM',
+          commandId: `c-${s}`,
+        });
+        await store.append({ streamId: s, events: [newEvent()], expected: 0 });
+        const again = await store.append({
+          streamId: s,
+          events: [newEvent()],
+          expected: 'NO_STREAM',
+          commandId: `c-${s}`,
+        });
+        expect(again).toEqual({ ...first, duplicate: true });
+        expect(await store.streamVersion(s)).toBe(1);
+      });
+
+      it('records a command that writes no events, and answers it again as a duplicate', async () => {
+        const s = uniqueStream('empty-cmd');
+        await store.append({ streamId: s, events: [newEvent()], expected: 'NO_STREAM' });
+        const first = await store.append({ streamId: s, events: [], expected: 0, commandId: `c-${s}` });
+        expect(first).toMatchObject({ events: [], nextVersion: 0, position: null, duplicate: false });
+        const again = await store.append({ streamId: s, events: [newEvent()], expected: 0, commandId: `c-${s}` });
+        expect(again).toEqual({ ...first, duplicate: true });
+        expect(await store.streamVersion(s)).toBe(0);
       });
     });
 

@@ -42,6 +42,8 @@ export interface EventStoreDbOptions {
 /** How far back an append looks for its own events when a retried command finds no marker (see README). */
 const READ_BACK = 50;
 const PAGE = 500;
+/** How many streams `readStreams` reads at once. */
+const READ_STREAMS_CONCURRENCY = 16;
 
 interface CommandMarker {
   streamId: string;
@@ -147,6 +149,24 @@ export class EventStoreDbEventStore implements EventStore {
       throw error;
     }
     return events;
+  }
+
+  /**
+   * No multi-stream read in EventStoreDB: one readStream per stream, at most READ_STREAMS_CONCURRENCY at a time
+   * (enough to hide the round trips without flooding the gRPC channel).
+   */
+  async readStreams(streamIds: string[]): Promise<Map<string, StoredEvent[]>> {
+    const ids = [...new Set(streamIds)];
+    const streams = new Map<string, StoredEvent[]>();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < ids.length) {
+        const id = ids[next++]!;
+        streams.set(id, await this.readStream(id));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_STREAMS_CONCURRENCY, ids.length) }, worker));
+    return new Map(ids.map((id) => [id, streams.get(id)!]));
   }
 
   async streamVersion(streamId: string): Promise<number | null> {

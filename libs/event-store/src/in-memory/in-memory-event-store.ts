@@ -59,6 +59,10 @@ export class InMemoryEventStore implements EventStore {
       .map(copy);
   }
 
+  async readStreams(streamIds: string[]): Promise<Map<string, StoredEvent[]>> {
+    return new Map(streamIds.map((id) => [id, (this.streams.get(id) ?? []).map(copy)]));
+  }
+
   async streamVersion(streamId: string): Promise<number | null> {
     return this.currentVersion(streamId);
   }

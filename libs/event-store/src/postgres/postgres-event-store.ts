@@ -11,7 +11,7 @@ import type {
   Subscription,
 } from '../event-store';
 import { DuplicateEventId, WrongExpectedVersion } from '../errors';
-import { assertDistinctCommandIds, assertValidExpected, versionMatches } from '../position';
+import { assertDistinctCommandIds, assertValidExpected } from '../position';
 import { PollingSubscription } from '../polling-subscription';
 import {
   EVENT_COLUMNS,
@@ -73,30 +73,23 @@ export class PostgresEventStore implements EventStore {
     assertDistinctCommandIds(requests);
     for (const r of requests) assertValidExpected(r.expected);
     for (let attempt = 1; ; attempt++) {
-      const client = await this.pool.connect();
-      let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
-        const results = await appendWithinTransaction(client, requests);
-        await client.query('COMMIT');
-        return results;
+        // One statement, atomic on its own: no BEGIN/COMMIT round trips (append-sql.ts, APPEND).
+        return await appendWithinTransaction(this.pool, requests);
       } catch (error) {
-        await client.query('ROLLBACK').catch((e: Error) => (broken = e));
         const { code, constraint, detail } = pgCode(error);
         if (code === '23505' && constraint === 'events_event_id_key') throw new DuplicateEventId(detail ?? '');
+        // A writer took a version after our snapshot, or an identical command id was recorded meanwhile: the
+        // statement wrote nothing. Running it again sees that writer: a clash is then a typed WrongExpectedVersion,
+        // the identical command a duplicate, and for ANY the append simply goes on the new version.
+        const raced =
+          code === '23505' && (constraint === 'events_stream_version_key' || constraint === 'event_commands_pkey');
+        if ((raced || code === '40P01') && attempt < MAX_ATTEMPTS) continue; // 40P01: two appendMany deadlocked
         if (code === '23505' && constraint === 'events_stream_version_key') {
-          // Another writer took the version between our read and our insert. For an exact expectation that is a
-          // clash; for ANY we simply try again on the new version.
-          const clash = await this.findClash(requests);
-          if (clash) throw clash;
-          if (attempt < MAX_ATTEMPTS) continue;
-          const any = requests.find((r) => r.expected === 'ANY')!;
+          const any = requests.find((r) => r.expected === 'ANY') ?? requests[0]!;
           throw new WrongExpectedVersion(any.streamId, any.expected, await this.streamVersion(any.streamId));
         }
-        if (code === '40P01' && attempt < MAX_ATTEMPTS) continue; // deadlock between two appendMany: retry
         throw error;
-      } finally {
-        client.release(broken);
       }
     }
   }
@@ -108,6 +101,18 @@ export class PostgresEventStore implements EventStore {
       [streamId, options.toVersion ?? null],
     );
     return recordedUpTo(rows.map(toStoredEvent), options.recordedUpTo);
+  }
+
+  /** One query for all the streams; every id asked for is in the map ([] when the stream does not exist). */
+  async readStreams(streamIds: string[]): Promise<Map<string, StoredEvent[]>> {
+    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    if (streams.size === 0) return streams;
+    const { rows } = await this.pool.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
+      [[...streams.keys()]],
+    );
+    for (const row of rows) streams.get(row.stream_id)!.push(toStoredEvent(row));
+    return streams;
   }
 
   streamVersion(streamId: string): Promise<number | null> {
@@ -177,15 +182,5 @@ export class PostgresEventStore implements EventStore {
     const listener = this.listener;
     this.listener = undefined;
     await listener?.stop();
-  }
-
-  private async findClash(requests: AppendRequest[]): Promise<WrongExpectedVersion | undefined> {
-    for (const r of requests) {
-      if (r.expected === 'ANY') continue;
-      if (r.commandId !== undefined && (await this.findCommand(r.commandId))) continue; // a duplicate needs no version
-      const actual = await this.streamVersion(r.streamId);
-      if (!versionMatches(r.expected, actual)) return new WrongExpectedVersion(r.streamId, r.expected, actual);
-    }
-    return undefined;
   }
 }
