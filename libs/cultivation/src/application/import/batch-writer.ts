@@ -19,7 +19,7 @@ import {
   type CommandContext,
   type CommandExecutor,
   type Decider,
-  loadStream,
+  toEnvelope,
   toNewEvents,
   VersionConflict,
 } from '../commands';
@@ -75,21 +75,6 @@ export function refusalOf(error: unknown): Refusal | undefined {
   return undefined;
 }
 
-const LOAD_CONCURRENCY = 8;
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** A batch decided and ready to append: a request per stream with events, and which units they came from. */
 interface Prepared {
   readonly batch: readonly StreamWork[];
@@ -137,9 +122,14 @@ export class EnterpriseBatchWriter {
   }
 
   private async prepare(batch: readonly StreamWork[], context: BatchContext): Promise<Prepared> {
-    const loaded = await mapLimit(batch, LOAD_CONCURRENCY, (work) =>
-      loadStream(this.store, work.streamId, unitDecider),
-    );
+    // Every stream of the batch in one read, then folded: the state and the version of its last event (-1: none).
+    const streams = await this.store.readStreams(batch.map((work) => work.streamId));
+    const loaded = batch.map((work) => {
+      const events = streams.get(work.streamId) ?? [];
+      let state = unitDecider.initialState();
+      for (const stored of events) state = unitDecider.evolve(state, toEnvelope<EnterpriseEvent>(stored));
+      return { state, version: events.at(-1)?.version ?? -1, events };
+    });
     const today = this.clock.today();
     const recordedAt = this.clock.now().toISOString();
     const outcomes: (UnitOutcome | undefined)[][] = batch.map((work) => work.units.map(() => undefined));
