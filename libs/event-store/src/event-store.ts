@@ -6,7 +6,11 @@ export type Position = string;
 /** 'NO_STREAM': the stream must not exist; 'ANY': no check; a number: the version of the stream's last event (0-based). */
 export type ExpectedVersion = 'NO_STREAM' | 'ANY' | number;
 
-/** An event to append; `eventId` is a UUID chosen by the caller. */
+/**
+ * An event to append; `eventId` is a UUID chosen by the caller. `data` and `metadata` are JSON values: the store
+ * keeps what JSON.stringify makes of them, and the events of an AppendResult may be these very objects (PostgreSQL
+ * returns them rather than copies), so treat both as immutable once appended.
+ */
 export interface NewEvent {
   eventId: string;
   type: string;

@@ -143,7 +143,7 @@ export function describeEventStoreContract(
         expect((await store.readStream(s)).map((e) => e.version)).toEqual([0, 1, 2]);
       });
 
-      it('returns copies: changing what was appended or returned does not change the stream', async () => {
+      it('keeps what was appended: changing the objects afterwards does not change the stream', async () => {
         const s = uniqueStream('copies');
         const event = newEvent('E', { list: [1], nested: { a: 'x' } });
         const { events } = await store.append({ streamId: s, events: [event], expected: 'NO_STREAM' });

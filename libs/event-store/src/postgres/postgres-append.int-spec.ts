@@ -125,3 +125,18 @@ it('maps a reused event id to DuplicateEventId and refuses too many events in on
     WrongExpectedVersion,
   );
 });
+
+it('reads the recording times back when the rows of one statement do not share one', async () => {
+  await pool.query('ALTER TABLE events ALTER COLUMN recorded_at SET DEFAULT clock_timestamp()');
+  try {
+    const results = await store.appendMany(streams('clock', 200, 5));
+    const times = new Set(results.flatMap((r) => r.events.map((e) => e.recordedAt.getTime())));
+    expect(times.size).toBeGreaterThan(1);
+    const read = await store.readStreams(results.map((r) => r.streamId));
+    for (const r of results) expect(read.get(r.streamId)).toEqual(r.events);
+  } finally {
+    await pool.query(
+      "ALTER TABLE events ALTER COLUMN recorded_at SET DEFAULT date_trunc('milliseconds', statement_timestamp())",
+    );
+  }
+});
