@@ -75,6 +75,9 @@ export function refusalOf(error: unknown): Refusal | undefined {
   return undefined;
 }
 
+/** Batches loaded, decided or appended at once by writeAll (2 cores: one deciding, appends overlapping). */
+const BATCHES_IN_FLIGHT = 3;
+
 /** A batch decided and ready to append: a request per stream with events, and which units they came from. */
 interface Prepared {
   readonly batch: readonly StreamWork[];
@@ -97,9 +100,11 @@ export class EnterpriseBatchWriter {
   }
 
   /**
-   * Writes batch after batch, loading and deciding the next one while the current one is appended. The
-   * batches must name distinct streams (a stream in two batches would be decided on stale state: its
-   * append then fails and is retried one by one, which is correct but slow).
+   * Writes batch after batch with up to BATCHES_IN_FLIGHT of them under way at once, each loaded, decided and
+   * appended in its own transaction, so that deciding one overlaps appending others and the database commits
+   * several at a time; `onBatch` still sees them in order. The batches must name distinct streams (a stream in
+   * two batches would be decided on stale state: its append then fails and is retried one by one, which is
+   * correct but slow). When one fails, no further batch starts and the call rejects once those under way are done.
    */
   async writeAll(
     batches: Iterable<readonly StreamWork[]>,
@@ -107,17 +112,31 @@ export class EnterpriseBatchWriter {
     onBatch: (batch: readonly StreamWork[], outcomes: UnitOutcome[][]) => void,
   ): Promise<void> {
     const iterator = batches[Symbol.iterator]();
+    type Written = { batch: readonly StreamWork[]; outcomes: UnitOutcome[][] };
+    const inFlight: Promise<Written>[] = [];
+    let failed = false;
     const start = () => {
+      if (failed) return;
       const next = iterator.next();
-      if (next.done) return undefined;
-      const prepared = this.prepare(next.value, context);
-      prepared.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
-      return prepared;
+      if (next.done) return;
+      const written = this.prepare(next.value, context).then(async (prepared) => ({
+        batch: prepared.batch,
+        outcomes: await this.commit(prepared, context),
+      }));
+      written.catch(() => (failed = true)); // awaited below, in order; this stops new batches at once
+      inFlight.push(written);
     };
-    for (let pending = start(); pending;) {
-      const prepared = await pending;
-      pending = start();
-      onBatch(prepared.batch, await this.commit(prepared, context));
+    for (let i = 0; i < BATCHES_IN_FLIGHT; i++) start();
+    try {
+      while (inFlight.length > 0) {
+        const { batch, outcomes } = await inFlight.shift()!;
+        start();
+        onBatch(batch, outcomes);
+      }
+    } catch (error) {
+      failed = true;
+      await Promise.allSettled(inFlight); // nothing may still be writing once we report the failure
+      throw error;
     }
   }
 
@@ -156,7 +175,10 @@ export class EnterpriseBatchWriter {
         if (decided.length === 0) return void (outcomes[w]![u] = { status: 'duplicate' });
         const ctx: CommandContext = { ...context, commandId: unit.commandId };
         const stamped = toNewEvents(decided, ctx, unit.commandId, recordedAt);
-        stamped.forEach((e, i) => (state = unitDecider.evolve(state, { eventId: e.eventId, event: decided[i]! })));
+        // The next unit decides on the state these events make; after the last unit nobody reads it.
+        if (u < work.units.length - 1) {
+          stamped.forEach((e, i) => (state = unitDecider.evolve(state, { eventId: e.eventId, event: decided[i]! })));
+        }
         events.push(...stamped);
         units.push([u, stamped.length]);
         recorded.add(unit.commandId);
