@@ -124,9 +124,14 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(from: Position | null, limit: number): Promise<StoredEvent[]> {
+    // The page is taken in index order first and cut at the settled bound after: with the bound inside the
+    // scan the planner cannot see how many rows it spans and may read (and sort) the whole rest of the log
+    // for every page. Positions are ordered, so what survives the cut is still a prefix of the log.
     const { rows } = await this.pool.query(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 AND global_position < ${SETTLED_BOUND}
-       ORDER BY global_position LIMIT $2`,
+      `SELECT * FROM (
+         SELECT ${EVENT_COLUMNS}, global_position AS gp FROM events WHERE global_position > $1
+         ORDER BY global_position LIMIT $2) page
+       WHERE gp < ${SETTLED_BOUND} ORDER BY gp`,
       [from ?? '-1', limit],
     );
     return rows.map(toStoredEvent);
