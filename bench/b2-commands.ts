@@ -95,11 +95,16 @@ export async function benchGrants(apiUrl: string): Promise<LoadResult> {
   });
 }
 
-/** The limit: single-row INSERT transactions (autocommit) of an event-shaped row, 32 connections. */
-export async function benchRawInserts(url: string): Promise<LoadResult> {
+/**
+ * The limit: single-row INSERT transactions (autocommit) of an event-shaped row, 32 connections. With
+ * `notify`, each is BEGIN; INSERT; pg_notify; COMMIT as the adapter's appends are (a diagnostic: a
+ * notifying transaction holds PostgreSQL's global notify lock through its commit, so commits serialize).
+ */
+export async function benchRawInserts(url: string, notify = false): Promise<LoadResult> {
   await withClient(url, (c) =>
     c.query('DROP TABLE IF EXISTS raw_commands; CREATE TABLE raw_commands (LIKE events INCLUDING ALL)'),
   );
+  const duration = notify ? RAW_DURATION_MS / 2 : RAW_DURATION_MS;
   const clients = await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       const c = new Client({ connectionString: url });
@@ -120,13 +125,18 @@ export async function benchRawInserts(url: string): Promise<LoadResult> {
   try {
     await Promise.all(
       clients.map(async (c, k) => {
-        while (performance.now() - started < RAW_DURATION_MS) {
+        while (performance.now() - started < duration) {
           const t0 = performance.now();
+          if (notify) await c.query('BEGIN');
           await c.query(
             `INSERT INTO raw_commands (global_position, stream_id, stream_version, event_id, type, data, metadata)
              VALUES (pg_current_xact_id()::text::bigint << 20, $1, 0, gen_random_uuid(), 'CertificationGranted', $2, $3)`,
             [`raw-${k}-${n++}`, data, metadata],
           );
+          if (notify) {
+            await c.query("SELECT pg_notify('cl_bench_raw', '')");
+            await c.query('COMMIT');
+          }
           latencies.push(performance.now() - t0);
         }
       }),

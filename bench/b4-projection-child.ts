@@ -39,7 +39,9 @@ async function main(): Promise<void> {
   const store = new PostgresEventStore({ url, poolSize: 10 });
   const baseRss = peakRssMiB('self');
   const started = performance.now();
-  const result = await rebuildReadModels(dataSource, store);
+  // BENCH_REBUILD_BATCH: try another page size than the library's default (profiling only).
+  const batchSize = process.env.BENCH_REBUILD_BATCH ? Number(process.env.BENCH_REBUILD_BATCH) : undefined;
+  const result = await rebuildReadModels(dataSource, store, batchSize ? { batchSize } : {});
   const seconds = (performance.now() - started) / 1000;
   const rebuildPeakRss = peakRssMiB('self');
   await store.close();

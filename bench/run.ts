@@ -1,5 +1,6 @@
 // `npm run bench [-- --scale N] [--pg-dir DIR] [--profile DIR]`: one bench PostgreSQL, seeded once
 // with the demo cohort, then B1–B5; prints the table and writes bench/results/<date>-<scale>.json.
+import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -85,13 +86,18 @@ interface ResultFile {
   figures: { b5: Record<string, LoadResult> };
 }
 
-/** The latest result of another scale, for the B5 scale ratios. */
+const SMALL = 30_000;
+const LARGE = 1_000_000;
+
+/** The latest result at the other of the two reference scales (30,000 ↔ 1,000,000), for the B5 scale ratios. */
 function latestOtherScale(dir: string, scale: number): ResultFile | null {
+  const wanted = scale === SMALL ? LARGE : scale === LARGE ? SMALL : null;
+  if (wanted === null) return null;
   let best: ResultFile | null = null;
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
     try {
       const r = JSON.parse(readFileSync(join(dir, name), 'utf8')) as ResultFile;
-      if (r.scale !== scale && r.figures?.b5 && (!best || r.date > best.date)) best = r;
+      if (r.scale === wanted && r.figures?.b5 && (!best || r.date > best.date)) best = r;
     } catch {
       // not a result file
     }
@@ -167,6 +173,7 @@ async function main(): Promise<void> {
     await api.stop();
     api = undefined;
     const b2raw = await benchRawInserts(pg.url);
+    const b2notify = await benchRawInserts(pg.url, true);
     log(
       `  raw INSERT transactions: ${fmt(b2raw.perSecond)}/s, p50 ${fmt(b2raw.p50Ms, 1)} ms, p99 ${fmt(b2raw.p99Ms, 1)} ms`,
     );
@@ -199,6 +206,16 @@ async function main(): Promise<void> {
         baselineValue: b2raw.perSecond,
         goal: '≥ 1,000 cmd/s',
         met: b2.perSecond >= 1000 && b2.errors === 0,
+      }),
+      row({
+        id: 'B2',
+        figure: 'diagnostic: raw INSERT tx + pg_notify, 32 conns',
+        value: b2notify.perSecond,
+        unit: 'tx/s',
+        baseline: `raw 1-row INSERT tx ${fmt(b2raw.perSecond)} tx/s`,
+        baselineValue: b2raw.perSecond,
+        goal: '–',
+        met: null,
       }),
       row({
         id: 'B2',
@@ -315,6 +332,18 @@ async function main(): Promise<void> {
       }
     }
 
+    const git = (...a: string[]) => {
+      try {
+        return execFileSync('git', a, { encoding: 'utf8' }).trim();
+      } catch {
+        return 'unknown';
+      }
+    };
+    // The code measured: the commit, and whether apps/ or libs/ differed from it (a shared working tree).
+    const code = {
+      commit: git('rev-parse', '--short', 'HEAD'),
+      dirty: git('status', '--porcelain', 'apps', 'libs') !== '',
+    };
     const cpu = cpus();
     const machine = {
       cpu: cpu[0]?.model ?? 'unknown',
@@ -326,6 +355,7 @@ async function main(): Promise<void> {
     };
     process.stdout.write(
       `\nCultivation Ledger benchmarks — scale ${fmt(args.scale)} enterprises, ${started.toISOString()}\n` +
+        `code ${code.commit}${code.dirty ? ' (with uncommitted changes in apps/ or libs/)' : ''}\n` +
         `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}\n\n` +
         `${table(rows)}\n`,
     );
@@ -341,7 +371,11 @@ async function main(): Promise<void> {
           '\n',
       );
     }
-    const file = join(resultsDir, `${started.toISOString().slice(0, 16).replace(':', '')}Z-${args.scale}.json`);
+    // A profiled run (pg_stat_statements loaded, --cpu-prof) is not a result: its file goes with the profiles.
+    const file = join(
+      profile ?? resultsDir,
+      `${started.toISOString().slice(0, 16).replace(':', '')}Z-${args.scale}.json`,
+    );
     writeFileSync(
       file,
       `${JSON.stringify(
@@ -352,10 +386,11 @@ async function main(): Promise<void> {
           cohortToday: BENCH_TODAY,
           durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
           machine,
+          code,
           figures: {
             seed: seeded,
             b1,
-            b2: { grants: b2, rawInserts: b2raw },
+            b2: { grants: b2, rawInserts: b2raw, rawInsertsWithNotify: b2notify },
             b3,
             b4,
             b5,
