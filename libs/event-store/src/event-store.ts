@@ -99,6 +99,11 @@ export interface EventStore {
   readAll(from: Position | null, limit: number): Promise<StoredEvent[]>;
   /** The position of the last settled event, null when the log is empty. */
   head(): Promise<Position | null>;
+  /**
+   * How many events lie after `from` (exclusive) up to `upTo` (inclusive), counting at most `limit`; optional:
+   * adapters that can count without reading the events (PostgreSQL) offer it, callers fall back to readAll.
+   */
+  countBetween?(from: Position | null, upTo: Position, limit: number): Promise<number>;
   /** Delivers every event after `from` (exclusive) exactly once, in global order, then follows new ones. */
   subscribe(from: Position | null, handler: BatchHandler, options?: SubscribeOptions): Subscription;
   /** Stops subscriptions and releases connections the store opened itself. */

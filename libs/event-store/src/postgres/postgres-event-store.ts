@@ -137,6 +137,15 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toStoredEvent);
   }
 
+  async countBetween(from: Position | null, upTo: Position, limit: number): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM events WHERE global_position > $1 AND global_position <= $2 ORDER BY global_position LIMIT $3) x`,
+      [from ?? '-1', upTo, limit],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   async head(): Promise<Position | null> {
     const { rows } = await this.pool.query<{ p: string | null }>(
       `SELECT max(global_position)::text AS p FROM events WHERE global_position < ${SETTLED_BOUND}`,

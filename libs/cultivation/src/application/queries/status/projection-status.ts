@@ -20,7 +20,9 @@ export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: Ev
     ),
   ]);
   let lag = 0;
-  if (comparePositions(head, position) > 0) {
+  if (head !== null && comparePositions(head, position) > 0 && store.countBetween) {
+    lag = await store.countBetween(position, head, LAG_COUNT_LIMIT);
+  } else if (comparePositions(head, position) > 0) {
     for (let from = position; lag < LAG_COUNT_LIMIT;) {
       const page = await store.readAll(from, Math.min(1000, LAG_COUNT_LIMIT - lag));
       const inRange = page.filter((e) => comparePositions(e.position, head) <= 0);
