@@ -59,8 +59,17 @@ async function loadStates(sql: Sql, schema: string, codes: string[]): Promise<Ma
   );
 }
 
-/** Applies `events` (global order) to the read models in `schema`; call inside a transaction. */
-export async function applyEvents(sql: Sql, schema: string, events: readonly StoredEvent[]): Promise<ApplyResult> {
+/**
+ * Applies `events` (global order) to the read models in `schema`; call inside a transaction. With
+ * `deferred`, the aggregate deltas are added to it instead of written: a replay into a scratch schema
+ * sums many pages and writes each aggregate row once (`flushAggregates`), which is most of its cost.
+ */
+export async function applyEvents(
+  sql: Sql,
+  schema: string,
+  events: readonly StoredEvent[],
+  deferred?: BatchDelta,
+): Promise<ApplyResult> {
   const checkpoint = await readCheckpoint(sql, schema, true);
   const fresh = events.filter((e) => comparePositions(e.position, checkpoint.position) > 0);
   const last = events.at(-1);
@@ -91,7 +100,7 @@ export async function applyEvents(sql: Sql, schema: string, events: readonly Sto
     applied++;
   }
 
-  const delta = new BatchDelta();
+  const delta = deferred ?? new BatchDelta();
   const summaries: SummaryRow[] = [];
   const rows = { grants: [] as GrantRow[], intervals: [] as IntervalRow[], firsts: [] as FirstRow[] };
   const changedCodes: string[] = [];
@@ -118,9 +127,14 @@ export async function applyEvents(sql: Sql, schema: string, events: readonly Sto
   }
   await upsertSummaries(sql, schema, summaries);
   await replaceEnterpriseRows(sql, schema, changedCodes, rows);
+  if (!deferred) await flushAggregates(sql, schema, delta);
+  await writeCheckpoint(sql, schema, last.position);
+  return { applied, skipped: events.length - applied, position: last.position };
+}
+
+/** Writes summed aggregate deltas (count_daily, count_monthly, occurrence_daily). */
+export async function flushAggregates(sql: Sql, schema: string, delta: BatchDelta): Promise<void> {
   await addCounts(sql, schema, 'count_daily', delta.dailyRows());
   await addCounts(sql, schema, 'count_monthly', delta.monthlyRows());
   await addOccurrences(sql, schema, delta.occurrenceRows());
-  await writeCheckpoint(sql, schema, last.position);
-  return { applied, skipped: events.length - applied, position: last.position };
 }

@@ -1,7 +1,8 @@
 import type { EventStore } from '@cl/event-store';
 import { comparePositions } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
-import { applyEvents } from '../projection/apply-events';
+import { applyEvents, flushAggregates } from '../projection/apply-events';
+import { BatchDelta } from '../projection/batch-delta';
 import { readCheckpoint } from '../projection/checkpoint';
 import { inTransaction } from '../projection/in-transaction';
 import type { Sql } from '../projection/sql';
@@ -20,9 +21,15 @@ export interface ReplayOptions {
   onProgress?: (progress: ReplayProgress) => void | Promise<void>;
 }
 
+/** Events whose aggregate deltas a replay sums in memory before writing them (bounded memory, few writes). */
+const DEFER_EVENTS = 100_000;
+
 /**
  * Applies the log after `schema`'s checkpoint (up to `upTo` inclusive, if given) in pages. With `within`
- * every page goes into that open transaction; otherwise each page commits on its own.
+ * every page goes into that open transaction; otherwise each page commits on its own. Only for scratch
+ * schemas (rebuild, verify): aggregate deltas are summed over many pages and written once per
+ * DEFER_EVENTS and at the end, so the scratch schema's checkpoint may run ahead of its aggregates
+ * until replayInto returns (nobody reads a scratch schema before then; a failed rebuild starts over).
  */
 export async function replayInto(
   dataSource: DataSource,
@@ -37,16 +44,30 @@ export async function replayInto(
   } & ReplayOptions,
 ): Promise<string | null> {
   let { position } = await readCheckpoint(args.within ?? dataSource, schema);
+  let deferred = new BatchDelta();
+  let pending = 0;
+  const flush = async () => {
+    if (pending === 0) return;
+    const delta = deferred;
+    if (args.within) await flushAggregates(args.within, schema, delta);
+    else await inTransaction(dataSource, (runner) => flushAggregates(runner, schema, delta));
+    deferred = new BatchDelta();
+    pending = 0;
+  };
   for (;;) {
-    if (args.upTo !== undefined && comparePositions(position, args.upTo) >= 0) return position;
-    const page = (await store.readAll(position, args.batchSize ?? 1000)).filter(
+    if (args.upTo !== undefined && comparePositions(position, args.upTo) >= 0) break;
+    const page = (await store.readAll(position, args.batchSize ?? 2000)).filter(
       (e) => args.upTo === undefined || comparePositions(e.position, args.upTo) <= 0,
     );
-    if (page.length === 0) return position;
-    if (args.within) await applyEvents(args.within, schema, page);
-    else await inTransaction(dataSource, (runner) => applyEvents(runner, schema, page));
+    if (page.length === 0) break;
+    if (args.within) await applyEvents(args.within, schema, page, deferred);
+    else await inTransaction(dataSource, (runner) => applyEvents(runner, schema, page, deferred));
+    pending += page.length;
+    if (pending >= DEFER_EVENTS) await flush();
     position = page.at(-1)!.position;
     args.counter.done += page.length;
     await args.onProgress?.({ phase: args.phase, done: args.counter.done, position, head: args.head });
   }
+  await flush();
+  return position;
 }
