@@ -11,6 +11,8 @@ import { BENCH_SEED, BENCH_TODAY } from './seed';
 
 const DURATION_MS = 10_000;
 const WARMUP_MS = 1_000;
+/** Then one client alone: the service time without queueing behind 31 others. */
+const SINGLE_MS = 3_000;
 
 const QUERIES = {
   cohortProgress: `query($asOf: Date, $district: String) { cohortProgress(asOf: $asOf, district: $district) {
@@ -56,11 +58,14 @@ const DAY = 86_400_000;
 const LAST = Date.parse(`${BENCH_TODAY}T00:00:00Z`);
 const dateBack = (days: number) => new Date(LAST - days * DAY).toISOString().slice(0, 10);
 
-export async function benchQueries(
-  apiUrl: string,
-  scale: number,
-  log: (line: string) => void,
-): Promise<Record<QueryName, LoadResult>> {
+export interface QueryFigures {
+  /** 32 clients. */
+  readonly loaded: Record<QueryName, LoadResult>;
+  /** 1 client. */
+  readonly single: Record<QueryName, LoadResult>;
+}
+
+export async function benchQueries(apiUrl: string, scale: number, log: (line: string) => void): Promise<QueryFigures> {
   const analyst = await token('ANALYST');
   const auditor = await token('AUDITOR');
   const pick = picker(2026);
@@ -106,12 +111,15 @@ export async function benchQueries(
     }),
   };
   const results = {} as Record<QueryName, LoadResult>;
+  const single = {} as Record<QueryName, LoadResult>;
   for (const name of QUERY_ORDER) {
     await graphqlLoad({ url: apiUrl, concurrency: CONCURRENCY, durationMs: WARMUP_MS, body: bodies[name] });
     const r = await graphqlLoad({ url: apiUrl, concurrency: CONCURRENCY, durationMs: DURATION_MS, body: bodies[name] });
     if (r.errors > 0) log(`  B5 ${name}: ${r.errors} errors, first: ${r.firstError}`);
     log(`  B5 ${name}: ${Math.round(r.perSecond)}/s p50 ${r.p50Ms.toFixed(1)} ms p99 ${r.p99Ms.toFixed(1)} ms`);
     results[name] = r;
+    single[name] = await graphqlLoad({ url: apiUrl, concurrency: 1, durationMs: SINGLE_MS, body: bodies[name] });
+    log(`    1 client: p50 ${single[name].p50Ms.toFixed(1)} ms p99 ${single[name].p99Ms.toFixed(1)} ms`);
   }
-  return results;
+  return { loaded: results, single };
 }

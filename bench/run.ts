@@ -158,8 +158,9 @@ async function main(): Promise<void> {
     const canReset = resetPeakRss(api.pid);
 
     log('B5 queries');
-    let b5!: Awaited<ReturnType<typeof benchQueries>>;
-    await statements('b5', async () => void (b5 = await benchQueries(api!.url, args.scale, log)));
+    let b5all!: Awaited<ReturnType<typeof benchQueries>>;
+    await statements('b5', async () => void (b5all = await benchQueries(api!.url, args.scale, log)));
+    const b5 = b5all.loaded;
     const b5PeakRss = peakRssMiB(api.pid);
 
     log('B2 commands');
@@ -279,6 +280,22 @@ async function main(): Promise<void> {
         );
       }
     }
+    const floorSingle = b5all.single['{__typename}'];
+    for (const name of QUERY_ORDER.filter((n) => n !== '{__typename}')) {
+      const r = b5all.single[name];
+      rows.push(
+        row({
+          id: 'B5',
+          figure: `${name} p99, 1 client${r.errors > 0 ? ` (${r.errors} errors)` : ''}`,
+          value: r.p99Ms,
+          unit: 'ms',
+          baseline: `{__typename} p99 ${fmt(floorSingle.p99Ms, 1)} ms`,
+          baselineValue: floorSingle.p99Ms,
+          goal: '–',
+          met: null,
+        }),
+      );
+    }
     rows.push(
       row({
         id: 'mem',
@@ -394,6 +411,7 @@ async function main(): Promise<void> {
             b3,
             b4,
             b5,
+            b5single: b5all.single,
             memory: {
               apiIdleMiB: apiIdleRss,
               apiPeakB5MiB: b5PeakRss,
