@@ -107,7 +107,9 @@ const EXPECT_NO_STREAM = -1; // = the version of an empty stream's "last event"
  * - `ins`: every event of every request, numbered 0…n−1 across the transaction in request order, in one insert. A
  *   writer that took a version after our snapshot makes it fail on events_stream_version_key (versions are dense,
  *   so any such writer took base + 1).
- * - one pg_notify when anything was written (delivered at commit).
+ * - no pg_notify: a notifying transaction holds PostgreSQL's notification-queue lock through its commit's WAL
+ *   flush, which serialises the commits of concurrent appends (measured: 2,982 → 454 commits/s at 32
+ *   connections). PostgresEventStore notifies after the statement instead (see `notifySubscribers`).
  *
  * It answers with one row: the duplicates and the clashes (request numbers, with the clashing streams' versions),
  * the base of every written request in request order, and the span of the written events (their positions are
@@ -156,16 +158,12 @@ export const APPEND = `
     JOIN plan p ON p.r = x.r
     WHERE NOT EXISTS (SELECT 1 FROM bad) AND (SELECT count(*) FROM claim) >= 0
     RETURNING global_position, recorded_at
-  ),
-  notified AS (
-    SELECT count(pg_notify('${NOTIFY_CHANNEL}', '')) AS n FROM (SELECT 1 FROM ins LIMIT 1) AS any_written
   )
   SELECT (SELECT array_agg(r ORDER BY r) FROM known) AS duplicates,
          (SELECT array_agg(r ORDER BY r) FROM bad) AS clashes,
          (SELECT array_agg(base ORDER BY r) FROM bad) AS clash_versions,
          (SELECT array_agg(base ORDER BY r) FROM plan) AS bases,
-         w.n AS written, w.first::text AS first_position, w.last::text AS last_position, w.first_at, w.last_at,
-         (SELECT n FROM notified)::int AS notified
+         w.n AS written, w.first::text AS first_position, w.last::text AS last_position, w.first_at, w.last_at
   FROM (SELECT count(*)::int AS n, min(global_position) AS first, max(global_position) AS last,
                min(recorded_at) AS first_at, max(recorded_at) AS last_at FROM ins) AS w`;
 
@@ -185,7 +183,8 @@ const INDEX_MASK = BigInt(MAX_EVENTS_PER_TRANSACTION - 1);
 
 /**
  * Writes the requests with one statement (APPEND above), which is atomic on its own, so it can run outside a
- * transaction or inside one the caller opened (tests hold one open on purpose); notifies subscribers at its commit.
+ * transaction or inside one the caller opened (tests hold one open on purpose). It does not notify subscribers:
+ * the caller does, once the statement has committed (PostgresEventStore.appendMany).
  * Throws WrongExpectedVersion when a stream is not at its expected version (nothing is written). A writer racing
  * this one shows up as a raw unique violation (23505) on events_stream_version_key or, for an identical command
  * id, on event_commands_pkey: the statement wrote nothing, and running it again gives the right answer

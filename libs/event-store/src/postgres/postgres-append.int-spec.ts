@@ -12,6 +12,8 @@ const db = useTestDatabase();
 let pool: Pool;
 let store: PostgresEventStore;
 let statements: string[];
+/** The wake-up notifications the store sent after committing (not part of an append's statements). */
+let notifies: number;
 
 beforeAll(async () => {
   await migrateEventStore(db.url);
@@ -20,14 +22,18 @@ beforeAll(async () => {
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     const config = args[0] as string | { text: string };
-    statements.push(typeof config === 'string' ? config : config.text);
+    const text = typeof config === 'string' ? config : config.text;
+    if (text.startsWith('SELECT pg_notify')) notifies++;
+    else statements.push(text);
     return query(...args);
   };
   store = new PostgresEventStore({ pool });
 });
 beforeEach(() => {
   statements = [];
+  notifies = 0;
 });
+const settled = () => new Promise((r) => setTimeout(r, 50));
 afterAll(async () => {
   await store.close();
   await pool.end();
@@ -59,6 +65,17 @@ it('appends 500 streams, with command ids, in one statement; a repeat is one mor
   const again = await store.appendMany(requests.slice(0, 3));
   expect(again).toEqual(results.slice(0, 3).map((r) => ({ ...r, duplicate: true })));
   expect(statements).toHaveLength(1 + 3);
+});
+
+it('wakes subscribers after an append commits, outside its statement, and not for a pure repeat', async () => {
+  const requests = streams('wake', 2, 1, true);
+  await store.appendMany(requests);
+  await settled();
+  expect(notifies).toBe(1);
+  notifies = 0;
+  await store.appendMany(requests); // duplicates only: nothing new to see
+  await settled();
+  expect(notifies).toBe(0);
 });
 
 it('appends one stream in one statement', async () => {

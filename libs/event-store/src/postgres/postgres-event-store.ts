@@ -48,6 +48,8 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly ownsPool: boolean;
   private readonly subscriptions = new Set<PollingSubscription>();
+  private notifying: Promise<void> | undefined;
+  private notifyAgain = false;
   private listener: NotificationListener | undefined;
   private readonly onError: (error: unknown) => void;
 
@@ -75,7 +77,9 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       try {
         // One statement, atomic on its own: no BEGIN/COMMIT round trips (append-sql.ts, APPEND).
-        return await appendWithinTransaction(this.pool, requests);
+        const results = await appendWithinTransaction(this.pool, requests);
+        if (results.some((r) => !r.duplicate && r.events.length > 0)) this.notifySubscribers();
+        return results;
       } catch (error) {
         const { code, constraint, detail } = pgCode(error);
         if (code === '23505' && constraint === 'events_event_id_key') throw new DuplicateEventId(detail ?? '');
@@ -179,7 +183,34 @@ export class PostgresEventStore implements EventStore {
     return subscription;
   }
 
+  /**
+   * Wakes subscribers (in every process) after an append has committed. Sent as its own statement, outside the
+   * append: a notify inside the appending transaction would hold the notification-queue lock through that
+   * commit's WAL flush and serialise concurrent appends. At most one is in flight; appends meanwhile ask for one
+   * more, since a subscriber re-reads everything after its checkpoint when woken. Polling covers a lost one.
+   */
+  private notifySubscribers(): void {
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = this.pool
+      .query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, ''])
+      .then(
+        () => undefined,
+        (error: unknown) => this.onError(error),
+      )
+      .finally(() => {
+        this.notifying = undefined;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.notifySubscribers();
+        }
+      });
+  }
+
   async close(): Promise<void> {
+    while (this.notifying) await this.notifying;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.stopListening();
     if (this.ownsPool) await this.pool.end();
