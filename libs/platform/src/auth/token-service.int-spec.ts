@@ -60,5 +60,10 @@ describe('bearer tokens', () => {
     await expect(tokens.verify(expired)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const other = new TokenService({ secret: `${SECRET}-other` });
     await expect(other.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    // a verified token is remembered only until it expires
+    const shortLived = await tokens.sign({ sub: 'li.na', roles: ['AUDITOR'] }, '1s');
+    expect(await tokens.verify(shortLived)).toEqual({ sub: 'li.na', roles: ['AUDITOR'] });
+    await new Promise((r) => setTimeout(r, 2100));
+    await expect(tokens.verify(shortLived)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

@@ -17,9 +17,14 @@ function toActor(payload: JWTPayload): Actor {
   return district ? { sub: payload.sub, roles, district } : { sub: payload.sub, roles };
 }
 
+/** Verified tokens kept, so a client's every request does not pay for the signature check again. */
+const VERIFIED_CACHE_SIZE = 1000;
+
 /** Verifies bearer tokens (HS256 with the secret, or the provider's keys) and issues development tokens. */
 export class TokenService {
   private readonly key: Uint8Array;
+  /** token → the actor and when the token expires (ms); oldest first, for eviction. */
+  private readonly verified = new Map<string, { actor: Actor; expiresAt: number }>();
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
 
   constructor(private readonly options: TokenServiceOptions) {
@@ -29,6 +34,9 @@ export class TokenService {
 
   /** The caller behind `Authorization: Bearer …`; throws AccessDenied(UNAUTHENTICATED) when invalid. */
   async verify(token: string): Promise<Actor> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.actor;
+    if (known) this.verified.delete(token);
     const claims = { issuer: this.options.issuer, audience: this.options.audience };
     try {
       const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
@@ -38,7 +46,12 @@ export class TokenService {
         header.alg === 'HS256' || !this.jwks
           ? await jwtVerify(token, this.key, { ...claims, algorithms: ['HS256'] })
           : await jwtVerify(token, this.jwks, { ...claims, algorithms: ['RS256', 'ES256'] });
-      return toActor(payload);
+      const actor = toActor(payload);
+      if (payload.exp !== undefined) {
+        if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+        this.verified.set(token, { actor, expiresAt: payload.exp * 1000 });
+      }
+      return actor;
     } catch (error) {
       if (error instanceof AccessDenied) throw error;
       throw new AccessDenied('UNAUTHENTICATED', `The bearer token is not valid: ${(error as Error).message}`);
