@@ -3,9 +3,16 @@
 // single-row INSERT transactions from 32 concurrent connections on the same PostgreSQL.
 import { Client } from 'pg';
 import { PostgresEventStore } from '@cl/event-store';
-import { CommandExecutor, decide, DISTRICTS, enterpriseStreamName, FixedClock } from '@cl/cultivation';
-import { demoCreditCode } from '../libs/cultivation/src/application/demo';
-import { EnterpriseBatchWriter, type StreamWork } from '../libs/cultivation/src/application/import';
+import {
+  CommandExecutor,
+  decide,
+  demoCreditCode,
+  DISTRICTS,
+  EnterpriseBatchWriter,
+  enterpriseStreamName,
+  FixedClock,
+  type StreamWork,
+} from '@cl/cultivation';
 import { graphqlLoad, type LoadResult, summarize, withClient } from './common';
 import { token } from './api';
 import { BENCH_TODAY } from './seed';

@@ -1,9 +1,7 @@
 // B3 import: a generated 100,000-row CSV (60,000 new enterprises: a 科技型中小 row each, and a
 // 创新型中小 row for 40,000 of them) through CertificationImporter.importFile, the import path.
 import { PostgresEventStore } from '@cl/event-store';
-import { CommandExecutor, DISTRICTS, FixedClock } from '@cl/cultivation';
-import { demoCreditCode } from '../libs/cultivation/src/application/demo';
-import { CertificationImporter } from '../libs/cultivation/src/application/import';
+import { CertificationImporter, CommandExecutor, demoCreditCode, DISTRICTS, FixedClock } from '@cl/cultivation';
 import { BENCH_TODAY } from './seed';
 
 export const IMPORT_ROWS = 100_000;

@@ -2,8 +2,7 @@
 // same server (the framework's floor). Arguments vary per request (dates over the cohort's last two
 // years, districts, tiers, enterprises) so the in-process result cache is mostly missed; one extra
 // row repeats the same cohortProgress, which the cache answers.
-import { DISTRICTS, TIERS } from '@cl/cultivation';
-import { demoEnterprise } from '../libs/cultivation/src/application/demo';
+import { demoEnterprise, DISTRICTS, TIERS } from '@cl/cultivation';
 import { graphqlLoad, type LoadResult } from './common';
 import { token } from './api';
 import { CONCURRENCY } from './b2-commands';

@@ -107,6 +107,19 @@ function latestOtherScale(dir: string, scale: number): ResultFile | null {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const git = (...a: string[]) => {
+    try {
+      return execFileSync('git', a, { encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  };
+  // The code measured (built just before this process started): the commit, and whether apps/ or libs/
+  // differed from it (a shared working tree).
+  const code = {
+    commit: git('rev-parse', '--short', 'HEAD'),
+    dirty: git('status', '--porcelain', 'apps', 'libs') !== '',
+  };
   const started = new Date();
   const resultsDir = resolve('bench/results');
   mkdirSync(resultsDir, { recursive: true });
@@ -349,18 +362,6 @@ async function main(): Promise<void> {
       }
     }
 
-    const git = (...a: string[]) => {
-      try {
-        return execFileSync('git', a, { encoding: 'utf8' }).trim();
-      } catch {
-        return 'unknown';
-      }
-    };
-    // The code measured: the commit, and whether apps/ or libs/ differed from it (a shared working tree).
-    const code = {
-      commit: git('rev-parse', '--short', 'HEAD'),
-      dirty: git('status', '--porcelain', 'apps', 'libs') !== '',
-    };
     const cpu = cpus();
     const machine = {
       cpu: cpu[0]?.model ?? 'unknown',

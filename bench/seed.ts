@@ -3,8 +3,7 @@ import { DataSource } from 'typeorm';
 import type { BenchPostgres } from './common';
 import { withClient } from './common';
 import { PostgresEventStore } from '@cl/event-store';
-import { type CalendarDate, LEDGER_MIGRATIONS } from '@cl/cultivation';
-import { seedDemoCohort } from '../libs/cultivation/src/application/demo';
+import { type CalendarDate, LEDGER_MIGRATIONS, seedDemoCohort } from '@cl/cultivation';
 
 /** The cohort's last day: fixed, so that every run writes the same history whatever the date. */
 export const BENCH_TODAY = '2026-06-30' as CalendarDate;
