@@ -46,6 +46,8 @@ export class AppModule {
           clock,
           projector: config.projectorInProcess && {
             onError: (error: unknown) => logger.error({ err: error }, 'projector error; it retries'),
+            onNotice: (message: string) => logger.warn(`projector: ${message}`),
+            onVersionMismatch: config.projectionVersionMismatch,
           },
         }),
       ],

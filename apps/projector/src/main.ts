@@ -12,6 +12,8 @@ async function main(): Promise<void> {
   const ledger = await openLedger(config, logger);
   const projector = new ProjectorService(ledger.dataSource, ledger.store, {
     onError: (error) => logger.error({ err: error }, 'projector error; it retries'),
+    onNotice: (message) => logger.warn(`projector: ${message}`),
+    onVersionMismatch: config.projectionVersionMismatch,
   });
   projector.start();
   logger.info('projector started: waiting to lead (PostgreSQL advisory lock)');

@@ -1,13 +1,20 @@
 // Public API of the read side's storage: entities, the migration, the projector, rebuild and verify.
 import { CreateReadModels1764374400000 } from './migrations/create-read-models.migration';
+import { AddProjectionVersions1764633600000 } from './migrations/add-projection-versions.migration';
 
 export * from './schema';
 export * from './entities';
-export { CreateReadModels1764374400000 };
+export { CreateReadModels1764374400000, AddProjectionVersions1764633600000 };
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
-export const READ_MODEL_MIGRATIONS = [CreateReadModels1764374400000];
+export const READ_MODEL_MIGRATIONS = [CreateReadModels1764374400000, AddProjectionVersions1764633600000];
 export { applyEvents, type ApplyResult } from './projection/apply-events';
 export { readCheckpoint, type Checkpoint } from './projection/checkpoint';
+export {
+  PROJECTION_VERSION,
+  SNAPSHOT_VERSION,
+  ProjectionVersionMismatch,
+  versionMismatch,
+} from './projection/versions';
 export { ProjectorService, type ProjectorOptions } from './projector/projector.service';
 export { rebuildReadModels, RebuildAlreadyRunning } from './rebuild/rebuild';
 export { verifyReadModels } from './rebuild/verify';

@@ -9,6 +9,10 @@ export class ProjectionCheckpointEntity {
   @Column({ type: 'bigint', nullable: true }) position: string | null;
   /** New on every rebuild, so caches keyed by position notice a swapped-in schema. */
   @Column({ type: 'uuid' }) generation: string;
+  /** The projection version that wrote the rows (projection/versions.ts). */
+  @Column({ name: 'projection_version', type: 'integer' }) projectionVersion: number;
+  /** The shape version of the stored snapshots. */
+  @Column({ name: 'snapshot_version', type: 'integer' }) snapshotVersion: number;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 

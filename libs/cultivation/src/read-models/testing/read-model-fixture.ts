@@ -2,6 +2,7 @@
 import { CreateEventStore1764288000000, PostgresEventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
 import { READ_MODEL_ENTITIES } from '../entities';
+import { AddProjectionVersions1764633600000 } from '../migrations/add-projection-versions.migration';
 import { CreateReadModels1764374400000 } from '../migrations/create-read-models.migration';
 import { READ_MODEL_TABLES, qualified } from '../schema';
 
@@ -11,7 +12,7 @@ export async function openDataSource(url: string, poolSize = 10): Promise<DataSo
     type: 'postgres',
     url,
     entities: READ_MODEL_ENTITIES,
-    migrations: [CreateEventStore1764288000000, CreateReadModels1764374400000],
+    migrations: [CreateEventStore1764288000000, CreateReadModels1764374400000, AddProjectionVersions1764633600000],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     extra: { max: poolSize },

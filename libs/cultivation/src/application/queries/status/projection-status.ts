@@ -2,6 +2,7 @@ import type { EventStore } from '@cl/event-store';
 import { comparePositions } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
 import { readCheckpoint } from '../../../read-models/projection/checkpoint';
+import { CODE_VERSIONS, versionMismatch } from '../../../read-models/projection/versions';
 import { LIVE_SCHEMA, LOCKS } from '../../../read-models/schema';
 import type { ProjectionStatus } from '../contract-types';
 import { InvalidQueryInput } from '../query-input';
@@ -9,9 +10,9 @@ import { InvalidQueryInput } from '../query-input';
 /** Lag is counted by reading at most this many events (it saturates there: "at least"). */
 export const LAG_COUNT_LIMIT = 10_000;
 
-/** Checkpoint, head of the log, events between them (capped), and whether a rebuild is running. */
+/** Checkpoint, head of the log, events between them (capped), whether a rebuild is running, and the versions. */
 export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: EventStore): Promise<ProjectionStatus> {
-  const [{ position }, head, locks] = await Promise.all([
+  const [checkpoint, head, locks] = await Promise.all([
     readCheckpoint(sql, LIVE_SCHEMA),
     store.head(),
     sql.query(
@@ -19,6 +20,7 @@ export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: Ev
       [LOCKS.namespace, LOCKS.rebuild],
     ),
   ]);
+  const { position } = checkpoint;
   let lag = 0;
   if (head !== null && comparePositions(head, position) > 0 && store.countBetween) {
     lag = await store.countBetween(position, head, LAG_COUNT_LIMIT);
@@ -31,7 +33,16 @@ export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: Ev
       from = page.at(-1)!.position;
     }
   }
-  return { position: position ?? '0', headPosition: head ?? '0', lag, rebuilding: (locks[0]?.n ?? 0) > 0 };
+  return {
+    position: position ?? '0',
+    headPosition: head ?? '0',
+    lag,
+    rebuilding: (locks[0]?.n ?? 0) > 0,
+    // Before the first event there is no checkpoint: the first batch stamps this code's versions.
+    projectionVersion: checkpoint.projectionVersion ?? CODE_VERSIONS.projection,
+    snapshotVersion: checkpoint.snapshotVersion ?? CODE_VERSIONS.snapshot,
+    versionMismatch: versionMismatch(checkpoint)?.message ?? null,
+  };
 }
 
 /** Resolves true once the checkpoint has reached `position`, false after `timeoutMs`. */

@@ -1,0 +1,57 @@
+// Rows into a table with COPY … FROM STDIN (text format) on one connection, written in chunks and
+// respecting the stream's backpressure.
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+const CHUNK_CHARS = 256 * 1024;
+const SPECIAL = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One value in COPY's text format: \N for null, objects as JSON, the format's four special characters escaped. */
+export function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : text;
+}
+
+/** An open COPY into one table. */
+export class CopyWriter {
+  private chunk = '';
+  private failure: unknown;
+  rows = 0;
+
+  private constructor(private readonly stream: ReturnType<typeof copyFrom>) {
+    stream.on('error', (error: unknown) => (this.failure ??= error));
+  }
+
+  /** Starts `COPY table (columns) FROM STDIN` on `client` (which it has to itself until `end`). */
+  static open(client: PoolClient, table: string, columns: readonly string[]): CopyWriter {
+    return new CopyWriter(client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  }
+
+  /** Adds one row (values in column order); waits only when the connection is behind. */
+  async write(values: readonly unknown[]): Promise<void> {
+    this.chunk += `${values.map(copyField).join('\t')}\n`;
+    this.rows++;
+    if (this.chunk.length >= CHUNK_CHARS) await this.flush();
+  }
+
+  /** Sends the rest and waits until PostgreSQL has committed the COPY. */
+  async end(): Promise<number> {
+    await this.flush();
+    this.stream.end();
+    await finished(this.stream);
+    if (this.failure) throw this.failure;
+    return this.rows;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.chunk === '') return;
+    const ready = this.stream.write(this.chunk);
+    this.chunk = '';
+    if (!ready) await once(this.stream, 'drain');
+  }
+}
