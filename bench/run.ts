@@ -181,7 +181,7 @@ async function main(): Promise<void> {
       process.stdout.write(
         `\nCultivation Ledger benchmarks (B4 only) — scale ${fmt(args.scale)} enterprises, ${started.toISOString()}\n` +
           `code ${code.commit}${code.dirty ? ' (with uncommitted changes in apps/ or libs/)' : ''}\n\n${table(rows)}\n` +
-          `rebuild peak RSS ${fmt(b4.peakRssMiB, 1)} MiB\n`,
+          `rebuild peak RSS ${fmt(b4.peakRssMiB, 1)} MiB; phases (s from start): ${JSON.stringify(b4.phases)}\n`,
       );
       const file = join(
         profile ?? resultsDir,

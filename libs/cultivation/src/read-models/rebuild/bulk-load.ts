@@ -7,7 +7,7 @@ import type { EventStore, StoredEvent } from '@cl/event-store';
 import { comparePositions } from '@cl/event-store';
 import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { BatchDelta } from '../projection/batch-delta';
+import { BatchDelta, type CountRow } from '../projection/batch-delta';
 import { readCheckpoint, writeCheckpoint } from '../projection/checkpoint';
 import * as fold from '../projection/fold';
 import {
@@ -78,6 +78,11 @@ export async function foldLog(
   return { streams, targets, position };
 }
 
+/** A row's values in column order. */
+function valuesOf(row: object, columns: readonly string[]): unknown[] {
+  return columns.map((c) => (row as Record<string, unknown>)[c]);
+}
+
 /** Connections of their own for the COPYs (a TypeORM query runner each, released by `release`). */
 async function connections(
   dataSource: DataSource,
@@ -121,43 +126,38 @@ export async function bulkLoad(dataSource: DataSource, schema: string, folded: F
       if (!rows) continue;
       delta.addSegments(rows.facts.segments, 1);
       delta.addOccurrences(rows.facts.occurrences, 1);
-      const summary = rows.summary as unknown as Record<string, unknown>;
-      await summaries.write(summaryColumns.map((c) => summary[c]));
+      const sent = summaries.write(valuesOf(rows.summary, summaryColumns));
+      if (sent) await sent;
       const byTable = enterpriseTableRows(rows.facts);
       for (const [i, [table]] of tables.entries()) {
         const { names, writer } = perEnterprise[i]!;
-        for (const row of byTable[table]) await writer.write(names.map((c) => (row as Record<string, unknown>)[c]));
+        await writer.writeAll(byTable[table].map((row) => valuesOf(row, names)));
       }
     }
     await Promise.all([summaries.end(), ...perEnterprise.map((p) => p.writer.end())]);
 
-    const counts = (i: number, table: 'count_daily' | 'count_monthly', list: ReturnType<BatchDelta['dailyRows']>) => {
-      const day = table === 'count_daily' ? 'day' : 'month';
-      const writer = open(i, table, ['district_code', 'tier', day, 'metric', 'level', 'delta']);
-      return (async () => {
-        for (const r of list) await writer.write([r.district_code, r.tier, r.day, r.metric, r.level, r.delta]);
-        return writer.end();
-      })();
+    const copy = (i: number, table: ReadModelTable, columns: string[], rows: (readonly unknown[])[]) => {
+      const writer = open(i, table, columns);
+      return writer.writeAll(rows).then(() => writer.end());
     };
-    const occurrences = (async () => {
-      const writer = open(2, 'occurrence_daily', ['district_code', 'tier', 'day', 'granted', 'renewed', 'ended']);
-      for (const r of delta.occurrenceRows()) {
-        await writer.write([r.district_code, r.tier, r.day, r.granted, r.renewed, r.ended]);
-      }
-      return writer.end();
-    })();
-    const targets = (async () => {
-      const names = columnNames(TARGET_COLUMNS);
-      const writer = open(3, 'targets', names);
-      for (const t of folded.targets.values())
-        await writer.write(names.map((c) => (t as unknown as Record<string, unknown>)[c]));
-      return writer.end();
-    })();
+    const countColumns = (day: string) => ['district_code', 'tier', day, 'metric', 'level', 'delta'];
+    const countValues = (r: CountRow) => [r.district_code, r.tier, r.day, r.metric, r.level, r.delta];
+    const targetColumns = columnNames(TARGET_COLUMNS);
     await Promise.all([
-      counts(0, 'count_daily', delta.dailyRows()),
-      counts(1, 'count_monthly', delta.monthlyRows()),
-      occurrences,
-      targets,
+      copy(0, 'count_daily', countColumns('day'), delta.dailyRows().map(countValues)),
+      copy(1, 'count_monthly', countColumns('month'), delta.monthlyRows().map(countValues)),
+      copy(
+        2,
+        'occurrence_daily',
+        ['district_code', 'tier', 'day', 'granted', 'renewed', 'ended'],
+        delta.occurrenceRows().map((r) => [r.district_code, r.tier, r.day, r.granted, r.renewed, r.ended]),
+      ),
+      copy(
+        3,
+        'targets',
+        targetColumns,
+        [...folded.targets.values()].map((t) => valuesOf(t, targetColumns)),
+      ),
     ]);
   } finally {
     await release();

@@ -31,11 +31,21 @@ export class CopyWriter {
     return new CopyWriter(client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
   }
 
-  /** Adds one row (values in column order); waits only when the connection is behind. */
-  async write(values: readonly unknown[]): Promise<void> {
-    this.chunk += `${values.map(copyField).join('\t')}\n`;
+  /** Adds one row (values in column order); returns a promise to await only when a chunk was sent. */
+  write(values: readonly unknown[]): Promise<void> | undefined {
+    let line = '';
+    for (let i = 0; i < values.length; i++) line += (i === 0 ? '' : '\t') + copyField(values[i]);
+    this.chunk += `${line}\n`;
     this.rows++;
-    if (this.chunk.length >= CHUNK_CHARS) await this.flush();
+    return this.chunk.length >= CHUNK_CHARS ? this.flush() : undefined;
+  }
+
+  /** Adds every row of `rows`. */
+  async writeAll(rows: Iterable<readonly unknown[]>): Promise<void> {
+    for (const values of rows) {
+      const sent = this.write(values);
+      if (sent) await sent;
+    }
   }
 
   /** Sends the rest and waits until PostgreSQL has committed the COPY. */

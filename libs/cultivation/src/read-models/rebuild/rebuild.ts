@@ -35,7 +35,11 @@ export async function buildFromLog(
     counter: options.counter,
     onProgress: options.onProgress,
   });
+  const progress = (phase: 'loading' | 'indexing') =>
+    options.onProgress?.({ phase, done: options.counter.done, position: folded.position, head: upTo });
+  await progress('loading');
   await bulkLoad(dataSource, schema, folded);
+  await progress('indexing');
   const runners = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
   try {
     await addShadowIndexes(runners, schema);
