@@ -8,6 +8,7 @@ import type { AppendRequest, EventStore, NewEvent, StoredEvent } from '@cl/event
 import { AccessDenied, type Actor } from '@cl/platform';
 import {
   type DecisionContext,
+  type Decider,
   DomainError,
   enterpriseDecider,
   type EnterpriseEvent,
@@ -15,14 +16,7 @@ import {
   type EventSource,
 } from '../../domain';
 import type { Clock } from '../clock';
-import {
-  type CommandContext,
-  type CommandExecutor,
-  type Decider,
-  toEnvelope,
-  toNewEvents,
-  VersionConflict,
-} from '../commands';
+import { type CommandContext, type CommandExecutor, toEnvelope, toNewEvents, VersionConflict } from '../commands';
 
 /** One command on one stream, decided on the stream's state at the moment it is written. */
 export interface StreamUnit {
@@ -60,7 +54,7 @@ export interface BatchContext {
 }
 
 /** A StreamUnit as the executor runs it: a decider whose command is the unit itself. */
-const unitDecider: Decider<EnterpriseState, EnterpriseEvent, StreamUnit> = {
+const unitDecider: Decider<EnterpriseState, StreamUnit, EnterpriseEvent, DecisionContext> = {
   initialState: enterpriseDecider.initialState,
   evolve: enterpriseDecider.evolve,
   decide: (unit, state, context) => unit.decide(state, context),
