@@ -1,18 +1,9 @@
 import type { EventStore, StoredEvent } from '@cl/event-store';
-import {
-  CURRENT_SCHEMA_VERSIONS,
-  upcast,
-  type DecisionContext,
-  type Decider,
-  type RecordedEnvelope,
-} from '../../domain';
+import { upcastRecorded, type DecisionContext, type Decider, type RecordedEnvelope } from '../../domain';
 
 /** A stored event as the domain folds it: upcast to the current schema, with its id and recording time. */
 export function toEnvelope<E>(stored: StoredEvent): RecordedEnvelope<E> {
-  const schemaVersion = Number(
-    stored.metadata.schemaVersion ?? CURRENT_SCHEMA_VERSIONS[stored.type as keyof typeof CURRENT_SCHEMA_VERSIONS] ?? 1,
-  );
-  const current = upcast({ type: stored.type, schemaVersion, data: stored.data });
+  const current = upcastRecorded(stored);
   return {
     eventId: stored.eventId,
     recordedAt: stored.recordedAt.toISOString(),
