@@ -1,12 +1,6 @@
+// Enterprises are shown through application/queries' toEnterprise; this maps stored events.
 import type { StoredEvent } from '@cl/event-store';
-import { enterpriseView, type CalendarDate, type EnterpriseState } from '../domain';
-import type { Enterprise, RecordedEvent } from './types/enterprise.types';
-
-/** The contract's Enterprise from write-model state, as seen on `today`. */
-export function presentEnterprise(state: EnterpriseState, version: number, today: CalendarDate): Enterprise | null {
-  const view = enterpriseView(state, today);
-  return view ? { ...view, version } : null;
-}
+import type { RecordedEvent } from './types/enterprise.types';
 
 /** A stored event with its metadata, as auditors and command results see it. */
 export function presentEvent(event: StoredEvent): RecordedEvent {
