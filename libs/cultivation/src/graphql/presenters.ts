@@ -23,6 +23,7 @@ export function presentEvent(event: StoredEvent): RecordedEvent {
     correlationId: meta.correlationId ?? null,
     causationId: meta.causationId ?? null,
     commandId: meta.commandId ?? null,
-    metadata: event.metadata,
+    // The store's recording time is the one (see EventMetadata); older events' own copy is replaced by it.
+    metadata: { ...event.metadata, recordedAt: event.recordedAt.toISOString() },
   };
 }

@@ -35,16 +35,9 @@ export interface CommandSpec<S, C, E> {
 const MAX_ATTEMPTS = 5;
 
 /** The metadata DOMAIN.md requires on every event, for one event of a command. */
-export function buildMetadata(
-  eventId: string,
-  type: string,
-  ctx: CommandContext,
-  commandId: string,
-  recordedAt: string,
-): EventMetadata {
+export function buildMetadata(eventId: string, type: string, ctx: CommandContext, commandId: string): EventMetadata {
   return {
     eventId,
-    recordedAt,
     actor: ctx.actor,
     commandId,
     correlationId: ctx.correlationId,
@@ -59,11 +52,10 @@ export function toNewEvents(
   decided: readonly { type: string; data: object }[],
   ctx: CommandContext,
   commandId: string,
-  recordedAt: string,
 ): NewEvent[] {
   return decided.map((event) => {
     const eventId = randomUUID();
-    const metadata = buildMetadata(eventId, event.type, ctx, commandId, recordedAt);
+    const metadata = buildMetadata(eventId, event.type, ctx, commandId);
     return { eventId, type: event.type, data: event.data as Record<string, unknown>, metadata: { ...metadata } };
   });
 }
@@ -99,7 +91,7 @@ export class CommandExecutor {
       const decided = spec.decider.decide(spec.command, state, { today: this.clock.today() });
       if (decided.length === 0) return { state, version, events: [], position: null, duplicate: false };
       const commandId = ctx.commandId ?? randomUUID();
-      const events = toNewEvents(decided, ctx, commandId, this.clock.now().toISOString());
+      const events = toNewEvents(decided, ctx, commandId);
       try {
         const result = await this.store.append({
           streamId: spec.streamId,

@@ -144,7 +144,6 @@ export class EnterpriseBatchWriter {
       return { state, version: events.at(-1)?.version ?? -1, events };
     });
     const today = this.clock.today();
-    const recordedAt = this.clock.now().toISOString();
     const outcomes: (UnitOutcome | undefined)[][] = batch.map((work) => work.units.map(() => undefined));
     const requests: AppendRequest[] = [];
     const written: { w: number; units: [u: number, events: number][] }[] = [];
@@ -168,7 +167,7 @@ export class EnterpriseBatchWriter {
         }
         if (decided.length === 0) return void (outcomes[w]![u] = { status: 'duplicate' });
         const ctx: CommandContext = { ...context, commandId: unit.commandId };
-        const stamped = toNewEvents(decided, ctx, unit.commandId, recordedAt);
+        const stamped = toNewEvents(decided, ctx, unit.commandId);
         // The next unit decides on the state these events make; after the last unit nobody reads it.
         if (u < work.units.length - 1) {
           stamped.forEach((e, i) => (state = unitDecider.evolve(state, { eventId: e.eventId, event: decided[i]! })));
