@@ -2,10 +2,11 @@
 // file (dependency-cruiser enforces it): the query functions below hold all SQL that reads the
 // tables; the tables themselves (schema.ts, the migration) and the projection stay inside.
 import { CreateReadModels1764374400000 } from './migrations/create-read-models.migration';
+import { WidenReadModelPositions1764979200000 } from './migrations/widen-positions.migration';
 
-export { CreateReadModels1764374400000 };
+export { CreateReadModels1764374400000, WidenReadModelPositions1764979200000 };
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
-export const READ_MODEL_MIGRATIONS = [CreateReadModels1764374400000];
+export const READ_MODEL_MIGRATIONS = [CreateReadModels1764374400000, WidenReadModelPositions1764979200000];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';
 export { applyEvents, type ApplyResult } from './projection/apply-events';

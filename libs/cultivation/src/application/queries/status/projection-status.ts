@@ -1,5 +1,5 @@
 import type { EventStore } from '@cl/event-store';
-import { comparePositions } from '@cl/event-store';
+import { comparePositions, isPosition } from '@cl/event-store';
 import { isRebuildRunning, readLiveCheckpoint, type Sql } from '../../../read-models';
 import type { ProjectionStatus } from '../contract-types';
 import { InvalidQueryInput } from '../query-input';
@@ -31,7 +31,7 @@ export async function projectionStatus(sql: Sql, store: EventStore): Promise<Pro
 
 /** Resolves true once the checkpoint has reached `position`, false after `timeoutMs`. */
 export async function waitForPosition(sql: Sql, position: string, timeoutMs: number, pollMs = 20): Promise<boolean> {
-  if (!/^\d{1,19}$/.test(position)) {
+  if (!isPosition(position)) {
     throw new InvalidQueryInput('POSITION_FORMAT', 'X-Consistency-Position', 'a position is a decimal integer');
   }
   const deadline = Date.now() + timeoutMs;
