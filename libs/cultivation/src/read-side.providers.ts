@@ -2,6 +2,8 @@
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { LOGGER } from '@cl/platform';
 import { EnterpriseQueries, ProgressQueries, ProjectionStatusQueries } from './application/queries';
 import { EVENT_STORE } from './application/tokens';
 import { ProjectorService, type ProjectorOptions } from './read-models';
@@ -13,8 +15,9 @@ export const READ_SIDE_QUERIES = [ProgressQueries, EnterpriseQueries, Projection
 export function projectorProvider(options: ProjectorOptions = {}): Provider {
   return {
     provide: ProjectorService,
-    useFactory: (dataSource: DataSource, store: EventStore) => new ProjectorService(dataSource, store, options),
-    inject: [DataSource, EVENT_STORE],
+    useFactory: (dataSource: DataSource, store: EventStore, logger: Logger) =>
+      new ProjectorService(dataSource, store, logger, options),
+    inject: [DataSource, EVENT_STORE, LOGGER],
   };
 }
 
