@@ -44,11 +44,7 @@ export class AppModule {
         CultivationModule.forRoot({
           eventStore: eventStoreFactory(config, databaseUrl, logger),
           clock,
-          projector: config.projectorInProcess && {
-            onError: (error: unknown) => logger.error({ err: error }, 'projector error; it retries'),
-            onNotice: (message: string) => logger.warn(`projector: ${message}`),
-            onVersionMismatch: config.projectionVersionMismatch,
-          },
+          projector: config.projectorInProcess && { onVersionMismatch: config.projectionVersionMismatch },
         }),
       ],
       providers: [ServiceInfoResolver],

@@ -10,9 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, 'cultivation-ledger-projector');
   const ledger = await openLedger(config, logger);
-  const projector = new ProjectorService(ledger.dataSource, ledger.store, {
-    onError: (error) => logger.error({ err: error }, 'projector error; it retries'),
-    onNotice: (message) => logger.warn(`projector: ${message}`),
+  const projector = new ProjectorService(ledger.dataSource, ledger.store, logger, {
     onVersionMismatch: config.projectionVersionMismatch,
   });
   projector.start();

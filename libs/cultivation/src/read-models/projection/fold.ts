@@ -6,12 +6,12 @@ import {
   evolve,
   initialState,
   TARGETS_STREAM,
+  upcastRecorded,
   type EnterpriseEvent,
   type EnterpriseState,
   type TargetSpec,
 } from '../../domain';
 import { enterpriseFacts, summaryOf, type EnterpriseFacts } from './enterprise-facts';
-import { toDomainEvent } from './to-domain-event';
 import type { SummaryRow, TargetRow } from './write-enterprises';
 
 const ENTERPRISE_PREFIX = 'enterprise-';
@@ -51,7 +51,7 @@ export function isTargetsStream(streamId: string): boolean {
 /** Folds one stored event of the stream in; false (nothing done) when the stream already has it (a replay). */
 export function foldEvent(stream: FoldedStream, e: StoredEvent): boolean {
   if (e.version <= stream.version) return false;
-  stream.state = evolve(stream.state, { eventId: e.eventId, event: toDomainEvent(e) as EnterpriseEvent });
+  stream.state = evolve(stream.state, { eventId: e.eventId, event: upcastRecorded(e) as EnterpriseEvent });
   stream.version = e.version;
   stream.lastPosition = e.position;
   stream.changed = true;
@@ -60,7 +60,7 @@ export function foldEvent(stream: FoldedStream, e: StoredEvent): boolean {
 
 /** The targets row a TargetSet event sets. */
 export function targetRow(e: StoredEvent): TargetRow {
-  const { data } = toDomainEvent(e) as unknown as { data: TargetSpec };
+  const { data } = upcastRecorded(e) as unknown as { data: TargetSpec };
   return { ...data, level: data.level ?? null, version: e.version };
 }
 

@@ -18,7 +18,7 @@ export interface SummaryRow {
 
 /** `name type` pairs, in table order. */
 export const SUMMARY_COLUMNS =
-  'credit_code text, name text, district_code text, industry_code text, deregistered_on date, version int, last_position bigint, state jsonb';
+  'credit_code text, name text, district_code text, industry_code text, deregistered_on date, version int, last_position numeric, state jsonb';
 
 /** The tables holding rows of one enterprise besides its summary, with their columns. */
 export const ENTERPRISE_TABLES = {

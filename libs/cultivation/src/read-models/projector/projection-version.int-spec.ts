@@ -1,5 +1,6 @@
 // Versioned projections: the checkpoint carries the projection and snapshot versions; a projector of
 // another version refuses to apply (one notice, projectionStatus says why) or rebuilds when told to.
+import { createLogger } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
@@ -17,6 +18,7 @@ import { writeScenario } from '../testing/scenario';
 import { creditCode, TestLedger } from '../testing/test-ledger';
 import { ProjectorService } from './projector.service';
 
+const silent = createLogger('silent');
 const db = useTestDatabase();
 let dataSource: DataSource;
 let store: PostgresEventStore;
@@ -50,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => close());
 
 it('a fresh database is stamped with the code’s versions, and projectionStatus shows them', async () => {
-  const projector = new ProjectorService(dataSource, store, { retryMs: 50, pollIntervalMs: 20 });
+  const projector = new ProjectorService(dataSource, store, silent, { retryMs: 50, pollIntervalMs: 20 });
   projector.start();
   expect(await status.waitForPosition((await store.head())!, 20_000)).toBe(true);
   await projector.stop();
@@ -69,7 +71,7 @@ it('a projector whose version differs from the stored one refuses to apply, says
   const head = await addEnterprise(900);
   const notices: string[] = [];
   const errors: unknown[] = [];
-  const projector = new ProjectorService(dataSource, store, {
+  const projector = new ProjectorService(dataSource, store, silent, {
     retryMs: 20,
     pollIntervalMs: 20,
     onNotice: (m) => notices.push(m),
@@ -107,7 +109,7 @@ it('a projector whose version differs from the stored one refuses to apply, says
 it('with PROJECTION_VERSION_MISMATCH=rebuild the projector rebuilds the read models, then projects', async () => {
   await stampOtherVersion();
   const notices: string[] = [];
-  const projector = new ProjectorService(dataSource, store, {
+  const projector = new ProjectorService(dataSource, store, silent, {
     retryMs: 20,
     pollIntervalMs: 20,
     onVersionMismatch: 'rebuild',

@@ -5,7 +5,8 @@
 // by another projection version are refused (one log line, projectionStatus says so) or, when
 // configured, rebuilt by this code before it projects.
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { EventStore, StoredEvent, Subscription } from '@cl/event-store';
+import { Wakeup, type EventStore, type StoredEvent, type Subscription } from '@cl/event-store';
+import type { Logger } from 'pino';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { applyEvents } from '../projection/apply-events';
 import { readCheckpoint } from '../projection/checkpoint';
@@ -27,14 +28,14 @@ export interface ProjectorOptions {
   pollIntervalMs?: number;
   /** Start on application bootstrap when used as a Nest provider (default true). */
   autoStart?: boolean;
-  /** Told about errors the worker survives (a failed batch, a lost connection); default console.error. */
+  /** Told about errors the worker survives (a failed batch, a lost connection); default: logged as errors. */
   onError?: (error: unknown) => void;
   /**
    * On read models of another projection or snapshot version: 'refuse' (default) applies nothing until
    * someone rebuilds; 'rebuild' rebuilds them with this code, then projects (PROJECTION_VERSION_MISMATCH).
    */
   onVersionMismatch?: VersionMismatchPolicy;
-  /** Told once per refusal or rebuild, in one line (default console.warn). */
+  /** Told once per refusal or rebuild, in one line (default: the logger's warn). */
   onNotice?: (message: string) => void;
   /** Test hook: runs inside each batch's transaction just before commit. */
   beforeCommit?: (runner: QueryRunner, batch: StoredEvent[]) => Promise<void>;
@@ -46,7 +47,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private stopping = false;
   private active = false;
   private subscription: Subscription | undefined;
-  private wake: (() => void) | undefined;
+  private readonly wakeup = new Wakeup();
   private readonly onError: (error: unknown) => void;
   private readonly onNotice: (message: string) => void;
   /** The refusal last told, so that retrying does not repeat it. */
@@ -55,10 +56,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
+    logger: Pick<Logger, 'error'> & Partial<Pick<Logger, 'warn'>>,
     private readonly options: ProjectorOptions = {},
   ) {
-    this.onError = options.onError ?? ((error) => console.error('projector:', error));
-    this.onNotice = options.onNotice ?? ((message) => console.warn(`projector: ${message}`));
+    this.onError = options.onError ?? ((error) => logger.error({ err: error }, 'projector error; it retries'));
+    this.onNotice =
+      options.onNotice ??
+      ((message) => (logger.warn ? logger.warn(`projector: ${message}`) : logger.error(`projector: ${message}`)));
   }
 
   /** True while this instance is the active worker. */
@@ -70,13 +74,14 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   start(): void {
     if (this.running) return;
     this.stopping = false;
+    this.wakeup.clear();
     this.running = this.loop().finally(() => (this.running = undefined));
   }
 
   /** Stops after the batch in hand and releases the leader lock. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.wakeup.notify();
     await this.subscription?.stop();
     await this.running;
   }
@@ -102,7 +107,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         this.active = false;
         await lock?.release().catch(this.onError);
       }
-      if (!this.stopping) await this.sleep(this.options.retryMs ?? 3000);
+      if (!this.stopping) await this.wakeup.wait(this.options.retryMs ?? 3000);
     }
   }
 
@@ -165,18 +170,5 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     if (this.refused === mismatch.message) return;
     this.refused = mismatch.message;
     this.onNotice(mismatch.message);
-  }
-
-  /** Waits `ms`, or less when stop() wakes it. */
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
   }
 }

@@ -1,5 +1,6 @@
 // Verify compares inside a snapshot: live projection goes on while it compares, and it still lists
 // every row that differs.
+import { createLogger } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
@@ -11,6 +12,7 @@ import { E, writeScenario } from '../testing/scenario';
 import { creditCode, TestLedger } from '../testing/test-ledger';
 import { verifyReadModels } from './verify';
 
+const silent = createLogger('silent');
 const db = useTestDatabase();
 let dataSource: DataSource;
 let store: PostgresEventStore;
@@ -25,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => close());
 
 it('compares while commands are accepted and the projector applies them', async () => {
-  const projector = new ProjectorService(dataSource, store, { retryMs: 100, pollIntervalMs: 20 });
+  const projector = new ProjectorService(dataSource, store, silent, { retryMs: 100, pollIntervalMs: 20 });
   projector.start();
   try {
     expect(await status.waitForPosition((await store.head())!, 20_000)).toBe(true);

@@ -1,9 +1,6 @@
 import type { EventStore } from '@cl/event-store';
-import { comparePositions } from '@cl/event-store';
-import type { DataSource } from 'typeorm';
-import { readCheckpoint } from '../../../read-models/projection/checkpoint';
-import { CODE_VERSIONS, versionMismatch } from '../../../read-models/projection/versions';
-import { LIVE_SCHEMA, LOCKS } from '../../../read-models/schema';
+import { comparePositions, isPosition } from '@cl/event-store';
+import { CODE_VERSIONS, isRebuildRunning, readLiveCheckpoint, versionMismatch, type Sql } from '../../../read-models';
 import type { ProjectionStatus } from '../contract-types';
 import { InvalidQueryInput } from '../query-input';
 
@@ -11,14 +8,11 @@ import { InvalidQueryInput } from '../query-input';
 export const LAG_COUNT_LIMIT = 10_000;
 
 /** Checkpoint, head of the log, events between them (capped), whether a rebuild is running, and the versions. */
-export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: EventStore): Promise<ProjectionStatus> {
-  const [checkpoint, head, locks] = await Promise.all([
-    readCheckpoint(sql, LIVE_SCHEMA),
+export async function projectionStatus(sql: Sql, store: EventStore): Promise<ProjectionStatus> {
+  const [checkpoint, head, rebuilding] = await Promise.all([
+    readLiveCheckpoint(sql),
     store.head(),
-    sql.query(
-      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted`,
-      [LOCKS.namespace, LOCKS.rebuild],
-    ),
+    isRebuildRunning(sql),
   ]);
   const { position } = checkpoint;
   let lag = 0;
@@ -37,7 +31,7 @@ export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: Ev
     position: position ?? '0',
     headPosition: head ?? '0',
     lag,
-    rebuilding: (locks[0]?.n ?? 0) > 0,
+    rebuilding,
     // Before the first event there is no checkpoint: the first batch stamps this code's versions.
     projectionVersion: checkpoint.projectionVersion ?? CODE_VERSIONS.projection,
     snapshotVersion: checkpoint.snapshotVersion ?? CODE_VERSIONS.snapshot,
@@ -46,18 +40,13 @@ export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: Ev
 }
 
 /** Resolves true once the checkpoint has reached `position`, false after `timeoutMs`. */
-export async function waitForPosition(
-  sql: Pick<DataSource, 'query'>,
-  position: string,
-  timeoutMs: number,
-  pollMs = 20,
-): Promise<boolean> {
-  if (!/^\d{1,19}$/.test(position)) {
+export async function waitForPosition(sql: Sql, position: string, timeoutMs: number, pollMs = 20): Promise<boolean> {
+  if (!isPosition(position)) {
     throw new InvalidQueryInput('POSITION_FORMAT', 'X-Consistency-Position', 'a position is a decimal integer');
   }
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { position: reached } = await readCheckpoint(sql, LIVE_SCHEMA);
+    const { position: reached } = await readLiveCheckpoint(sql);
     if (reached !== null && BigInt(reached) >= BigInt(position)) return true;
     if (Date.now() >= deadline) return false;
     await new Promise((r) => setTimeout(r, Math.min(pollMs, Math.max(1, deadline - Date.now()))));
