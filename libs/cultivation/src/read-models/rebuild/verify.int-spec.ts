@@ -10,6 +10,7 @@ import { LIVE_SCHEMA } from '../schema';
 import { openReadSide } from '../testing/read-model-fixture';
 import { E, writeScenario } from '../testing/scenario';
 import { creditCode, TestLedger } from '../testing/test-ledger';
+import { rebuildReadModels } from './rebuild';
 import { verifyReadModels } from './verify';
 
 const silent = createLogger('silent');
@@ -59,6 +60,29 @@ it('compares while commands are accepted and the projector applies them', async 
     await projector.stop();
   }
   expect(await verifyReadModels(dataSource, store)).toEqual([]);
+});
+
+it('the COPY path writes what the live projector writes, backslashes and quotes included', async () => {
+  const code = creditCode(700);
+  const name = '反斜杠\\企业 "引号" \\N 公司';
+  await new TestLedger(store).run(code, '2026-06-01', {
+    type: 'RegisterEnterprise',
+    data: { creditCode: code, name, district: '120101' },
+  });
+  const projector = new ProjectorService(dataSource, store, silent, { retryMs: 100, pollIntervalMs: 20 });
+  projector.start();
+  try {
+    expect(await status.waitForPosition((await store.head())!, 20_000)).toBe(true);
+  } finally {
+    await projector.stop();
+  }
+  expect(await verifyReadModels(dataSource, store)).toEqual([]);
+  await rebuildReadModels(dataSource, store);
+  const [row]: [{ name: string; state: { name: string } }] = await dataSource.query(
+    `SELECT name, state FROM ${LIVE_SCHEMA}.enterprise_summary WHERE credit_code = $1`,
+    [code],
+  );
+  expect([row.name, row.state.name]).toEqual([name, name]);
 });
 
 it('lists every row that differs, on both sides', async () => {
