@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { openLedger, ProjectorService } from '@cl/cultivation';
-import { ConfigError, createLogger, loadConfig } from '@cl/platform';
+import { ConfigError, createLogger, loadConfig, logProcessEvents } from '@cl/platform';
 
 /**
  * The projection worker on its own (PROJECTOR_IN_PROCESS=false in the API). Run several: one holds the
@@ -9,6 +9,7 @@ import { ConfigError, createLogger, loadConfig } from '@cl/platform';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, 'cultivation-ledger-projector');
+  logProcessEvents(logger);
   const ledger = await openLedger(config, logger);
   const projector = new ProjectorService(ledger.dataSource, ledger.store, {
     onError: (error) => logger.error({ err: error }, 'projector error; it retries'),
@@ -29,8 +30,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof ConfigError ? error.message : `projector could not start: ${String(error)}`}\n`,
-  );
+  const logger = createLogger('info', 'cultivation-ledger-projector');
+  if (error instanceof ConfigError) logger.fatal({ variable: error.variable }, error.message);
+  else logger.fatal({ err: error }, 'projector could not start');
   process.exit(error instanceof ConfigError ? 78 : 1);
 });

@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@cl/event-store';
+import { METRICS, type MetricsRecorder } from '@cl/platform';
 import { DataSource } from 'typeorm';
 import { ProjectorService, type ProjectorOptions } from '../../read-models/projector/projector.service';
 import { EVENT_STORE } from '../tokens';
@@ -10,12 +11,19 @@ import { ProjectionStatusQueries } from './status-queries';
 /** The query services' classes (they need DataSource, Clock and EVENT_STORE from the same module). */
 export const READ_SIDE_QUERIES = [ProgressQueries, EnterpriseQueries, ProjectionStatusQueries];
 
-/** A ProjectorService provider started on bootstrap and stopped on shutdown (needs DataSource and EVENT_STORE). */
+/**
+ * A ProjectorService provider started on bootstrap and stopped on shutdown (needs DataSource and EVENT_STORE;
+ * records its batches in METRICS when there is one).
+ */
 export function projectorProvider(options: ProjectorOptions = {}): Provider {
   return {
     provide: ProjectorService,
-    useFactory: (dataSource: DataSource, store: EventStore) => new ProjectorService(dataSource, store, options),
-    inject: [DataSource, EVENT_STORE],
+    useFactory: (dataSource: DataSource, store: EventStore, metrics?: MetricsRecorder) =>
+      new ProjectorService(dataSource, store, {
+        onBatch: metrics && ((events, seconds) => metrics.projectorBatch(events, seconds)),
+        ...options,
+      }),
+    inject: [DataSource, EVENT_STORE, { token: METRICS, optional: true }],
   };
 }
 

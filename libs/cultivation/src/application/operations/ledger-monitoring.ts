@@ -1,0 +1,107 @@
+import { Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { EventStore } from '@cl/event-store';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  METRICS,
+  type MetricsRecorder,
+  type PoolUsage,
+  type ReadinessAnswer,
+  ReadinessChecks,
+} from '@cl/platform';
+import { DataSource } from 'typeorm';
+import { readCheckpoint } from '../../read-models/projection/checkpoint';
+import { ProjectorService } from '../../read-models/projector/projector.service';
+import { REBUILD_SCHEMA } from '../../read-models/schema';
+import { projectionStatus } from '../queries/status/projection-status';
+import { EVENT_STORE } from '../tokens';
+
+/** A rebuild's remaining events are counted up to this many. */
+const REBUILD_COUNT_LIMIT = 1_000_000;
+
+/** How far the read models are behind the log: events not applied, and the age of the oldest of them. */
+export interface ProjectionLag {
+  readonly events: number;
+  readonly seconds: number;
+  readonly rebuilding: boolean;
+}
+
+/** Reads the lag from the checkpoint and the log (so it is right whichever process projects). */
+export async function projectionLag(sql: Pick<DataSource, 'query'>, store: EventStore): Promise<ProjectionLag> {
+  const status = await projectionStatus(sql, store);
+  if (status.lag === 0) return { events: 0, seconds: 0, rebuilding: status.rebuilding };
+  const [oldest] = await store.readAll(status.position === '0' ? null : status.position, 1);
+  const seconds = oldest ? Math.max(0, (Date.now() - oldest.recordedAt.getTime()) / 1000) : 0;
+  return { events: status.lag, seconds, rebuilding: status.rebuilding };
+}
+
+/**
+ * The ledger's part in operations: at each /metrics scrape, the projection lag, a running rebuild's progress
+ * and the pools' use; in /health/ready, the condition that the read models are not too far behind (skipped
+ * when this process does not run the projector: PROJECTOR_IN_PROCESS=false).
+ */
+@Injectable()
+export class LedgerMonitoring implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore & { poolUsage?: () => PoolUsage | undefined },
+    private readonly modules: ModuleRef,
+    @Optional() @Inject(METRICS) private readonly metrics?: MetricsRecorder,
+    @Optional() private readonly readiness?: ReadinessChecks,
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics?.onScrape(() => this.sample());
+    this.readiness?.add({ name: 'projection', check: () => this.projectionReadiness() });
+  }
+
+  private get projectorInProcess(): boolean {
+    try {
+      return !!this.modules.get(ProjectorService, { strict: false });
+    } catch {
+      return false;
+    }
+  }
+
+  async projectionReadiness(): Promise<ReadinessAnswer> {
+    if (!this.projectorInProcess) return { ready: true, projector: 'runs in another process (not checked here)' };
+    const bound = this.config?.readyMaxProjectionLagSeconds ?? 300;
+    const lag = await projectionLag(this.dataSource, this.store);
+    const seconds = Math.round(lag.seconds);
+    return {
+      ready: bound === 0 || lag.seconds <= bound,
+      lagEvents: lag.events,
+      lagSeconds: seconds,
+      maxLagSeconds: bound,
+    };
+  }
+
+  private async sample(): Promise<void> {
+    const metrics = this.metrics!;
+    const pool = (
+      this.dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }
+    ).master;
+    if (pool) metrics.pool('read_models', { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    const storePool = this.store.poolUsage?.();
+    if (storePool) metrics.pool('event_store', storePool);
+    let lag: ProjectionLag;
+    try {
+      lag = await projectionLag(this.dataSource, this.store);
+    } catch (error) {
+      metrics.projectionLag(null); // no stale figure while the database does not answer
+      throw error;
+    }
+    metrics.projectionLag(lag);
+    metrics.rebuild({ running: lag.rebuilding, remainingEvents: lag.rebuilding ? await this.rebuildRemaining() : 0 });
+  }
+
+  /** Events between the rebuild's own checkpoint and the head (the rebuild commits a checkpoint per page). */
+  private async rebuildRemaining(): Promise<number> {
+    const head = await this.store.head();
+    if (head === null || !this.store.countBetween) return 0;
+    const { position } = await readCheckpoint(this.dataSource, REBUILD_SCHEMA).catch(() => ({ position: null }));
+    return this.store.countBetween(position, head, REBUILD_COUNT_LIMIT);
+  }
+}

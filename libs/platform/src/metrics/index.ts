@@ -1,0 +1,4 @@
+export * from './metrics';
+export * from './metrics.token';
+export * from './metrics.module';
+export * from './http-metrics';
