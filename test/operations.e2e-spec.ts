@@ -1,4 +1,6 @@
 // What an operations team scrapes and probes: /metrics after real writes, /health/live and /health/ready.
+import { DataSource } from 'typeorm';
+import { LOCKS } from '@cl/cultivation';
 import { creditCode } from './support/credit-codes';
 import { useTestApi } from './support/test-api';
 import { tokenFor } from './support/tokens';
@@ -134,5 +136,51 @@ describe('operations: metrics and health', () => {
     expect(body.status).toBe('ok');
     expect(Object.keys(body.details).sort()).toEqual(['database', 'migrations', 'projection']);
     expect((await fetch(`${api.url}/health`)).status).toBe(200);
+  });
+});
+
+describe('operations: readiness follows the projection lag', () => {
+  const api = useTestApi({ READY_MAX_PROJECTION_LAG_SECONDS: '1' });
+
+  const ready = async () => {
+    const res = await fetch(`${api.url}/health/ready`);
+    return { status: res.status, body: (await res.json()) as { details: Record<string, Record<string, unknown>> } };
+  };
+  /** Polls until `want` (bounded; the test then asserts what it found). */
+  const readyUntil = async (want: number) => {
+    let answer = await ready();
+    for (let i = 0; i < 80 && answer.status !== want; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      answer = await ready();
+    }
+    return answer;
+  };
+
+  it('is unready while the read models lag more than READY_MAX_PROJECTION_LAG_SECONDS, ready once caught up', async () => {
+    expect((await ready()).status).toBe(200);
+    // Hold the APPLY lock every projector batch takes: the projector waits, the log moves on.
+    const holder = api.app.get(DataSource).createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock($1, $2)', [LOCKS.namespace, LOCKS.apply]);
+      const registered = await api.graphql(
+        `mutation { registerEnterprise(input: {creditCode: "${creditCode(16_100)}", name: "天津滞后科技有限公司", district: "${BINHAI}"}) { position } }`,
+        {},
+        { token: await tokenFor('DISTRICT_OFFICIAL', BINHAI) },
+      );
+      expect(registered.body.errors).toBeUndefined();
+      const behind = await readyUntil(503);
+      expect(behind.status).toBe(503);
+      expect(behind.body.details.projection).toMatchObject({ status: 'down', lagEvents: 1, maxLagSeconds: 1 });
+      expect(behind.body.details.database).toMatchObject({ status: 'up' });
+      const metrics = await (await fetch(`${api.url}/metrics`)).text();
+      expect(metrics).toMatch(/^ledger_projection_lag_events 1$/m);
+    } finally {
+      await holder.query('SELECT pg_advisory_unlock($1, $2)', [LOCKS.namespace, LOCKS.apply]);
+      await holder.release();
+    }
+    const caughtUp = await readyUntil(200);
+    expect(caughtUp.status).toBe(200);
+    expect(caughtUp.body.details.projection).toMatchObject({ status: 'up', lagEvents: 0 });
   });
 });

@@ -39,6 +39,7 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: databaseUrl,
           migrations: LEDGER_MIGRATIONS,
+          logger,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

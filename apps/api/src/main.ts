@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   }
   if (stopping || !database) return;
   logger.info(
-    { url: `http://localhost:${config.port}/graphql`, embeddedDatabase: database.embedded },
+    { url: `http://localhost:${config.port}/graphql`, embeddedDatabase: database.embedded, node: process.version },
     'Cultivation Ledger is listening',
   );
 }

@@ -1,7 +1,13 @@
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { createEventStore, CreateEventStore1764288000000, type EventStore } from '@cl/event-store';
-import { resolveDatabase, runMigrationsLocked, type AppConfig, type MetricsRecorder } from '@cl/platform';
+import {
+  resolveDatabase,
+  runMigrationsLocked,
+  typeormLogger,
+  type AppConfig,
+  type MetricsRecorder,
+} from '@cl/platform';
 import { MeasuredEventStore } from '../application/operations/measured-event-store';
 import { ENTERPRISE_STREAM_PREFIX, TARGETS_STREAM } from '../domain';
 import { READ_MODEL_MIGRATIONS } from '../read-models';
@@ -68,7 +74,7 @@ export async function openLedger(config: AppConfig, logger: Logger): Promise<Ope
     migrations: LEDGER_MIGRATIONS,
     synchronize: false,
     extra: { max: 10 },
-    logging: ['error'],
+    logger: typeormLogger(logger),
   });
   await dataSource.initialize();
   await runMigrationsLocked(dataSource);
