@@ -6,7 +6,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import {
+  CommandExecutor,
+  ExecuteEnterpriseCommand,
+  ExecuteEnterpriseCommandHandler,
+  SystemClock,
+} from '@cl/cultivation';
+import { createEventStore } from '@cl/event-store';
 import { freePort } from '@cl/platform';
+import { createTestDatabase } from '@cl/testing';
+import { creditCode } from './support/credit-codes';
 import { TEST_JWT_SECRET } from './support/tokens';
 
 const run = promisify(execFile);
@@ -32,8 +41,9 @@ function portIsFree(port: number): Promise<boolean> {
 
 /** The environment of a service started by hand: its own ports and data folder, the embedded database. */
 function serviceEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, JWT_SECRET: TEST_JWT_SECRET, LAPSE_SWEEP: 'false', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, JWT_SECRET: TEST_JWT_SECRET, LAPSE_SWEEP: 'false' };
   delete env.DATABASE_URL;
+  Object.assign(env, extra);
   delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not the service's
   return env;
 }
@@ -263,4 +273,65 @@ describe('log lines of the other kinds', () => {
     expect(opened).toMatchObject({ embedded: true, dataDir, eventStore: 'postgres' });
     expect(String(opened?.database)).toMatch(/^postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/cultivation$/);
   });
+});
+
+describe('the projection worker with METRICS_PORT', () => {
+  it(
+    'serves /metrics behind METRICS_TOKEN, with the batches it projected',
+    async () => {
+      const db = await createTestDatabase();
+      const metricsPort = await freePort();
+      const token = 'worker-scrape-token-0123';
+      const worker = start(
+        'node',
+        ['--no-warnings', 'dist/apps/projector/src/main.js'],
+        serviceEnv({ DATABASE_URL: db.url, METRICS_PORT: String(metricsPort), METRICS_TOKEN: token }),
+      );
+      const store = createEventStore({ kind: 'postgres', url: db.url });
+      const scrape = (auth?: string) =>
+        fetch(`http://127.0.0.1:${metricsPort}/metrics`, auth ? { headers: { authorization: `Bearer ${auth}` } } : {});
+      try {
+        const up = () =>
+          fetch(`http://127.0.0.1:${metricsPort}/health/live`).then(
+            (r) => r.ok,
+            () => false,
+          );
+        expect(await until(up, 120_000)).toBe(true); // listening: the migrations have run
+        const handler = new ExecuteEnterpriseCommandHandler(new CommandExecutor(store, new SystemClock()));
+        await handler.execute(
+          new ExecuteEnterpriseCommand(
+            creditCode(16_200),
+            {
+              type: 'RegisterEnterprise',
+              data: { creditCode: creditCode(16_200), name: '天津工人科技有限公司', district: '120116' },
+            },
+            {
+              actor: { sub: 'test', roles: ['MUNICIPAL_OFFICIAL'] },
+              source: 'SYSTEM',
+              correlationId: 'worker-metrics',
+            },
+          ),
+        );
+        expect((await scrape()).status).toBe(401);
+        let text = '';
+        await until(async () => {
+          text = await (await scrape(token)).text();
+          // a scrape may sample the lag just before the batch it then counts commits: wait for both
+          return (
+            /^ledger_projector_batch_events_count [1-9]/m.test(text) && /^ledger_projection_lag_events 0$/m.test(text)
+          );
+        }, 60_000);
+        expect(text).toMatch(/^ledger_projector_batch_events_sum 1$/m);
+        expect(text).toMatch(/^ledger_projection_lag_events 0$/m);
+        expect(text).toMatch(/^ledger_db_pool_clients\{pool="read_models",state="total"\} [1-9]/m);
+      } finally {
+        worker.child.kill('SIGTERM');
+        expect(await worker.exited).toBe(0);
+        await store.close();
+        await db.drop();
+      }
+      parseAll([...worker.stdout, ...worker.stderr]);
+    },
+    SLOW,
+  );
 });

@@ -57,7 +57,11 @@ export interface OpenLedger {
 }
 
 /** Opens the database (starting the embedded one when DATABASE_URL is unset), runs migrations, opens the store. */
-export async function openLedger(config: AppConfig, logger: Logger): Promise<OpenLedger> {
+export async function openLedger(
+  config: AppConfig,
+  logger: Logger,
+  options: { metrics?: MetricsRecorder } = {},
+): Promise<OpenLedger> {
   const database = await resolveDatabase(config, logger);
   logger.info(
     {
@@ -78,7 +82,7 @@ export async function openLedger(config: AppConfig, logger: Logger): Promise<Ope
   });
   await dataSource.initialize();
   await runMigrationsLocked(dataSource);
-  const store = openEventStore(config, database.url, logger);
+  const store = openEventStore(config, database.url, logger, { metrics: options.metrics });
   return {
     dataSource,
     store,

@@ -98,6 +98,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     projectorInProcess: flag(env, 'PROJECTOR_IN_PROCESS', true),
     lapseSweep: flag(env, 'LAPSE_SWEEP', true),
     metricsToken,
+    metricsPort: env.METRICS_PORT ? port(env, 'METRICS_PORT', 0) : undefined,
     readyMaxProjectionLagSeconds: seconds(env, 'READY_MAX_PROJECTION_LAG_SECONDS', 300),
     production,
   };

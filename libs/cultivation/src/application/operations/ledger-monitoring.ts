@@ -78,30 +78,41 @@ export class LedgerMonitoring implements OnModuleInit {
     };
   }
 
-  private async sample(): Promise<void> {
-    const metrics = this.metrics!;
-    const pool = (
-      this.dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }
-    ).master;
-    if (pool) metrics.pool('read_models', { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
-    const storePool = this.store.poolUsage?.();
-    if (storePool) metrics.pool('event_store', storePool);
-    let lag: ProjectionLag;
-    try {
-      lag = await projectionLag(this.dataSource, this.store);
-    } catch (error) {
-      metrics.projectionLag(null); // no stale figure while the database does not answer
-      throw error;
-    }
-    metrics.projectionLag(lag);
-    metrics.rebuild({ running: lag.rebuilding, remainingEvents: lag.rebuilding ? await this.rebuildRemaining() : 0 });
+  private sample(): Promise<void> {
+    return sampleLedger(this.metrics!, this.dataSource, this.store);
   }
+}
 
-  /** Events between the rebuild's own checkpoint and the head (the rebuild commits a checkpoint per page). */
-  private async rebuildRemaining(): Promise<number> {
-    const head = await this.store.head();
-    if (head === null || !this.store.countBetween) return 0;
-    const { position } = await readCheckpoint(this.dataSource, REBUILD_SCHEMA).catch(() => ({ position: null }));
-    return this.store.countBetween(position, head, REBUILD_COUNT_LIMIT);
+/** Events between the rebuild's own checkpoint and the head (the rebuild commits a checkpoint per page). */
+async function rebuildRemaining(dataSource: DataSource, store: EventStore): Promise<number> {
+  const head = await store.head();
+  if (head === null || !store.countBetween) return 0;
+  const { position } = await readCheckpoint(dataSource, REBUILD_SCHEMA).catch(() => ({ position: null }));
+  return store.countBetween(position, head, REBUILD_COUNT_LIMIT);
+}
+
+type PgPool = { totalCount: number; idleCount: number; waitingCount: number };
+
+/** One scrape's gauges of the ledger: the pools' use, the projection lag, a running rebuild's progress. */
+export async function sampleLedger(
+  metrics: MetricsRecorder,
+  dataSource: DataSource,
+  store: EventStore & { poolUsage?: () => PoolUsage | undefined },
+): Promise<void> {
+  const pool = (dataSource.driver as unknown as { master?: PgPool }).master;
+  if (pool) metrics.pool('read_models', { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  const storePool = store.poolUsage?.();
+  if (storePool) metrics.pool('event_store', storePool);
+  let lag: ProjectionLag;
+  try {
+    lag = await projectionLag(dataSource, store);
+  } catch (error) {
+    metrics.projectionLag(null); // no stale figure while the database does not answer
+    throw error;
   }
+  metrics.projectionLag(lag);
+  metrics.rebuild({
+    running: lag.rebuilding,
+    remainingEvents: lag.rebuilding ? await rebuildRemaining(dataSource, store) : 0,
+  });
 }
