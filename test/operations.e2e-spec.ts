@@ -1,6 +1,6 @@
 // What an operations team scrapes and probes: /metrics after real writes, /health/live and /health/ready.
 import { DataSource } from 'typeorm';
-import { LOCKS } from '@cl/cultivation';
+import { LOCKS } from '../libs/cultivation/src/read-models/schema';
 import { creditCode } from './support/credit-codes';
 import { useTestApi } from './support/test-api';
 import { tokenFor } from './support/tokens';

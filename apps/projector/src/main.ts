@@ -15,8 +15,7 @@ async function main(): Promise<void> {
   const metrics = new Metrics();
   const ledger = await openLedger(config, logger, { metrics });
   metrics.onScrape(() => sampleLedger(metrics, ledger.dataSource, ledger.store));
-  const projector = new ProjectorService(ledger.dataSource, ledger.store, {
-    onError: (error) => logger.error({ err: error }, 'projector error; it retries'),
+  const projector = new ProjectorService(ledger.dataSource, ledger.store, logger, {
     onBatch: (events, seconds) => metrics.projectorBatch(events, seconds),
   });
   projector.start();

@@ -11,9 +11,7 @@ import {
   ReadinessChecks,
 } from '@cl/platform';
 import { DataSource } from 'typeorm';
-import { readCheckpoint } from '../../read-models/projection/checkpoint';
-import { ProjectorService } from '../../read-models/projector/projector.service';
-import { REBUILD_SCHEMA } from '../../read-models/schema';
+import { ProjectorService, readRebuildPosition } from '../../read-models';
 import { projectionStatus } from '../queries/status/projection-status';
 import { EVENT_STORE } from '../tokens';
 
@@ -87,8 +85,7 @@ export class LedgerMonitoring implements OnModuleInit {
 async function rebuildRemaining(dataSource: DataSource, store: EventStore): Promise<number> {
   const head = await store.head();
   if (head === null || !store.countBetween) return 0;
-  const { position } = await readCheckpoint(dataSource, REBUILD_SCHEMA).catch(() => ({ position: null }));
-  return store.countBetween(position, head, REBUILD_COUNT_LIMIT);
+  return store.countBetween(await readRebuildPosition(dataSource), head, REBUILD_COUNT_LIMIT);
 }
 
 type PgPool = { totalCount: number; idleCount: number; waitingCount: number };

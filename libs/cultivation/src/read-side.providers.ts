@@ -1,12 +1,12 @@
+// Wiring of the read side (a composition root, like cultivation.module.ts): query services and projector.
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@cl/event-store';
-import { METRICS, type MetricsRecorder } from '@cl/platform';
+import { LOGGER, METRICS, type MetricsRecorder } from '@cl/platform';
 import { DataSource } from 'typeorm';
-import { ProjectorService, type ProjectorOptions } from '../../read-models/projector/projector.service';
-import { EVENT_STORE } from '../tokens';
-import { EnterpriseQueries } from './enterprise-queries';
-import { ProgressQueries } from './progress-queries';
-import { ProjectionStatusQueries } from './status-queries';
+import type { Logger } from 'pino';
+import { EnterpriseQueries, ProgressQueries, ProjectionStatusQueries } from './application/queries';
+import { EVENT_STORE } from './application/tokens';
+import { ProjectorService, type ProjectorOptions } from './read-models';
 
 /** The query services' classes (they need DataSource, Clock and EVENT_STORE from the same module). */
 export const READ_SIDE_QUERIES = [ProgressQueries, EnterpriseQueries, ProjectionStatusQueries];
@@ -18,12 +18,12 @@ export const READ_SIDE_QUERIES = [ProgressQueries, EnterpriseQueries, Projection
 export function projectorProvider(options: ProjectorOptions = {}): Provider {
   return {
     provide: ProjectorService,
-    useFactory: (dataSource: DataSource, store: EventStore, metrics?: MetricsRecorder) =>
-      new ProjectorService(dataSource, store, {
+    useFactory: (dataSource: DataSource, store: EventStore, logger: Logger, metrics?: MetricsRecorder) =>
+      new ProjectorService(dataSource, store, logger, {
         onBatch: metrics && ((events, seconds) => metrics.projectorBatch(events, seconds)),
         ...options,
       }),
-    inject: [DataSource, EVENT_STORE, { token: METRICS, optional: true }],
+    inject: [DataSource, EVENT_STORE, LOGGER, { token: METRICS, optional: true }],
   };
 }
 
