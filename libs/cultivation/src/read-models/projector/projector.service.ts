@@ -37,6 +37,8 @@ export interface ProjectorOptions {
   onVersionMismatch?: VersionMismatchPolicy;
   /** Told once per refusal or rebuild, in one line (default: the logger's warn). */
   onNotice?: (message: string) => void;
+  /** Told about each batch committed: its events and the seconds it took (the metrics). */
+  onBatch?: (events: number, seconds: number) => void;
   /** Test hook: runs inside each batch's transaction just before commit. */
   beforeCommit?: (runner: QueryRunner, batch: StoredEvent[]) => Promise<void>;
 }
@@ -155,6 +157,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async apply(batch: StoredEvent[]): Promise<void> {
+    const started = performance.now();
     await inTransaction(
       this.dataSource,
       async (runner) => {
@@ -163,6 +166,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       },
       { lockApply: true },
     );
+    this.options.onBatch?.(batch.length, (performance.now() - started) / 1000);
   }
 
   /** Tells a version refusal once (until the versions change or projection resumes). */
