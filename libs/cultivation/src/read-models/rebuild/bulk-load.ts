@@ -162,6 +162,8 @@ export async function bulkLoad(dataSource: DataSource, schema: string, folded: F
   } finally {
     await release();
   }
+  // An empty log has no checkpoint row, as a live schema that never applied a batch has none.
+  if (folded.position === null) return;
   await readCheckpoint(dataSource, schema, true);
-  if (folded.position !== null) await writeCheckpoint(dataSource, schema, folded.position);
+  await writeCheckpoint(dataSource, schema, folded.position);
 }
