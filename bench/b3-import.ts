@@ -9,6 +9,8 @@ const ENTERPRISES = 60_000;
 const B3_SEED = 8;
 
 export interface ImportFigures {
+  /** What the file is, for the table. */
+  readonly label: string;
   readonly rows: number;
   readonly accepted: number;
   readonly rejected: number;
@@ -49,6 +51,7 @@ export async function benchImport(url: string): Promise<ImportFigures> {
     const seconds = (performance.now() - started) / 1000;
     const first = report.rows.find((r) => r.outcome === 'rejected');
     return {
+      label: 'CSV with credit codes',
       rows: report.summary.rows,
       accepted: report.summary.accepted,
       rejected: report.summary.rejected,
