@@ -5,7 +5,7 @@ import type { Enterprise, RecordedEvent } from './types/enterprise.types';
 /** The contract's Enterprise from write-model state, as seen on `today`. */
 export function presentEnterprise(state: EnterpriseState, version: number, today: CalendarDate): Enterprise | null {
   const view = enterpriseView(state, today);
-  return view ? { ...view, version } : null;
+  return view ? { ...view, formerNames: [...view.formerNames], version } : null;
 }
 
 /** A stored event with its metadata, as auditors and command results see it. */

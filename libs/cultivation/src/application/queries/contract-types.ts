@@ -70,6 +70,7 @@ export interface LadderPosition {
 export interface Enterprise {
   creditCode: string;
   name: string;
+  formerNames: string[];
   district: DistrictInfo;
   industryCode: string | null;
   deregisteredOn: string | null;
