@@ -96,7 +96,7 @@ export class CertificationImporter {
       (results[i] = rowResult(rows[i]!, code, refusal, headers));
 
     // Who each row is: its credit code, else the one enterprise its name (and district) matches.
-    const matches: (NameMatch | null)[] = await matchNames(rows, this.names);
+    const matches: (NameMatch | null)[] = await matchNames(rows, this.names, options.actor);
     const groups = new Map<string, Group>();
     const firstRowOf = new Map<string, number>(); // command id → the row that first asked for it
     rows.forEach((written, i) => {

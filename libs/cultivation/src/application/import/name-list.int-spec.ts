@@ -270,4 +270,20 @@ describe('importing a list as published (names, no credit codes)', () => {
     }
     expect(await logEnd()).toEqual(end);
   }, 120_000);
+
+  it('names to a district official only the candidates located in their district', async () => {
+    const dongli: Actor = { sub: 'dongli-official', roles: ['DISTRICT_OFFICIAL'], district: '120110' };
+    const text = ['序号,企业名称', '1,天津同名有限公司', '2,天津(东丽)双子星科技有限公司'].join('\n');
+    const result = await importer.importFile(Buffer.from(text), 'names.csv', {
+      actor: dongli,
+      list: { tier: 'HIGH_TECH', grantedOn: '2025-06-21' },
+    });
+    expect(result.rows.map((r) => [r.rule, r.candidates])).toEqual([
+      ['NAME_AMBIGUOUS', []],
+      ['NAME_AMBIGUOUS', TWINS],
+    ]);
+    expect(result.rows[0]!.message).toBe(
+      '2 registered enterprises are named 天津同名有限公司: 2 located outside your district; add the credit code of the one meant',
+    );
+  }, 120_000);
 });

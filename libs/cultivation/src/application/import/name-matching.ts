@@ -3,6 +3,7 @@
 // names, and against the enterprises this file itself registers, narrowed by the row's district when
 // it gives one. One lookup of all the file's keys, not a query per row.
 import type { EventStore } from '@cl/event-store';
+import { type Actor, hasRole } from '@cl/platform';
 import type { DataSource } from 'typeorm';
 import { districtByCode, nameKey } from '../../domain';
 import { enterprisesByNameKeys, registeredCodes, type NameCandidate } from '../../read-models';
@@ -67,8 +68,24 @@ function describe(c: NameCandidate): string {
   return `${c.creditCode} (${c.name}${c.current ? '' : ', a former name'}, ${where})`;
 }
 
-/** One match per row: null for a row with a credit code (it names its enterprise itself). */
-export async function matchNames(rows: readonly ImportRow[], directory: NameDirectory): Promise<(NameMatch | null)[]> {
+/**
+ * One match per row: null for a row with a credit code (it names its enterprise itself). A district
+ * official's report names only candidates located in their district (the others are counted): they may
+ * not read enterprises elsewhere, and could not act on them anyway.
+ */
+export async function matchNames(
+  rows: readonly ImportRow[],
+  directory: NameDirectory,
+  actor: Actor,
+): Promise<(NameMatch | null)[]> {
+  const cityWide = hasRole(actor, 'MUNICIPAL_OFFICIAL');
+  const visible = (c: NameCandidate) => cityWide || c.districtCodes.at(-1) === actor.district;
+  const listed = (all: NameCandidate[]) => {
+    const shown = all.filter(visible);
+    const hidden = all.length - shown.length;
+    const elsewhere = hidden > 0 ? `${shown.length > 0 ? '; ' : ''}${hidden} located outside your district` : '';
+    return { shown, text: `${shown.map(describe).join('; ')}${elsewhere}` };
+  };
   const byName = rows.flatMap((row, i) => (row.creditCode === '' ? [i] : []));
   const matches: (NameMatch | null)[] = rows.map(() => null);
   if (byName.length === 0) return matches;
@@ -112,7 +129,7 @@ export async function matchNames(rows: readonly ImportRow[], directory: NameDire
         row: { ...row, creditCode: only.creditCode, district: row.district || (only.districtCodes.at(-1) ?? '') },
       };
     } else if (here.length === 0) {
-      const elsewhere = all.length > 0 ? `; by that name: ${all.map(describe).join('; ')}` : '';
+      const elsewhere = all.length > 0 ? `; by that name: ${listed(all).text}` : '';
       matches[i] = refused(
         'NAME_NOT_FOUND',
         'name',
@@ -124,8 +141,8 @@ export async function matchNames(rows: readonly ImportRow[], directory: NameDire
         'NAME_AMBIGUOUS',
         'name',
         `${here.length} registered enterprises are named ${row.name}${row.district ? ` in ${districtName(row.district)}` : ''}: ` +
-          `${here.map(describe).join('; ')}; add the credit code of the one meant`,
-        here.map((c) => c.creditCode),
+          `${listed(here).text}; add the credit code of the one meant`,
+        listed(here).shown.map((c) => c.creditCode),
       );
     }
   }

@@ -8,7 +8,7 @@ export interface NameCandidate {
   /** The name as registered that has this key. */
   readonly name: string;
   readonly current: boolean;
-  /** Every district it has been located in. */
+  /** Every district it has been located in, the current one last. */
   readonly districtCodes: readonly string[];
 }
 

@@ -47,7 +47,7 @@ export interface NameRow {
   name_key: string;
   name: string;
   current: boolean;
-  /** Every district it has been located in. */
+  /** Every district it has been located in, the current one last. */
   district_codes: string[];
 }
 
@@ -64,7 +64,8 @@ const NONE: EnterpriseFacts = { segments: [], occurrences: [], grants: [], inter
 
 /** The current name and every former one, each key once (a rename that changed only the width of a bracket). */
 function nameRows(state: RegisteredEnterprise): NameRow[] {
-  const districts = [...new Set(state.locations.map((l) => l.districtCode))];
+  const now = currentDistrict(state);
+  const districts = [...new Set(state.locations.map((l) => l.districtCode).filter((d) => d !== now)), now];
   const rows = new Map<string, NameRow>();
   for (const [name, current] of [[state.name, true] as const, ...state.formerNames.map((n) => [n, false] as const)]) {
     const key = nameKey(name);
