@@ -127,7 +127,7 @@ export function benchImport(url: string): Promise<ImportFigures> {
 export function benchNameOnlyImport(url: string, log: (line: string) => void): Promise<ImportFigures> {
   return withImporter(url, async (importer, store, dataSource) => {
     const head = await store.head();
-    const projector = new ProjectorService(dataSource, store, { autoStart: false, onError: () => undefined });
+    const projector = new ProjectorService(dataSource, store, { error: () => undefined }, { autoStart: false });
     const started = performance.now();
     projector.start();
     try {

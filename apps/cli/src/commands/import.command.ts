@@ -114,7 +114,7 @@ export function importCommand(): Command {
         ? { sub: opts.actor, roles: ['DISTRICT_OFFICIAL'], district: opts.actorDistrict }
         : { sub: opts.actor, roles: ['MUNICIPAL_OFFICIAL'] };
       const reportFile = opts.report ?? `${file}.report.csv`;
-      const report = await withLedger(async (ledger) => {
+      const report = await withLedger(async (ledger, _config, logger) => {
         const clock = new SystemClock();
         const importer = new CertificationImporter(
           ledger.store,
@@ -124,10 +124,7 @@ export function importCommand(): Command {
         );
         // Rows matched by name need the read models at the log's head: a projector joins the election for
         // the import (a running API's projector may be the one doing the work).
-        const projector = new ProjectorService(ledger.dataSource, ledger.store, {
-          autoStart: false,
-          onError: () => undefined,
-        });
+        const projector = new ProjectorService(ledger.dataSource, ledger.store, logger, { autoStart: false });
         projector.start();
         const bar = rowsBar();
         try {

@@ -129,7 +129,7 @@ describe('importing a list as published (names, no credit codes)', () => {
   beforeAll(async () => {
     ({ dataSource, store, close } = await openReadSide(db.url));
     importer = new CertificationImporter(store, clock, new CommandExecutor(store, clock), dataSource);
-    projector = new ProjectorService(dataSource, store, { autoStart: false, onError: () => undefined });
+    projector = new ProjectorService(dataSource, store, { error: () => undefined }, { autoStart: false });
     projector.start();
     const seeded = await importer.importFile(Buffer.from(cohortCsv()), 'cohort.csv', { actor: MUNICIPAL });
     expect(seeded.summary).toMatchObject({ accepted: COHORT + EXTRA.length, rejected: 0 });

@@ -6,10 +6,8 @@ import type { EventStore } from '@cl/event-store';
 import { type Actor, hasRole } from '@cl/platform';
 import type { DataSource } from 'typeorm';
 import { districtByCode, nameKey } from '../../domain';
-import { enterprisesByNameKeys, registeredCodes, type NameCandidate } from '../../read-models';
+import { enterprisesByNameKeys, readLiveCheckpoint, registeredCodes, type NameCandidate } from '../../read-models';
 import { waitForPosition } from '../queries/status/projection-status';
-import { readCheckpoint } from '../../read-models/projection/checkpoint';
-import { LIVE_SCHEMA } from '../../read-models/schema';
 import type { Refusal } from './batch-writer';
 import { ReadModelsBehind } from './import-errors';
 import type { ImportRow } from './import-rows';
@@ -38,7 +36,7 @@ export class ReadModelNameDirectory implements NameDirectory {
   async catchUp(): Promise<void> {
     const head = await this.store.head();
     if (head === null || (await waitForPosition(this.dataSource, head, this.waitMs))) return;
-    throw new ReadModelsBehind(head, (await readCheckpoint(this.dataSource, LIVE_SCHEMA)).position, this.waitMs);
+    throw new ReadModelsBehind(head, (await readLiveCheckpoint(this.dataSource)).position, this.waitMs);
   }
 
   byKeys(keys: readonly string[]): Promise<Map<string, NameCandidate[]>> {

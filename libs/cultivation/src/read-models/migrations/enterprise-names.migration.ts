@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * emptied and the checkpoint reset: the projector replays the log into them when the service starts
  * (`projectionStatus` shows the lag meanwhile). On an empty ledger this costs nothing.
  */
-export class EnterpriseNames1764979200000 implements MigrationInterface {
-  name = 'EnterpriseNames1764979200000';
+export class EnterpriseNames1765065600000 implements MigrationInterface {
+  name = 'EnterpriseNames1765065600000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE read_model.enterprise_name (
