@@ -132,6 +132,7 @@ export function importCommand(): Command {
             actor,
             correlationId: cliCorrelationId(),
             list,
+            readModelWaitMs: 600_000, // its own projector may have a bulk load to catch up first
             batchStreams,
             onProgress: (done, total) => bar.update(done, total),
           });

@@ -22,6 +22,11 @@ export interface ImportOptions {
   readonly correlationId?: string;
   /** Values the published notice states once, for every row lacking the column (a row's own value wins). */
   readonly list?: ListValues;
+  /**
+   * How long rows matched by name wait for the read models to reach the log's head (default 30 s, enough
+   * behind a running projector; the CLI, which may have to catch up a bulk load itself, waits longer).
+   */
+  readonly readModelWaitMs?: number;
   /** Streams per appendMany transaction (default 500). */
   readonly batchStreams?: number;
   /** Rows handled so far, of all rows; called after each batch. */
@@ -96,7 +101,7 @@ export class CertificationImporter {
       (results[i] = rowResult(rows[i]!, code, refusal, headers));
 
     // Who each row is: its credit code, else the one enterprise its name (and district) matches.
-    const matches: (NameMatch | null)[] = await matchNames(rows, this.names, options.actor);
+    const matches: (NameMatch | null)[] = await matchNames(rows, this.names, options.actor, options.readModelWaitMs);
     const groups = new Map<string, Group>();
     const firstRowOf = new Map<string, number>(); // command id → the row that first asked for it
     rows.forEach((written, i) => {

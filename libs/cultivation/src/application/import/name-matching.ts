@@ -14,8 +14,8 @@ import type { ImportRow } from './import-rows';
 
 /** Where registered names are looked up. */
 export interface NameDirectory {
-  /** Resolves once every event now in the log is reflected; throws ReadModelsBehind after a while. */
-  catchUp(): Promise<void>;
+  /** Resolves once every event now in the log is reflected; throws ReadModelsBehind after `waitMs`. */
+  catchUp(waitMs: number): Promise<void>;
   /** The registered enterprises known by each key (current or former name). */
   byKeys(keys: readonly string[]): Promise<Map<string, NameCandidate[]>>;
   /** Which of `codes` are registered. */
@@ -30,13 +30,12 @@ export class ReadModelNameDirectory implements NameDirectory {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
-    private readonly waitMs = NAME_MATCH_WAIT_MS,
   ) {}
 
-  async catchUp(): Promise<void> {
+  async catchUp(waitMs: number): Promise<void> {
     const head = await this.store.head();
-    if (head === null || (await waitForPosition(this.dataSource, head, this.waitMs))) return;
-    throw new ReadModelsBehind(head, (await readLiveCheckpoint(this.dataSource)).position, this.waitMs);
+    if (head === null || (await waitForPosition(this.dataSource, head, waitMs))) return;
+    throw new ReadModelsBehind(head, (await readLiveCheckpoint(this.dataSource)).position, waitMs);
   }
 
   byKeys(keys: readonly string[]): Promise<Map<string, NameCandidate[]>> {
@@ -75,6 +74,7 @@ export async function matchNames(
   rows: readonly ImportRow[],
   directory: NameDirectory,
   actor: Actor,
+  waitMs = NAME_MATCH_WAIT_MS,
 ): Promise<(NameMatch | null)[]> {
   const cityWide = hasRole(actor, 'MUNICIPAL_OFFICIAL');
   const visible = (c: NameCandidate) => cityWide || c.districtCodes.at(-1) === actor.district;
@@ -87,7 +87,7 @@ export async function matchNames(
   const byName = rows.flatMap((row, i) => (row.creditCode === '' ? [i] : []));
   const matches: (NameMatch | null)[] = rows.map(() => null);
   if (byName.length === 0) return matches;
-  await directory.catchUp();
+  await directory.catchUp(waitMs);
 
   const keys = new Map<number, string>();
   for (const i of byName) if (rows[i]!.name !== '') keys.set(i, nameKey(rows[i]!.name));
