@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@cl/event-store';
-import type { Actor } from '@cl/platform';
+import { type Actor, METRICS, type MetricsRecorder, NO_METRICS } from '@cl/platform';
 import { enterpriseStreamName, isCalendarDate, parseCreditCode, TIERS, tierPolicyOn } from '../../domain';
 import type { CalendarDate, Tier } from '../../domain';
 import { Clock } from '../clock';
@@ -82,7 +82,13 @@ export class CertificationImporter {
   private readonly writer: EnterpriseBatchWriter;
   private readonly names: NameDirectory;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, clock: Clock, executor: CommandExecutor, dataSource: DataSource) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    clock: Clock,
+    executor: CommandExecutor,
+    dataSource: DataSource,
+    @Optional() @Inject(METRICS) private readonly metrics: MetricsRecorder = NO_METRICS,
+  ) {
     this.writer = new EnterpriseBatchWriter(store, clock, executor);
     this.names = new ReadModelNameDirectory(dataSource, store);
   }
@@ -171,6 +177,8 @@ export class CertificationImporter {
       },
     );
     const count = (outcome: ImportRowResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+    for (const outcome of ['accepted', 'duplicate', 'rejected'] as const)
+      this.metrics.importRows(outcome, count(outcome));
     return {
       summary: {
         fileName,
