@@ -3,14 +3,21 @@
 // tables; the tables themselves (schema.ts, the migration) and the projection stay inside.
 import { CreateReadModels1764374400000 } from './migrations/create-read-models.migration';
 import { WidenReadModelPositions1764979200000 } from './migrations/widen-positions.migration';
-import { AddProjectionVersions1765065600000 } from './migrations/add-projection-versions.migration';
+import { EnterpriseNames1765065600000 } from './migrations/enterprise-names.migration';
+import { AddProjectionVersions1765152000000 } from './migrations/add-projection-versions.migration';
 
-export { CreateReadModels1764374400000, WidenReadModelPositions1764979200000, AddProjectionVersions1765065600000 };
+export {
+  CreateReadModels1764374400000,
+  WidenReadModelPositions1764979200000,
+  EnterpriseNames1765065600000,
+  AddProjectionVersions1765152000000,
+};
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
 export const READ_MODEL_MIGRATIONS = [
   CreateReadModels1764374400000,
   WidenReadModelPositions1764979200000,
-  AddProjectionVersions1765065600000,
+  EnterpriseNames1765065600000,
+  AddProjectionVersions1765152000000,
 ];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';
@@ -42,3 +49,4 @@ export { sumOccurrences, type OccurrenceSums } from './queries/occurrences';
 export { countReached, countReachedFrom } from './queries/tier-firsts';
 export { readLiveCheckpoint, readRebuildPosition, isRebuildRunning } from './queries/projection-state';
 export { lapseCandidates } from './queries/lapse-candidates';
+export { enterprisesByNameKeys, registeredCodes, type NameCandidate } from './names/enterprise-names';

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Stores the projection's code version and the snapshot shape version with the checkpoint
  * (projection/versions.ts). Rows already there were written by the code before versions existed: version 1.
  */
-export class AddProjectionVersions1765065600000 implements MigrationInterface {
-  name = 'AddProjectionVersions1765065600000';
+export class AddProjectionVersions1765152000000 implements MigrationInterface {
+  name = 'AddProjectionVersions1765152000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE read_model.projection_checkpoint

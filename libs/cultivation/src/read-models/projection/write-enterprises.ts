@@ -22,6 +22,7 @@ export const SUMMARY_COLUMNS =
 
 /** The tables holding rows of one enterprise besides its summary, with their columns. */
 export const ENTERPRISE_TABLES = {
+  enterprise_name: 'credit_code text, name_key text, name text, current boolean, district_codes text[]',
   certification_grant:
     'grant_event_id text, credit_code text, tier text, level text, granted_on date, valid_until date, counts_until date',
   active_interval: 'credit_code text, tier text, level text, district_code text, from_on date, until_on date',
@@ -40,12 +41,17 @@ export function columnNames(columns: string): string[] {
 
 /** An empty set of per-enterprise rows. */
 export function noEnterpriseRows(): EnterpriseRows {
-  return { certification_grant: [], active_interval: [], enterprise_tier_first: [] };
+  return { enterprise_name: [], certification_grant: [], active_interval: [], enterprise_tier_first: [] };
 }
 
 /** One enterprise's rows of every per-enterprise table. */
 export function enterpriseTableRows(facts: EnterpriseFacts): EnterpriseRows {
-  return { certification_grant: facts.grants, active_interval: facts.intervals, enterprise_tier_first: facts.firsts };
+  return {
+    enterprise_name: facts.names,
+    certification_grant: facts.grants,
+    active_interval: facts.intervals,
+    enterprise_tier_first: facts.firsts,
+  };
 }
 
 /** Adds one enterprise's facts to `into`. */
@@ -69,7 +75,7 @@ export async function upsertSummaries(sql: Sql, schema: string, rows: SummaryRow
   );
 }
 
-/** Replaces the per-enterprise rows (grants, active intervals, first-reached, …) of the given enterprises. */
+/** Replaces the per-enterprise rows (names, grants, active intervals, first-reached) of the given enterprises. */
 export async function replaceEnterpriseRows(
   sql: Sql,
   schema: string,

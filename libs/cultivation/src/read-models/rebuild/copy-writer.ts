@@ -9,10 +9,22 @@ const CHUNK_CHARS = 256 * 1024;
 const SPECIAL = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-/** One value in COPY's text format: \N for null, objects as JSON, the format's four special characters escaped. */
+/** A PostgreSQL array literal of strings (for text[] columns): every element quoted. */
+function arrayLiteral(values: readonly unknown[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+/**
+ * One value in COPY's text format: \N for null, arrays as array literals (text[] columns), other
+ * objects as JSON (jsonb columns), then the format's four special characters escaped.
+ */
 export function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = Array.isArray(value)
+    ? arrayLiteral(value)
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
   return SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : text;
 }
 
