@@ -47,10 +47,10 @@ describe('importCertifications over GraphQL', () => {
     expect(report).toMatchObject({ format: 'CSV', encoding: 'UTF-8', rows: 3, accepted: 1, duplicate: 0, rejected: 2 });
     expect(report.results).toEqual([
       { rowNumber: 2, creditCode: code(1), outcome: 'ACCEPTED', rule: null, field: null },
-      { rowNumber: 3, creditCode: code(2), outcome: 'REJECTED', rule: 'FORBIDDEN', field: null },
+      { rowNumber: 3, creditCode: code(2), outcome: 'REJECTED', rule: 'DISTRICT_SCOPE', field: null },
       { rowNumber: 4, creditCode: code(3), outcome: 'REJECTED', rule: 'PREREQUISITE_MISSING', field: 'tier' },
     ]);
-    expect(report.reportCsv).toContain(`3,${code(2)},rejected,FORBIDDEN`);
+    expect(report.reportCsv).toContain(`3,${code(2)},rejected,DISTRICT_SCOPE`);
 
     const again = await api.graphql<Report>(IMPORT, input(csv), { token: await tokenFor('MUNICIPAL_OFFICIAL') });
     expect(again.body.data!.importCertifications).toMatchObject({ accepted: 1, duplicate: 1, rejected: 1 });

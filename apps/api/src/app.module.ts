@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
-import { type Clock, CultivationModule, LEDGER_MIGRATIONS } from '@cl/cultivation';
+import { type Clock, CultivationModule, LEDGER_MIGRATIONS, QUERY_LIMITS } from '@cl/cultivation';
 import { eventStoreFactory } from './event-store.factory';
 import {
   type AppConfig,
@@ -34,10 +34,11 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: databaseUrl,
           migrations: LEDGER_MIGRATIONS,
+          readStatementTimeoutMs: config.readStatementTimeoutMs,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphqlOptions(config, logger, schemaFile),
+          ...graphqlOptions(config, logger, schemaFile, QUERY_LIMITS),
         }),
         HealthModule,
         AuthModule,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
 import {
   CommandExecutor,
   ExecuteEnterpriseCommandHandler,
@@ -34,6 +35,27 @@ export function lapseSweepFor(ledger: OpenLedger): LapseSweep {
 }
 
 export const cliCorrelationId = () => `cli-${randomUUID()}`;
+
+/**
+ * Who the events of a CLI write are recorded as: --actor, else the operating system's user name (said so on
+ * stderr). A person, never a generic name: the log is the record of who did what.
+ */
+export function cliActorSub(given: string | undefined, command: string): string {
+  const sub = given?.trim();
+  if (sub) {
+    if (!/^[\w.@:-]{1,128}$/.test(sub)) throw new Error('--actor may hold letters, digits and . _ @ : - only');
+    return sub;
+  }
+  let user = '';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no user name (a container without a passwd entry): --actor is then required
+  }
+  if (!user) throw new Error(`${command}: --actor <name> is required (the person recorded as the actor)`);
+  process.stderr.write(`${command}: recording the events as actor "${user}" (the OS user; choose with --actor)\n`);
+  return user;
+}
 
 /**
  * Brings the read models up to the log's head: a projector joins the election (a running API's

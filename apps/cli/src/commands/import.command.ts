@@ -11,7 +11,7 @@ import {
   SystemClock,
 } from '@cl/cultivation';
 import type { Actor } from '@cl/platform';
-import { cliCorrelationId, withLedger } from '../ledger-command';
+import { cliActorSub, cliCorrelationId, withLedger } from '../ledger-command';
 
 /** A bar of rows on a terminal; nothing when stdout is a pipe or a CI log. */
 function rowsBar(): { update(done: number, total: number): void; stop(): void } {
@@ -37,10 +37,10 @@ export function importCommand(): Command {
     .description('import a CSV (UTF-8 or GBK) or XLSX file of certifications; writes a per-row report CSV')
     .argument('<file>', 'the CSV or XLSX file')
     .option('--actor-district <code>', 'import as a district official of this district (rows elsewhere are refused)')
-    .option('--actor <sub>', 'subject recorded as the actor of the events', 'cli-import')
+    .option('--actor <name>', 'the person recorded as the actor of the events (default: the OS user name)')
     .option('--report <file>', 'where to write the per-row report (default <file>.report.csv)')
     .option('--batch <streams>', 'enterprises per transaction', '500')
-    .action(async (file: string, opts: { actorDistrict?: string; actor: string; report?: string; batch: string }) => {
+    .action(async (file: string, opts: { actorDistrict?: string; actor?: string; report?: string; batch: string }) => {
       if (opts.actorDistrict && !DISTRICTS.some((d) => d.code === opts.actorDistrict)) {
         throw new Error(`--actor-district must be one of ${DISTRICTS.map((d) => d.code).join(', ')}`);
       }
@@ -52,9 +52,10 @@ export function importCommand(): Command {
       } catch (error) {
         throw new Error(`import: cannot read ${file}: ${(error as Error).message}`, { cause: error });
       }
+      const sub = cliActorSub(opts.actor, 'import');
       const actor: Actor = opts.actorDistrict
-        ? { sub: opts.actor, roles: ['DISTRICT_OFFICIAL'], district: opts.actorDistrict }
-        : { sub: opts.actor, roles: ['MUNICIPAL_OFFICIAL'] };
+        ? { sub, roles: ['DISTRICT_OFFICIAL'], district: opts.actorDistrict }
+        : { sub, roles: ['MUNICIPAL_OFFICIAL'] };
       const reportFile = opts.report ?? `${file}.report.csv`;
       const report = await withLedger(async (ledger) => {
         const clock = new SystemClock();

@@ -5,6 +5,8 @@ import { ProjectionStatusQueries } from '../application/queries';
 
 /** How long a query may wait for the read models to reach X-Consistency-Position. */
 export const CONSISTENCY_WAIT_MS = 5000;
+/** Positions are 64-bit signed integers. */
+const MAX_POSITION = 2n ** 63n - 1n;
 
 interface HttpContext {
   req?: { headers: Record<string, string | string[] | undefined> };
@@ -23,16 +25,27 @@ export class ConsistencyPlugin implements ApolloServerPlugin<HttpContext> {
       didResolveOperation: async ({ contextValue, operation }) => {
         const header = contextValue.req?.headers['x-consistency-position'];
         if (operation?.operation !== 'query' || typeof header !== 'string' || header === '') return;
-        if (!/^\d{1,20}$/.test(header)) {
+        if (!/^\d{1,19}$/.test(header) || BigInt(header) > MAX_POSITION) {
           throw new GraphQLError('X-Consistency-Position must be a position returned by a mutation', {
-            extensions: { code: 'BAD_USER_INPUT', field: 'X-Consistency-Position' },
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              field: 'X-Consistency-Position',
+              rule: 'POSITION_FORMAT',
+              http: { status: 400 },
+            },
           });
         }
         if (!(await this.status.waitForPosition(header, CONSISTENCY_WAIT_MS))) {
+          // Not the caller's mistake and not a failure: the read models are behind. Ask to come back shortly.
           throw new GraphQLError(
-            `The read models did not reach position ${header} within ${CONSISTENCY_WAIT_MS / 1000} s`,
+            `The read models did not reach position ${header} within ${CONSISTENCY_WAIT_MS / 1000} s: try again shortly`,
             {
-              extensions: { code: 'STALE_READ' },
+              extensions: {
+                code: 'STALE_READ',
+                field: 'X-Consistency-Position',
+                rule: 'READ_MODELS_BEHIND',
+                http: { status: 503, headers: new Map([['retry-after', '1']]) },
+              },
             },
           );
         }

@@ -1,6 +1,10 @@
-import { type ArgumentsHost, Catch } from '@nestjs/common';
+import { type ArgumentsHost, Catch, Inject } from '@nestjs/common';
 import { type GqlExceptionFilter } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { httpErrorAnswer, sendError } from '../http/json-errors';
+import { LOGGER } from '../platform.module';
 import { CONTRACT_ERROR_CODES } from './error-codes';
 
 interface Coded {
@@ -22,11 +26,14 @@ function isCoded(error: unknown): error is Coded {
  * Any error that carries one of the contract's codes (domain refusals, access denials, conflicts)
  * becomes a GraphQL error with `extensions.code`, and `field` and `rule` when it names them.
  * Anything else passes on as an internal failure, which is logged and answered without internals.
+ * Outside GraphQL (a body that is not JSON, an unknown path) the answer is the same JSON shape (json-errors.ts).
  */
 @Catch()
 export class CodedErrorFilter implements GqlExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
   catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<string>() !== 'graphql') throw exception; // HTTP routes keep Nest's own handling
+    if (host.getType<string>() !== 'graphql') return this.answerHttp(exception, host);
     if (exception instanceof GraphQLError) return exception;
     if (isCoded(exception)) {
       const extensions: Record<string, unknown> = { code: exception.code };
@@ -35,5 +42,15 @@ export class CodedErrorFilter implements GqlExceptionFilter {
       return new GraphQLError(exception.message, { extensions });
     }
     return exception;
+  }
+
+  private answerHttp(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { id?: unknown }>();
+    const res = http.getResponse<Response>();
+    const answer = httpErrorAnswer(exception, req.method, req.path);
+    const requestId = req.id === undefined ? undefined : String(req.id);
+    if (answer.status >= 500) this.logger.error({ requestId, err: exception }, 'HTTP request failed');
+    sendError(res, answer, requestId);
   }
 }

@@ -7,6 +7,8 @@ export const CONTRACT_ERROR_CODES: ReadonlySet<string> = new Set([
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'STALE_READ',
+  // the service's own refusals of a request (not in the contract's list): over its rate limit
+  'RATE_LIMITED',
 ]);
 
 /** Codes Apollo itself gives to malformed requests; safe to show as they are. */

@@ -4,7 +4,9 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { formatGraphQLError } from './format-error';
-import { queryLimitsRule } from './query-limits';
+import { inputHygienePlugin } from './input-hygiene';
+import { type QueryLimits, queryLimits } from './query-limits';
+import { DateTimeScalar } from './scalars';
 
 /** What every resolver can see of its request. */
 export interface RequestContext {
@@ -34,18 +36,26 @@ function logUnexpectedErrors(logger: Logger): ApolloServerPlugin<RequestContext>
 }
 
 /** Apollo, code-first, with the hardening the service runs with in every environment. */
-export function graphqlOptions(config: AppConfig, logger: Logger, schemaFile: string | true): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  logger: Logger,
+  schemaFile: string | true,
+  limits: QueryLimits,
+): ApolloDriverConfig {
+  const guard = queryLimits(limits);
   return {
     path: '/graphql',
     autoSchemaFile: schemaFile,
     sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     introspection: config.introspection,
     csrfPrevention: true,
     playground: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimitsRule({ maxDepth: 12, maxCost: 5000 })],
+    validationRules: guard.validationRules,
+    parseOptions: guard.parseOptions,
     formatError: formatGraphQLError,
-    plugins: [logUnexpectedErrors(logger)],
+    plugins: [logUnexpectedErrors(logger), inputHygienePlugin(), ...guard.plugins],
     context: ({ req, res }: { req: RequestContext['req']; res: Response }): RequestContext => ({
       req,
       res,

@@ -7,6 +7,7 @@ import { EVENT_STORE } from '../tokens';
 import type { CommandContext } from './command-context';
 import { VersionConflict } from './command-context';
 import { type Decider, loadStream } from './stream-reader';
+import { assertSameCommand, commandFingerprint } from './idempotency';
 
 /** What a command did: the state after it, the events it wrote (or first wrote), the last position. */
 export interface CommandOutcome<S> {
@@ -22,6 +23,9 @@ export interface CommandSpec<S, E, C> {
   readonly decider: Decider<S, E, C>;
   readonly streamId: string;
   readonly command: C;
+  /** What the command id stands for besides the actor and stream: the operation's name and its input as given. */
+  readonly operation: string;
+  readonly input: unknown;
   /** Refuses (throws) when the actor may not act on this state; runs on every attempt. */
   readonly authorize?: (state: S) => void;
 }
@@ -35,12 +39,14 @@ export function buildMetadata(
   ctx: CommandContext,
   commandId: string,
   recordedAt: string,
+  fingerprint?: string,
 ): EventMetadata {
   return {
     eventId,
     recordedAt,
     actor: ctx.actor,
     commandId,
+    ...(fingerprint === undefined ? {} : { commandFingerprint: fingerprint }),
     correlationId: ctx.correlationId,
     causationId: ctx.causationId ?? commandId,
     source: ctx.source,
@@ -54,10 +60,11 @@ export function toNewEvents(
   ctx: CommandContext,
   commandId: string,
   recordedAt: string,
+  fingerprint?: string,
 ): NewEvent[] {
   return decided.map((event) => {
     const eventId = randomUUID();
-    const metadata = buildMetadata(eventId, event.type, ctx, commandId, recordedAt);
+    const metadata = buildMetadata(eventId, event.type, ctx, commandId, recordedAt, fingerprint);
     return { eventId, type: event.type, data: event.data as Record<string, unknown>, metadata: { ...metadata } };
   });
 }
@@ -77,9 +84,17 @@ export class CommandExecutor {
     spec: CommandSpec<S, E, C>,
     ctx: CommandContext,
   ): Promise<CommandOutcome<S>> {
+    // A command id the caller chose is theirs for this one command: the first result again, or IDEMPOTENCY_KEY_REUSED.
+    const fingerprint = ctx.commandId
+      ? commandFingerprint(ctx.actor.sub, spec.operation, spec.streamId, spec.input)
+      : undefined;
+    const replay = (commandId: string, first: StoredEvent[]) => {
+      assertSameCommand(first, commandId, fingerprint!, ctx.actor.sub);
+      return this.replay(spec, first);
+    };
     if (ctx.commandId) {
       const first = await this.store.findCommand(ctx.commandId);
-      if (first) return this.replay(spec, first.events);
+      if (first) return replay(ctx.commandId, first.events);
     }
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await loadStream(this.store, spec.streamId, spec.decider);
@@ -93,7 +108,7 @@ export class CommandExecutor {
       const decided = spec.decider.decide(spec.command, state, { today: this.clock.today() });
       if (decided.length === 0) return { state, version, events: [], position: null, duplicate: false };
       const commandId = ctx.commandId ?? randomUUID();
-      const events = toNewEvents(decided, ctx, commandId, this.clock.now().toISOString());
+      const events = toNewEvents(decided, ctx, commandId, this.clock.now().toISOString(), fingerprint);
       try {
         const result = await this.store.append({
           streamId: spec.streamId,
@@ -101,7 +116,7 @@ export class CommandExecutor {
           expected: version < 0 ? 'NO_STREAM' : version,
           commandId,
         });
-        if (result.duplicate) return this.replay(spec, result.events);
+        if (result.duplicate) return replay(commandId, result.events);
         let after = state;
         for (const stored of result.events)
           after = spec.decider.evolve(after, {

@@ -11,14 +11,20 @@ export function authorizeEnterpriseCommand(actor: Actor, command: EnterpriseComm
     throw new AccessDenied(
       'FORBIDDEN',
       `${command.type} needs the role MUNICIPAL_OFFICIAL${command.type === 'RecordLapses' ? '' : ' or DISTRICT_OFFICIAL'}`,
+      'ROLE_REQUIRED',
+      'input',
     );
   }
-  if (!actor.district) throw new AccessDenied('FORBIDDEN', 'A district official token must carry the claim district');
+  if (!actor.district) {
+    throw new AccessDenied('FORBIDDEN', 'A district official token must carry the claim district', 'DISTRICT_CLAIM');
+  }
   if (command.type === 'RegisterEnterprise') {
     if (command.data.district !== actor.district) {
       throw new AccessDenied(
         'FORBIDDEN',
         `A district official of ${actor.district} may register enterprises only in that district`,
+        'DISTRICT_SCOPE',
+        'district',
       );
     }
     return;
@@ -27,6 +33,8 @@ export function authorizeEnterpriseCommand(actor: Actor, command: EnterpriseComm
     throw new AccessDenied(
       'FORBIDDEN',
       `The enterprise is located in district ${currentDistrict(state)}, not ${actor.district}`,
+      'DISTRICT_SCOPE',
+      'creditCode',
     );
   }
 }

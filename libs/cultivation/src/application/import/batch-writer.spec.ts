@@ -22,6 +22,8 @@ function batch(b: number, boom?: number): StreamWork[] {
     units: [
       {
         commandId: `c-${b}-${s}`,
+        operation: 'RegisterEnterprise',
+        input: { b, s },
         decide: () => {
           if (b === boom) throw new Error('machinery broke');
           return [registered(b * 10 + s)];

@@ -1,6 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
+import { READ_DATA_SOURCE } from '@cl/platform';
+import { Clock } from '../clock';
 import { ProjectorService, type ProjectorOptions } from '../../read-models/projector/projector.service';
 import { EVENT_STORE } from '../tokens';
 import { EnterpriseQueries } from './enterprise-queries';
@@ -19,7 +21,20 @@ export function projectorProvider(options: ProjectorOptions = {}): Provider {
   };
 }
 
-/** Providers of the read side: the query services, plus the projector when this process runs it. */
+/**
+ * Providers of the read side: the query services, plus the projector when this process runs it. The queries that
+ * answer GraphQL read through READ_DATA_SOURCE, the pool under the read statement timeout.
+ */
 export function readSideProviders(options: { runProjector: boolean; projector?: ProjectorOptions }): Provider[] {
-  return [...READ_SIDE_QUERIES, ...(options.runProjector ? [projectorProvider(options.projector)] : [])];
+  const onReadPool = (query: typeof ProgressQueries | typeof EnterpriseQueries): Provider => ({
+    provide: query,
+    useFactory: (dataSource: DataSource, clock: Clock) => new query(dataSource, clock),
+    inject: [READ_DATA_SOURCE, Clock],
+  });
+  return [
+    onReadPool(ProgressQueries),
+    onReadPool(EnterpriseQueries),
+    ProjectionStatusQueries,
+    ...(options.runProjector ? [projectorProvider(options.projector)] : []),
+  ];
 }

@@ -30,6 +30,8 @@ export interface EnterpriseFilter {
   tier: Tier | null;
   asOf: CalendarDate;
   nameContains: string | null;
+  /** Only enterprises located (now) in this district: a district official's scope; null for all. */
+  locatedIn: string | null;
 }
 
 /** Escapes LIKE wildcards so `nameContains` matches literally. */
@@ -52,17 +54,19 @@ export async function listEnterprises(
     `($3::text IS NULL OR EXISTS (SELECT 1 FROM ${qualified(LIVE_SCHEMA, 'active_interval')} i
        WHERE i.credit_code = s.credit_code AND i.tier = $3 AND i.level = 'ANY' AND i.from_on <= $4::date AND i.until_on > $4::date
          AND ($1::text IS NULL OR i.district_code = $1)))`,
+    `($5::text IS NULL OR s.district_code = $5)`,
   ].join(' AND ');
   const params = [
     filter.district,
     filter.nameContains ? likePattern(filter.nameContains) : null,
     filter.tier,
     filter.asOf,
+    filter.locatedIn,
   ];
   const [rows, totals]: [SummaryRow[], { total: number }[]] = await Promise.all([
     sql.query(
-      `SELECT credit_code, version, state FROM ${summaries} s WHERE ${where} AND ($5::text IS NULL OR s.credit_code > $5)
-       ORDER BY s.credit_code LIMIT $6`,
+      `SELECT credit_code, version, state FROM ${summaries} s WHERE ${where} AND ($6::text IS NULL OR s.credit_code > $6)
+       ORDER BY s.credit_code LIMIT $7`,
       [...params, after, page.first + 1],
     ),
     sql.query(`SELECT count(*)::int AS total FROM ${summaries} s WHERE ${where}`, params),
