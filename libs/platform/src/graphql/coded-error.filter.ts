@@ -22,6 +22,12 @@ function isCoded(error: unknown): error is Coded {
   );
 }
 
+/** PostgreSQL cancelled the statement at statement_timeout (SQLSTATE 57014, query_canceled). */
+function isStatementTimeout(error: unknown): boolean {
+  const driver = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  return driver?.code === '57014' || (error as { code?: unknown } | null)?.code === '57014';
+}
+
 /**
  * Any error that carries one of the contract's codes (domain refusals, access denials, conflicts)
  * becomes a GraphQL error with `extensions.code`, and `field` and `rule` when it names them.
@@ -35,6 +41,11 @@ export class CodedErrorFilter implements GqlExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType<string>() !== 'graphql') return this.answerHttp(exception, host);
     if (exception instanceof GraphQLError) return exception;
+    if (isStatementTimeout(exception)) {
+      return new GraphQLError('The query ran past the read time limit and was stopped: ask for less at once', {
+        extensions: { code: 'QUERY_TOO_COMPLEX', rule: 'STATEMENT_TIMEOUT' },
+      });
+    }
     if (isCoded(exception)) {
       const extensions: Record<string, unknown> = { code: exception.code };
       if (exception.field) extensions.field = exception.field;

@@ -65,7 +65,11 @@ function costPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operationName }) {
+        async didResolveOperation({ request, document, schema, operationName, operation }) {
+          // graphql-js lets an operation of a kind the schema lacks (subscription) through validation
+          if (operation && !schema.getRootType(operation.operation)) {
+            throw refusal(`This service has no ${operation.operation} operations`, 'OPERATION_NOT_SUPPORTED');
+          }
           let cost: number;
           try {
             cost = getComplexity({
