@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
-import { TokenService, type Actor } from '@cl/platform';
+import { READ_DATA_SOURCE, TokenService, type Actor } from '@cl/platform';
 import { creditCode } from './support/credit-codes';
 import { useTestApi } from './support/test-api';
 import { TEST_JWT_SECRET } from './support/tokens';
@@ -874,6 +874,12 @@ describe('hostile and careless requests', () => {
       data: { grantCertification: { position: expect.any(String), events: [] } },
     });
     expect(await events()).toBe(head);
+  });
+
+  it('runs queries on their own pool under the read statement timeout, and the projector without it', async () => {
+    const [read] = await api.app.get<DataSource>(READ_DATA_SOURCE).query('SHOW statement_timeout');
+    const [main] = await api.app.get(DataSource).query('SHOW statement_timeout');
+    expect({ read: read.statement_timeout, main: main.statement_timeout }).toEqual({ read: '10s', main: '0' });
   });
 
   it('still serves a legitimate page of 500 enterprises with their certifications', async () => {
