@@ -38,7 +38,7 @@ export const cliCorrelationId = () => `cli-${randomUUID()}`;
 
 /**
  * Who the events of a CLI write are recorded as: --actor, else the operating system's user name (said so on
- * stderr). A person, never a generic name: the log is the record of who did what.
+ * stderr) unless that is root. A person, never a generic name: the log is the record of who did what.
  */
 export function cliActorSub(given: string | undefined, command: string): string {
   const sub = given?.trim();
@@ -50,9 +50,12 @@ export function cliActorSub(given: string | undefined, command: string): string 
   try {
     user = userInfo().username;
   } catch {
-    // no user name (a container without a passwd entry): --actor is then required
+    // no passwd entry for this uid
   }
-  if (!user) throw new Error(`${command}: --actor <name> is required (the person recorded as the actor)`);
+  // root (or no user name at all, in a container without a passwd entry) names no person
+  if (!user || user === 'root') {
+    throw new Error(`${command}: --actor <name> is required (the person recorded as the actor of the events)`);
+  }
   process.stderr.write(`${command}: recording the events as actor "${user}" (the OS user; choose with --actor)\n`);
   return user;
 }
