@@ -716,9 +716,9 @@ const CASES: Case[] = [
     field: 'X-Consistency-Position',
   },
   {
-    name: 'an X-Consistency-Position past 64 bits',
+    name: 'an X-Consistency-Position past 128 bits',
     send: async () =>
-      post(query(STATUS), { token: await analyst(), headers: { 'x-consistency-position': '99999999999999999999' } }),
+      post(query(STATUS), { token: await analyst(), headers: { 'x-consistency-position': '9'.repeat(40) } }),
     status: 400,
     code: 'BAD_USER_INPUT',
     rule: 'POSITION_FORMAT',

@@ -9,9 +9,9 @@ export function lapsesCommand(): Command {
     .option('--actor <name>', 'the person recorded as the actor of the events (default: the OS user name)')
     .action(async (opts: { asOf?: string; actor?: string }) => {
       const actor = { sub: cliActorSub(opts.actor, 'lapses'), roles: ['MUNICIPAL_OFFICIAL' as const] };
-      const written = await withLedger(async (ledger) => {
+      const written = await withLedger(async (ledger, _config, logger) => {
         // the sweep finds its candidates through the read models: bring them up to date first
-        if (!(await catchUpReadModels(ledger)))
+        if (!(await catchUpReadModels(ledger, logger)))
           throw new Error('lapses: the read models did not catch up with the log in time');
         return lapseSweepFor(ledger).run(opts.asOf, actor, cliCorrelationId());
       });

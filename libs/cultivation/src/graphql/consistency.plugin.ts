@@ -1,12 +1,10 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { GraphQLError } from 'graphql';
-import { ProjectionStatusQueries } from '../application/queries';
+import { InvalidQueryInput, ProjectionStatusQueries } from '../application/queries';
 
 /** How long a query may wait for the read models to reach X-Consistency-Position. */
 export const CONSISTENCY_WAIT_MS = 5000;
-/** Positions are 64-bit signed integers. */
-const MAX_POSITION = 2n ** 63n - 1n;
 
 interface HttpContext {
   req?: { headers: Record<string, string | string[] | undefined> };
@@ -25,17 +23,16 @@ export class ConsistencyPlugin implements ApolloServerPlugin<HttpContext> {
       didResolveOperation: async ({ contextValue, operation }) => {
         const header = contextValue.req?.headers['x-consistency-position'];
         if (operation?.operation !== 'query' || typeof header !== 'string' || header === '') return;
-        if (!/^\d{1,19}$/.test(header) || BigInt(header) > MAX_POSITION) {
+        let reached: boolean;
+        try {
+          reached = await this.status.waitForPosition(header, CONSISTENCY_WAIT_MS);
+        } catch (error) {
+          if (!(error instanceof InvalidQueryInput)) throw error;
           throw new GraphQLError('X-Consistency-Position must be a position returned by a mutation', {
-            extensions: {
-              code: 'BAD_USER_INPUT',
-              field: 'X-Consistency-Position',
-              rule: 'POSITION_FORMAT',
-              http: { status: 400 },
-            },
+            extensions: { code: error.code, field: error.field, rule: error.rule, http: { status: 400 } },
           });
         }
-        if (!(await this.status.waitForPosition(header, CONSISTENCY_WAIT_MS))) {
+        if (!reached) {
           // Not the caller's mistake and not a failure: the read models are behind. Ask to come back shortly.
           throw new GraphQLError(
             `The read models did not reach position ${header} within ${CONSISTENCY_WAIT_MS / 1000} s: try again shortly`,

@@ -37,8 +37,9 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
  */
 export function readScopeOf(actor: Actor): string | null {
   if (hasRole(actor, 'MUNICIPAL_OFFICIAL', 'ANALYST', 'AUDITOR')) return null;
-  if (!actor.district) {
+  const district = actor.district?.trim(); // trimmed, as commands compare it
+  if (!district) {
     throw new AccessDenied('FORBIDDEN', 'A district official token must carry the claim district', 'DISTRICT_CLAIM');
   }
-  return actor.district;
+  return district;
 }

@@ -15,24 +15,26 @@ export function authorizeEnterpriseCommand(actor: Actor, command: EnterpriseComm
       'input',
     );
   }
-  if (!actor.district) {
+  // Both sides trimmed, as the decider trims the input: " 120116" is district 120116 everywhere.
+  const district = actor.district?.trim();
+  if (!district) {
     throw new AccessDenied('FORBIDDEN', 'A district official token must carry the claim district', 'DISTRICT_CLAIM');
   }
   if (command.type === 'RegisterEnterprise') {
-    if (command.data.district !== actor.district) {
+    if (String(command.data.district ?? '').trim() !== district) {
       throw new AccessDenied(
         'FORBIDDEN',
-        `A district official of ${actor.district} may register enterprises only in that district`,
+        `A district official of ${district} may register enterprises only in that district`,
         'DISTRICT_SCOPE',
         'district',
       );
     }
     return;
   }
-  if (state.status !== 'UNREGISTERED' && currentDistrict(state) !== actor.district) {
+  if (state.status !== 'UNREGISTERED' && currentDistrict(state) !== district) {
     throw new AccessDenied(
       'FORBIDDEN',
-      `The enterprise is located in district ${currentDistrict(state)}, not ${actor.district}`,
+      `The enterprise is located in district ${currentDistrict(state)}, not ${district}`,
       'DISTRICT_SCOPE',
       'creditCode',
     );

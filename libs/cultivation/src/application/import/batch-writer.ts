@@ -10,6 +10,7 @@ import type { AppendRequest, EventStore, StoredEvent } from '@cl/event-store';
 import { AccessDenied, type Actor } from '@cl/platform';
 import {
   type DecisionContext,
+  type Decider,
   DomainError,
   enterpriseDecider,
   type EnterpriseEvent,
@@ -20,7 +21,6 @@ import type { Clock } from '../clock';
 import {
   type CommandContext,
   type CommandExecutor,
-  type Decider,
   commandFingerprint,
   IdempotencyKeyReused,
   sameCommand,
@@ -68,7 +68,7 @@ export interface BatchContext {
 }
 
 /** A StreamUnit as the executor runs it: a decider whose command is the unit itself. */
-const unitDecider: Decider<EnterpriseState, EnterpriseEvent, StreamUnit> = {
+const unitDecider: Decider<EnterpriseState, StreamUnit, EnterpriseEvent, DecisionContext> = {
   initialState: enterpriseDecider.initialState,
   evolve: enterpriseDecider.evolve,
   decide: (unit, state, context) => unit.decide(state, context),
@@ -166,7 +166,6 @@ export class EnterpriseBatchWriter {
       return { state, version: events.at(-1)?.version ?? -1, events };
     });
     const today = this.clock.today();
-    const recordedAt = this.clock.now().toISOString();
     const outcomes: (UnitOutcome | undefined)[][] = batch.map((work) => work.units.map(() => undefined));
     const requests: AppendRequest[] = [];
     const written: Prepared['written'] = [];
@@ -191,7 +190,7 @@ export class EnterpriseBatchWriter {
         }
         if (decided.length === 0) return void (outcomes[w]![u] = { status: 'duplicate' });
         const ctx: CommandContext = { ...context, commandId: unit.commandId };
-        const stamped = toNewEvents(decided, ctx, unit.commandId, recordedAt, fingerprint);
+        const stamped = toNewEvents(decided, ctx, unit.commandId, fingerprint);
         // The next unit decides on the state these events make; after the last unit nobody reads it.
         if (u < work.units.length - 1) {
           stamped.forEach((e, i) => (state = unitDecider.evolve(state, { eventId: e.eventId, event: decided[i]! })));
