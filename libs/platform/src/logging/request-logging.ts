@@ -15,7 +15,12 @@ export function requestLogging(logger: Logger) {
     },
     autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      // the path only: a GET query string carries a whole GraphQL request (its variables), as a body would
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.split('?')[0],
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
