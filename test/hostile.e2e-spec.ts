@@ -232,6 +232,33 @@ const CASES: Case[] = [
     status: 400,
     code: 'BAD_REQUEST',
   },
+  {
+    name: 'JSON null for a body',
+    send: () => post('null'),
+    status: 400,
+    code: 'BAD_REQUEST',
+    rule: 'JSON_MALFORMED',
+  },
+  {
+    name: 'a gzip Content-Encoding over plain text',
+    send: () => post('{"query":"{ tiers { tier } }"}', { headers: { 'content-encoding': 'gzip' } }),
+    status: 400,
+    code: 'BAD_REQUEST',
+    rule: 'BODY_ENCODING',
+  },
+  {
+    name: 'an unsupported Content-Encoding',
+    send: () => post('{"query":"{ tiers { tier } }"}', { headers: { 'content-encoding': 'zstd' } }),
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    rule: 'ENCODING_UNSUPPORTED',
+  },
+  {
+    name: 'PUT /graphql',
+    send: () => send('/graphql', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }),
+    status: 405,
+    code: 'BAD_REQUEST',
+  },
   // the document: syntax, validation, shape and cost
   { name: 'a syntax error', send: () => post(query('{ tiers { tier }')), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
   { name: 'an unknown field', send: () => post(query('{ secrets }')), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },

@@ -24,7 +24,11 @@ export function sendError(res: Response, answer: ErrorAnswer, requestId: string 
 }
 
 const BODY_ERRORS: Record<string, Omit<ErrorAnswer, 'status'>> = {
-  'entity.parse.failed': { code: 'BAD_REQUEST', rule: 'JSON_MALFORMED', message: 'The request body is not valid JSON' },
+  'entity.parse.failed': {
+    code: 'BAD_REQUEST',
+    rule: 'JSON_MALFORMED',
+    message: 'The request body is not a valid JSON object',
+  },
   'entity.too.large': {
     code: 'PAYLOAD_TOO_LARGE',
     rule: 'BODY_TOO_LARGE',
@@ -76,6 +80,15 @@ export function httpErrorAnswer(exception: unknown, method: string, path: string
   const type = (exception.cause as { type?: unknown } | undefined)?.type;
   const known = typeof type === 'string' ? BODY_ERRORS[type] : undefined;
   if (known) return { status, ...known };
+  const zlib = (exception.cause as { code?: unknown } | undefined)?.code;
+  if (typeof zlib === 'string' && zlib.startsWith('Z_')) {
+    return {
+      status: 400,
+      code: 'BAD_REQUEST',
+      rule: 'BODY_ENCODING',
+      message: 'The request body does not decompress as its Content-Encoding says',
+    };
+  }
   if (status === 404) {
     return {
       status,
