@@ -5,6 +5,8 @@ import type { Clock } from '@cl/cultivation';
 import {
   type AppConfig,
   graphqlContentType,
+  httpMetrics,
+  Metrics,
   PinoNestLogger,
   requestLogging,
   requestScope,
@@ -26,11 +28,13 @@ const BODY_LIMIT = '6mb';
 
 /** Builds the API application (not yet listening): the one composition used by main and by e2e tests. */
 export async function createApi(options: ApiOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+  const metrics = new Metrics();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...options, metrics }), {
     logger: new PinoNestLogger(options.logger),
     bodyParser: false,
     abortOnError: false, // throw start-up errors to the caller instead of exiting the process
   });
+  app.use(httpMetrics(metrics));
   app.use(requestLogging(options.logger));
   app.use(requestScope());
   app.use(securityHeaders(options.config.oidcIssuer));

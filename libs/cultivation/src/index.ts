@@ -11,3 +11,10 @@ export * from './runtime/open-ledger';
 export * from './application/import';
 export * from './application/demo';
 export { QUERY_LIMITS, MAX_QUERY_COST } from './graphql/query-costs';
+export {
+  LedgerMonitoring,
+  projectionLag,
+  sampleLedger,
+  type ProjectionLag,
+} from './application/operations/ledger-monitoring';
+export { MeasuredEventStore } from './application/operations/measured-event-store';

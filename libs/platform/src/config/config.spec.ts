@@ -14,6 +14,8 @@ describe('configuration', () => {
       jwtAudience: undefined,
       rateLimits: { writesPerMinute: 600_000, importsPerMinute: 120 },
       readStatementTimeoutMs: 10_000,
+      metricsToken: undefined,
+      readyMaxProjectionLagSeconds: 300,
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -65,6 +67,15 @@ describe('configuration', () => {
     [
       { READ_STATEMENT_TIMEOUT_MS: '10s' },
       'Invalid configuration: READ_STATEMENT_TIMEOUT_MS must be a whole number from 0 to 3600000 (got "10s")',
+    ],
+    [
+      { METRICS_TOKEN: 'short secret' },
+      'Invalid configuration: METRICS_TOKEN must be at least 16 printable characters without spaces (got "************")',
+    ],
+    [{ METRICS_PORT: '0' }, 'Invalid configuration: METRICS_PORT must be a whole number from 1 to 65535 (got "0")'],
+    [
+      { READY_MAX_PROJECTION_LAG_SECONDS: '-5' },
+      'Invalid configuration: READY_MAX_PROJECTION_LAG_SECONDS must be a whole number of seconds (0 for no bound) (got "-5")',
     ],
     [
       { GRAPHQL_INTROSPECTION: 'maybe' },

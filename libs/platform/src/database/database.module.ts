@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
 import { runMigrationsLocked } from './run-migrations';
+import { typeormLogger } from './typeorm-logger';
 
 export interface DatabaseOptions {
   url: string;
@@ -13,6 +15,8 @@ export interface DatabaseOptions {
    * PostgreSQL itself, so no request can hold a connection and a core for long. 0: no limit.
    */
   readStatementTimeoutMs?: number;
+  /** Where TypeORM's messages go (JSON lines); without it, failed queries are not logged by TypeORM. */
+  logger?: Logger;
 }
 
 /** Injection token of the read pool: a DataSource for query paths, under the read statement timeout. */
@@ -35,7 +39,7 @@ export class DatabaseModule {
             synchronize: false,
             autoLoadEntities: true,
             extra: { max: options.poolSize ?? 20 },
-            logging: ['error'],
+            ...(options.logger ? { logger: typeormLogger(options.logger) } : { logging: false }),
           }),
           dataSourceFactory: async (config?: DataSourceOptions) => {
             if (!config) throw new Error('DatabaseModule: no DataSource options');
@@ -59,7 +63,7 @@ export class DatabaseModule {
               application_name: READ_APPLICATION_NAME,
               ...(options.readStatementTimeoutMs ? { statement_timeout: options.readStatementTimeoutMs } : {}),
             },
-            logging: ['error'],
+            ...(options.logger ? { logger: typeormLogger(options.logger) } : { logging: false }),
           }),
         }),
       ],

@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, Inject } from '@nestjs/common';
+import { type ArgumentsHost, Catch, HttpException, Inject } from '@nestjs/common';
 import { type GqlExceptionFilter } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
@@ -61,6 +61,10 @@ export class CodedErrorFilter implements GqlExceptionFilter {
     const res = http.getResponse<Response>();
     const answer = httpErrorAnswer(exception, req.method, req.path);
     const requestId = req.id === undefined ? undefined : String(req.id);
+    if (answer instanceof HttpException) {
+      const body = answer.getResponse();
+      return void res.status(answer.getStatus()).json(typeof body === 'string' ? { message: body } : body);
+    }
     if (answer.status >= 500) this.logger.error({ requestId, err: exception }, 'HTTP request failed');
     sendError(res, answer, requestId);
   }

@@ -3,8 +3,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
+import type { Metrics } from '../metrics';
 import { formatGraphQLError } from './format-error';
 import { inputHygienePlugin } from './input-hygiene';
+import { operationPlugin } from './operation-plugin';
 import { type QueryLimits, queryLimits } from './query-limits';
 import { DateTimeScalar } from './scalars';
 
@@ -41,6 +43,7 @@ export function graphqlOptions(
   logger: Logger,
   schemaFile: string | true,
   limits: QueryLimits,
+  metrics?: Metrics,
 ): ApolloDriverConfig {
   const guard = queryLimits(limits);
   return {
@@ -55,7 +58,7 @@ export function graphqlOptions(
     validationRules: guard.validationRules,
     parseOptions: guard.parseOptions,
     formatError: formatGraphQLError,
-    plugins: [logUnexpectedErrors(logger), inputHygienePlugin(), ...guard.plugins],
+    plugins: [logUnexpectedErrors(logger), operationPlugin(metrics), inputHygienePlugin(), ...guard.plugins],
     context: ({ req, res }: { req: RequestContext['req']; res: Response }): RequestContext => ({
       req,
       res,

@@ -6,3 +6,4 @@ export * from './service-info.resolver';
 export * from './coded-error.filter';
 export * from './validation';
 export * from './input-hygiene';
+export * from './operation-plugin';

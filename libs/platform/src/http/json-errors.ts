@@ -66,9 +66,10 @@ const STATUS_CODES: Record<number, string> = {
 
 /**
  * What to answer for an exception outside GraphQL execution: the request's own mistakes (a body that is not JSON,
- * too large, an unknown path) by their status with one clear sentence; anything else a 500 without internals.
+ * too large, an unknown path) by their status with one clear sentence; an HttpException a route threw on purpose
+ * (e.g. /health/ready's 503 with its details) as it is; anything else a 500 without internals.
  */
-export function httpErrorAnswer(exception: unknown, method: string, path: string): ErrorAnswer {
+export function httpErrorAnswer(exception: unknown, method: string, path: string): ErrorAnswer | HttpException {
   if (!(exception instanceof HttpException)) {
     return {
       status: 500,
@@ -97,11 +98,13 @@ export function httpErrorAnswer(exception: unknown, method: string, path: string
       message: `Nothing is served at ${method} ${path.slice(0, 200)}: the API is POST /graphql`,
     };
   }
-  if (status >= 500) return httpErrorAnswer(undefined, method, path);
   const response = exception.getResponse();
   const message =
     typeof response === 'object' && response !== null && typeof (response as { message?: unknown }).message === 'string'
       ? (response as { message: string }).message
       : exception.message;
-  return { status, code: STATUS_CODES[status] ?? 'BAD_REQUEST', message: message.slice(0, 300) };
+  if (typeof exception.cause === 'object' && exception.cause !== null) {
+    return { status, code: STATUS_CODES[status] ?? 'BAD_REQUEST', message: message.slice(0, 300) };
+  }
+  return exception;
 }

@@ -81,7 +81,7 @@ describe('idempotency keys: one record and one check for the batch path and the 
       decide: () => [registered(n)],
     },
     streamId,
-    command: null,
+    command: { type: 'RegisterEnterprise' },
     operation: 'RegisterEnterprise',
     input,
   });

@@ -247,6 +247,7 @@ export class EnterpriseBatchWriter {
             operation: unit.operation,
             input: unit.input,
             authorize: (s) => unit.authorize?.(s),
+            commandType: 'BatchUnit',
           },
           { ...context, commandId: unit.commandId },
         );
