@@ -50,6 +50,8 @@ export async function registerB2Enterprises(url: string): Promise<void> {
           units: [
             {
               commandId: `bench-b2-register-${creditCode}`,
+              operation: 'RegisterEnterprise',
+              input: { creditCode, district },
               decide: (state, context) =>
                 decide(
                   { type: 'RegisterEnterprise', data: { creditCode, name: `天津基准${i}科技有限公司`, district } },

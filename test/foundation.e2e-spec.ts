@@ -28,9 +28,10 @@ describe('the service over HTTP', () => {
       depth === 0 ? 'name' : `certifications { tier } district { ${nest(depth - 1)} }`;
     const deep = `{ enterprise(creditCode: "x") { ${nest(12)} } }`;
     const res = await api.graphql(deep);
-    expect(res.body.errors?.find((e) => e.extensions?.rule === 'max-depth')).toMatchObject({
-      message: 'Query is 14 levels deep; the limit is 12',
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', rule: 'max-depth' },
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.find((e) => e.extensions?.rule === 'MAX_DEPTH')).toMatchObject({
+      message: 'The query is refused: Query depth limit of 12 exceeded, found 14.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', rule: 'MAX_DEPTH' },
     });
   });
 });

@@ -47,7 +47,7 @@ describe('importCertifications over GraphQL', () => {
     expect(report).toMatchObject({ format: 'CSV', encoding: 'UTF-8', rows: 3, accepted: 1, duplicate: 0, rejected: 2 });
     expect(report.results).toEqual([
       { rowNumber: 2, creditCode: code(1), outcome: 'ACCEPTED', column: null, rule: null, candidates: [] },
-      { rowNumber: 3, creditCode: code(2), outcome: 'REJECTED', column: null, rule: 'FORBIDDEN', candidates: [] },
+      { rowNumber: 3, creditCode: code(2), outcome: 'REJECTED', column: null, rule: 'DISTRICT_SCOPE', candidates: [] },
       {
         rowNumber: 4,
         creditCode: code(3),
@@ -57,7 +57,7 @@ describe('importCertifications over GraphQL', () => {
         candidates: [],
       },
     ]);
-    expect(report.reportCsv).toContain(`3,天津滨海乙有限公司,${code(2)},rejected,,FORBIDDEN`);
+    expect(report.reportCsv).toContain(`3,天津滨海乙有限公司,${code(2)},rejected,,DISTRICT_SCOPE`);
 
     const again = await api.graphql<Report>(IMPORT, input(csv), { token: await tokenFor('MUNICIPAL_OFFICIAL') });
     expect(again.body.data!.importCertifications).toMatchObject({ accepted: 1, duplicate: 1, rejected: 1 });

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FixedClock } from '@cl/cultivation';
+import type { Logger } from 'pino';
 import { createLogger, loadConfig } from '@cl/platform';
 import { createTestDatabase } from '@cl/testing';
 import { createApi } from '../../apps/api/src/create-api';
@@ -26,7 +27,7 @@ export interface TestApi {
 /** Today in every e2e test (Asia/Shanghai noon), so date rules give the same answers on any day. */
 export const TEST_NOW = new Date('2026-11-27T04:00:00Z');
 
-export function useTestApi(env: Record<string, string> = {}): TestApi {
+export function useTestApi(env: Record<string, string> = {}, logger: Logger = createLogger('silent')): TestApi {
   let app: NestExpressApplication | undefined;
   let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   let url = '';
@@ -35,7 +36,7 @@ export function useTestApi(env: Record<string, string> = {}): TestApi {
     const config = loadConfig({ LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET, LAPSE_SWEEP: 'false', ...env });
     app = await createApi({
       config,
-      logger: createLogger('silent'),
+      logger,
       databaseUrl: db.url,
       schemaFile: true,
       clock: new FixedClock(TEST_NOW),

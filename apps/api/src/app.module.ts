@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
-import { type Clock, CultivationModule, LEDGER_MIGRATIONS } from '@cl/cultivation';
+import { type Clock, CultivationModule, LEDGER_MIGRATIONS, QUERY_LIMITS } from '@cl/cultivation';
 import { eventStoreFactory } from './event-store.factory';
 import {
   type AppConfig,
@@ -39,11 +39,12 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: databaseUrl,
           migrations: LEDGER_MIGRATIONS,
+          readStatementTimeoutMs: config.readStatementTimeoutMs,
           logger,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphqlOptions(config, logger, schemaFile, metrics),
+          ...graphqlOptions(config, logger, schemaFile, QUERY_LIMITS, metrics),
         }),
         HealthModule,
         AuthModule,

@@ -2,7 +2,16 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import type { Clock } from '@cl/cultivation';
-import { type AppConfig, httpMetrics, Metrics, PinoNestLogger, requestLogging } from '@cl/platform';
+import {
+  type AppConfig,
+  graphqlContentType,
+  httpMetrics,
+  Metrics,
+  PinoNestLogger,
+  requestLogging,
+  requestScope,
+  securityHeaders,
+} from '@cl/platform';
 import { AppModule } from './app.module';
 
 export interface ApiOptions {
@@ -14,6 +23,9 @@ export interface ApiOptions {
   clock?: Clock;
 }
 
+/** The largest request body: an import of a few MB of spreadsheet, base64. */
+const BODY_LIMIT = '6mb';
+
 /** Builds the API application (not yet listening): the one composition used by main and by e2e tests. */
 export async function createApi(options: ApiOptions): Promise<NestExpressApplication> {
   const metrics = new Metrics();
@@ -24,7 +36,11 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
   });
   app.use(httpMetrics(metrics));
   app.use(requestLogging(options.logger));
-  app.useBodyParser('json', { limit: '6mb' });
+  app.use(requestScope());
+  app.use(securityHeaders(options.config.oidcIssuer));
+  app.use(graphqlContentType());
+  // Body errors (not JSON, too large) reach the exception filter, which answers them as JSON (json-errors.ts).
+  app.useBodyParser('json', { limit: BODY_LIMIT });
   app.disable('x-powered-by');
   return app;
 }

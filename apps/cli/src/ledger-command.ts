@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
 import {
   CommandExecutor,
   ExecuteEnterpriseCommandHandler,
@@ -43,6 +44,30 @@ export function lapseSweepFor(ledger: OpenLedger): LapseSweep {
 }
 
 export const cliCorrelationId = () => `cli-${randomUUID()}`;
+
+/**
+ * Who the events of a CLI write are recorded as: --actor, else the operating system's user name (said so on
+ * stderr) unless that is root. A person, never a generic name: the log is the record of who did what.
+ */
+export function cliActorSub(given: string | undefined, command: string): string {
+  const sub = given?.trim();
+  if (sub) {
+    if (!/^[\w.@:-]{1,128}$/.test(sub)) throw new Error('--actor may hold letters, digits and . _ @ : - only');
+    return sub;
+  }
+  let user = '';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry for this uid
+  }
+  // root (or no user name at all, in a container without a passwd entry) names no person
+  if (!user || user === 'root') {
+    throw new Error(`${command}: --actor <name> is required (the person recorded as the actor of the events)`);
+  }
+  process.stderr.write(`${command}: recording the events as actor "${user}" (the OS user; choose with --actor)\n`);
+  return user;
+}
 
 /**
  * Brings the read models up to the log's head: a projector joins the election (a running API's

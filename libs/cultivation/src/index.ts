@@ -10,6 +10,7 @@ export * from './read-models';
 export * from './runtime/open-ledger';
 export * from './application/import';
 export * from './application/demo';
+export { QUERY_LIMITS, MAX_QUERY_COST } from './graphql/query-costs';
 export {
   LedgerMonitoring,
   projectionLag,

@@ -1,10 +1,11 @@
 // Wiring of the read side (a composition root, like cultivation.module.ts): query services and projector.
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@cl/event-store';
-import { LOGGER, METRICS, type MetricsRecorder } from '@cl/platform';
+import { LOGGER, METRICS, type MetricsRecorder, READ_DATA_SOURCE } from '@cl/platform';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { EnterpriseQueries, ProgressQueries, ProjectionStatusQueries } from './application/queries';
+import { Clock } from './application/clock';
 import { EVENT_STORE } from './application/tokens';
 import { ProjectorService, type ProjectorOptions } from './read-models';
 
@@ -27,7 +28,20 @@ export function projectorProvider(options: ProjectorOptions = {}): Provider {
   };
 }
 
-/** Providers of the read side: the query services, plus the projector when this process runs it. */
+/**
+ * Providers of the read side: the query services, plus the projector when this process runs it. The queries that
+ * answer GraphQL read through READ_DATA_SOURCE, the pool under the read statement timeout.
+ */
 export function readSideProviders(options: { runProjector: boolean; projector?: ProjectorOptions }): Provider[] {
-  return [...READ_SIDE_QUERIES, ...(options.runProjector ? [projectorProvider(options.projector)] : [])];
+  const onReadPool = (query: typeof ProgressQueries | typeof EnterpriseQueries): Provider => ({
+    provide: query,
+    useFactory: (dataSource: DataSource, clock: Clock) => new query(dataSource, clock),
+    inject: [READ_DATA_SOURCE, Clock],
+  });
+  return [
+    onReadPool(ProgressQueries),
+    onReadPool(EnterpriseQueries),
+    ProjectionStatusQueries,
+    ...(options.runProjector ? [projectorProvider(options.projector)] : []),
+  ];
 }

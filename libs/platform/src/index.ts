@@ -5,4 +5,5 @@ export * from './health';
 export * from './graphql';
 export * from './platform.module';
 export * from './auth';
+export * from './http';
 export * from './metrics';

@@ -72,7 +72,11 @@ export function demoCommand(): Command {
         throw error;
       }
       try {
-        const tokens = new TokenService({ secret: resolveJwtSecret(config).secret });
+        const tokens = new TokenService({
+          secret: resolveJwtSecret(config).secret,
+          issuer: config.jwtIssuer,
+          audience: config.jwtAudience,
+        });
         const lines = [`Cultivation Ledger is listening: http://localhost:${config.port}/graphql`, 'Tokens (12 h):'];
         for (const role of ROLES) {
           const district = role === 'DISTRICT_OFFICIAL' ? '120116' : undefined;

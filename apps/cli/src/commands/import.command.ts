@@ -19,7 +19,7 @@ import {
   TIERS,
 } from '@cl/cultivation';
 import type { Actor } from '@cl/platform';
-import { cliCorrelationId, withLedger } from '../ledger-command';
+import { cliActorSub, cliCorrelationId, withLedger } from '../ledger-command';
 
 /** A bar of rows on a terminal; nothing when stdout is a pipe or a CI log. */
 function rowsBar(): { update(done: number, total: number): void; stop(): void } {
@@ -41,7 +41,7 @@ function rowsBar(): { update(done: number, total: number): void; stop(): void } 
 
 interface ImportCliOptions {
   actorDistrict?: string;
-  actor: string;
+  actor?: string;
   report?: string;
   batchSize: string;
   tier?: string;
@@ -84,7 +84,7 @@ export function importCommand(): Command {
     .description('import a CSV (UTF-8 or GBK) or XLSX file of certifications; writes a per-row report CSV')
     .argument('<file>', 'the CSV or XLSX file')
     .option('--actor-district <code>', 'import as a district official of this district (rows elsewhere are refused)')
-    .option('--actor <sub>', 'subject recorded as the actor of the events', 'cli-import')
+    .option('--actor <name>', 'the person recorded as the actor of the events (default: the OS user name)')
     .option('--report <file>', 'where to write the per-row report (default <file>.report.csv)')
     .option('--tier <tier>', "the list's tier, for rows without one (a code such as SRDI_SME, or its Chinese name)")
     .option(
@@ -110,9 +110,10 @@ export function importCommand(): Command {
       } catch (error) {
         throw new Error(`import: cannot read ${file}: ${(error as Error).message}`, { cause: error });
       }
+      const sub = cliActorSub(opts.actor, 'import');
       const actor: Actor = opts.actorDistrict
-        ? { sub: opts.actor, roles: ['DISTRICT_OFFICIAL'], district: opts.actorDistrict }
-        : { sub: opts.actor, roles: ['MUNICIPAL_OFFICIAL'] };
+        ? { sub, roles: ['DISTRICT_OFFICIAL'], district: opts.actorDistrict }
+        : { sub, roles: ['MUNICIPAL_OFFICIAL'] };
       const reportFile = opts.report ?? `${file}.report.csv`;
       const report = await withLedger(async (ledger, _config, logger) => {
         const clock = new SystemClock();

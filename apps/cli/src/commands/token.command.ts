@@ -19,7 +19,12 @@ export function tokenCommand(): Command {
           `--district must be one of Tianjin's district codes (${DISTRICTS.map((d) => d.code).join(', ')})`,
         );
       }
-      const tokens = new TokenService({ secret: resolveJwtSecret(loadConfig()).secret });
+      const config = loadConfig();
+      const tokens = new TokenService({
+        secret: resolveJwtSecret(config).secret,
+        issuer: config.jwtIssuer,
+        audience: config.jwtAudience,
+      });
       const token = await tokens.sign(
         { sub: opts.sub, roles: [opts.role], ...(opts.district ? { district: opts.district } : {}) },
         opts.expires,

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { DateScalar, Roles } from '@cl/platform';
+import { type Actor, CurrentActor, DateScalar, readScopeOf, Roles } from '@cl/platform';
 import { AuditQueries } from '../application/audit/audit-queries';
 import { toEnterprise } from '../application/queries';
 import { presentEvent } from './presenters';
@@ -20,9 +20,10 @@ export class AuditResolver {
   async enterpriseAsOf(
     @Args('creditCode') creditCode: string,
     @Args('on', { type: () => DateScalar }) on: string,
-    @Args('knownAt', { type: () => Date, nullable: true }) knownAt?: Date | null,
+    @Args('knownAt', { type: () => Date, nullable: true }) knownAt: Date | null | undefined,
+    @CurrentActor() actor: Actor,
   ): Promise<EnterpriseSnapshot> {
-    const snapshot = await this.audit.asOf(creditCode, on, knownAt);
+    const snapshot = await this.audit.asOf(creditCode, on, knownAt, readScopeOf(actor));
     return {
       on: snapshot.on,
       knownAt: snapshot.knownAt,

@@ -29,14 +29,20 @@ export class ConsistencyPlugin implements ApolloServerPlugin<HttpContext> {
         } catch (error) {
           if (!(error instanceof InvalidQueryInput)) throw error;
           throw new GraphQLError('X-Consistency-Position must be a position returned by a mutation', {
-            extensions: { code: error.code, field: error.field, rule: error.rule },
+            extensions: { code: error.code, field: error.field, rule: error.rule, http: { status: 400 } },
           });
         }
         if (!reached) {
+          // Not the caller's mistake and not a failure: the read models are behind. Ask to come back shortly.
           throw new GraphQLError(
-            `The read models did not reach position ${header} within ${CONSISTENCY_WAIT_MS / 1000} s`,
+            `The read models did not reach position ${header} within ${CONSISTENCY_WAIT_MS / 1000} s: try again shortly`,
             {
-              extensions: { code: 'STALE_READ' },
+              extensions: {
+                code: 'STALE_READ',
+                field: 'X-Consistency-Position',
+                rule: 'READ_MODELS_BEHIND',
+                http: { status: 503, headers: new Map([['retry-after', '1']]) },
+              },
             },
           );
         }

@@ -1,5 +1,5 @@
 import { Args, Field, InputType, Int, Query, Resolver } from '@nestjs/graphql';
-import { DateScalar } from '@cl/platform';
+import { type Actor, CurrentActor, DateScalar, readScopeOf } from '@cl/platform';
 import { EnterpriseQueries, ProjectionStatusQueries } from '../application/queries';
 import { TierEnum } from './enums';
 import { EnterpriseConnection, ExpiringConnection } from './types/connection.types';
@@ -29,28 +29,30 @@ export class EnterpriseQueriesResolver {
   ) {}
 
   @Query(() => Enterprise, { nullable: true })
-  enterprise(@Args('creditCode') creditCode: string) {
-    return this.enterprisesRead.enterprise(creditCode);
+  enterprise(@Args('creditCode') creditCode: string, @CurrentActor() actor: Actor) {
+    return this.enterprisesRead.enterprise(creditCode, readScopeOf(actor));
   }
 
   @Query(() => EnterpriseConnection)
   enterprises(
+    @CurrentActor() actor: Actor,
     @Args('filter', { type: () => EnterpriseFilter, nullable: true }) filter?: EnterpriseFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
-    return this.enterprisesRead.enterprises(filter, first, after);
+    return this.enterprisesRead.enterprises(filter, first, after, readScopeOf(actor));
   }
 
   @Query(() => ExpiringConnection)
   expiringCertifications(
+    @CurrentActor() actor: Actor,
     @Args('withinDays', { type: () => Int, defaultValue: 90 }) withinDays: number,
     @Args('tier', { type: () => TierEnum, nullable: true }) tier?: string | null,
     @Args('district', { type: () => String, nullable: true }) district?: string | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
-    return this.enterprisesRead.expiringCertifications(withinDays, tier, district, first, after);
+    return this.enterprisesRead.expiringCertifications(withinDays, tier, district, first, after, readScopeOf(actor));
   }
 
   @Query(() => ProjectionStatus)

@@ -6,6 +6,19 @@ import { reportCsv } from '../application/import/import-report';
 import { CallerContext, type Caller } from './request-context';
 import { ImportCertificationsInput, ImportReport } from './types/import.types';
 
+/** The file's bytes; Buffer.from would skip what is not base64 and import a mangled file instead. */
+function decodeBase64(text: string): Buffer {
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
+    throw new ImportFileRefused(
+      'BASE64_INVALID',
+      'contentBase64 is not base64 (A–Z, a–z, 0–9, + and /, padded with = to a multiple of 4)',
+      'contentBase64',
+    );
+  }
+  return Buffer.from(compact, 'base64');
+}
+
 /** Bulk import of certification files (CSV or XLSX) for officials; district officials for their district only. */
 @Resolver()
 @Roles('DISTRICT_OFFICIAL', 'MUNICIPAL_OFFICIAL')
@@ -23,10 +36,7 @@ export class ImportResolver {
     @Args('input') input: ImportCertificationsInput,
     @CallerContext() caller: Caller,
   ): Promise<ImportReport> {
-    const bytes = Buffer.from(input.contentBase64, 'base64');
-    if (bytes.length === 0 && input.contentBase64.trim() !== '') {
-      throw new ImportFileRefused('FILE_FORMAT', 'contentBase64 is not base64', 'contentBase64');
-    }
+    const bytes = decodeBase64(input.contentBase64);
     const report = await this.importer
       .importFile(bytes, input.fileName, {
         actor: caller.actor,

@@ -10,11 +10,16 @@ export interface Actor {
   readonly district?: string;
 }
 
-/** A request refused for who is asking; `code` is the GraphQL extensions code. */
+/**
+ * A request refused for who is asking; `code` is the GraphQL extensions code, `field` what the refusal is about
+ * (the operation, an argument, or `Authorization` for the token) and `rule` which rule refused it.
+ */
 export class AccessDenied extends Error {
   constructor(
     readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN',
     message: string,
+    readonly rule: string = code === 'FORBIDDEN' ? 'ROLE_REQUIRED' : 'TOKEN_INVALID',
+    readonly field: string = 'Authorization',
   ) {
     super(message);
     this.name = 'AccessDenied';
@@ -24,4 +29,17 @@ export class AccessDenied extends Error {
 /** True when the actor holds any of the roles. */
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r));
+}
+
+/**
+ * The district whose enterprise-level data the actor may read: null for city-wide readers (municipal officials,
+ * analysts, auditors), the token's district for a reader who is only a district official.
+ */
+export function readScopeOf(actor: Actor): string | null {
+  if (hasRole(actor, 'MUNICIPAL_OFFICIAL', 'ANALYST', 'AUDITOR')) return null;
+  const district = actor.district?.trim(); // trimmed, as commands compare it
+  if (!district) {
+    throw new AccessDenied('FORBIDDEN', 'A district official token must carry the claim district', 'DISTRICT_CLAIM');
+  }
+  return district;
 }

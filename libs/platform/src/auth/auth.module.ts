@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../platform.module';
 import { GraphQLAuthGuard } from './auth.guard';
 import { resolveJwtSecret } from './jwt-secret';
 import { TokenService } from './token-service';
+import { RateLimitPlugin } from '../http/rate-limit.plugin';
 
 /** Bearer-token authentication for every GraphQL operation. */
 @Global()
@@ -14,9 +15,15 @@ import { TokenService } from './token-service';
       provide: TokenService,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new TokenService({ secret: resolveJwtSecret(config).secret, jwksUrl: config.jwtJwksUrl }),
+        new TokenService({
+          secret: resolveJwtSecret(config).secret,
+          jwksUrl: config.jwtJwksUrl,
+          issuer: config.jwtIssuer,
+          audience: config.jwtAudience,
+        }),
     },
     { provide: APP_GUARD, useClass: GraphQLAuthGuard },
+    RateLimitPlugin,
   ],
   exports: [TokenService],
 })

@@ -12,6 +12,16 @@ export interface AppConfig {
   readonly jwtSecret: string | undefined;
   /** An OIDC provider's JWKS URL: RS256 tokens from the city's single sign-on. */
   readonly jwtJwksUrl: string | undefined;
+  /** When set, every token's `iss` must be this. */
+  readonly jwtIssuer: string | undefined;
+  /** When set, every token's `aud` must name this. */
+  readonly jwtAudience: string | undefined;
+  /** The city's sign-on (OpenID Connect issuer URL) the web console signs in with; its origin is allowed by the CSP. */
+  readonly oidcIssuer: string | undefined;
+  /** Requests a client may send per minute (per actor, else per address); 0 switches the limit off. */
+  readonly rateLimits: RateLimits;
+  /** PostgreSQL statement_timeout of the read (query) connections, in ms; 0 switches it off. */
+  readonly readStatementTimeoutMs: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly introspection: boolean;
   /** Run the projector inside the API process (the embedded default). */
@@ -27,6 +37,14 @@ export interface AppConfig {
   /** /health/ready fails while the read models lag the log by more than this many seconds (0: no bound). */
   readonly readyMaxProjectionLagSeconds: number;
   readonly production: boolean;
+}
+
+/** Per-actor rate limits, each in operations per minute (0: no limit). */
+export interface RateLimits {
+  /** Mutations (each mutation field of a request counts once). */
+  readonly writesPerMinute: number;
+  /** importCertifications calls. */
+  readonly importsPerMinute: number;
 }
 
 /** A configuration value that cannot be used; its message is one line naming the variable. */

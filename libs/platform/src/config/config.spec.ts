@@ -11,6 +11,10 @@ describe('configuration', () => {
       introspection: true,
       projectorInProcess: true,
       projectionVersionMismatch: 'refuse',
+      jwtIssuer: undefined,
+      jwtAudience: undefined,
+      rateLimits: { writesPerMinute: 600_000, importsPerMinute: 120 },
+      readStatementTimeoutMs: 10_000,
       metricsToken: undefined,
       readyMaxProjectionLagSeconds: 300,
     });
@@ -52,6 +56,22 @@ describe('configuration', () => {
     [
       { DATA_DIR: 'package.json' },
       'Invalid configuration: DATA_DIR must be a folder (it names a file) (got "package.json")',
+    ],
+    [
+      { JWT_ISSUER: 'https://sso.example/realm with space' },
+      'Invalid configuration: JWT_ISSUER must be one value without spaces (at most 1000 characters) (got "https://sso.example/realm with space")',
+    ],
+    [
+      { OIDC_ISSUER: 'sso.example' },
+      'Invalid configuration: OIDC_ISSUER must be a URL (https: or http:) (got "sso.example")',
+    ],
+    [
+      { RATE_LIMIT_WRITES_PER_MINUTE: '-5' },
+      'Invalid configuration: RATE_LIMIT_WRITES_PER_MINUTE must be a whole number from 0 to 10000000 (got "-5")',
+    ],
+    [
+      { READ_STATEMENT_TIMEOUT_MS: '10s' },
+      'Invalid configuration: READ_STATEMENT_TIMEOUT_MS must be a whole number from 0 to 3600000 (got "10s")',
     ],
     [
       { METRICS_TOKEN: 'short secret' },

@@ -1,7 +1,10 @@
-import { type ArgumentsHost, Catch } from '@nestjs/common';
-import { BaseExceptionFilter } from '@nestjs/core';
+import { type ArgumentsHost, Catch, HttpException, Inject } from '@nestjs/common';
 import { type GqlExceptionFilter } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { httpErrorAnswer, sendError } from '../http/json-errors';
+import { LOGGER } from '../platform.module';
 import { CONTRACT_ERROR_CODES } from './error-codes';
 
 interface Coded {
@@ -19,17 +22,30 @@ function isCoded(error: unknown): error is Coded {
   );
 }
 
+/** PostgreSQL cancelled the statement at statement_timeout (SQLSTATE 57014, query_canceled). */
+function isStatementTimeout(error: unknown): boolean {
+  const driver = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  return driver?.code === '57014' || (error as { code?: unknown } | null)?.code === '57014';
+}
+
 /**
  * Any error that carries one of the contract's codes (domain refusals, access denials, conflicts)
  * becomes a GraphQL error with `extensions.code`, and `field` and `rule` when it names them.
  * Anything else passes on as an internal failure, which is logged and answered without internals.
+ * Outside GraphQL (a body that is not JSON, an unknown path) the answer is the same JSON shape (json-errors.ts).
  */
 @Catch()
-export class CodedErrorFilter extends BaseExceptionFilter implements GqlExceptionFilter {
-  override catch(exception: unknown, host: ArgumentsHost) {
-    // HTTP routes keep Nest's own JSON answers (a rethrow here would reach Express's HTML error page).
-    if (host.getType<string>() !== 'graphql') return super.catch(exception, host);
+export class CodedErrorFilter implements GqlExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<string>() !== 'graphql') return this.answerHttp(exception, host);
     if (exception instanceof GraphQLError) return exception;
+    if (isStatementTimeout(exception)) {
+      return new GraphQLError('The query ran past the read time limit and was stopped: ask for less at once', {
+        extensions: { code: 'QUERY_TOO_COMPLEX', rule: 'STATEMENT_TIMEOUT' },
+      });
+    }
     if (isCoded(exception)) {
       const extensions: Record<string, unknown> = { code: exception.code };
       if (exception.field) extensions.field = exception.field;
@@ -37,5 +53,19 @@ export class CodedErrorFilter extends BaseExceptionFilter implements GqlExceptio
       return new GraphQLError(exception.message, { extensions });
     }
     return exception;
+  }
+
+  private answerHttp(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { id?: unknown }>();
+    const res = http.getResponse<Response>();
+    const answer = httpErrorAnswer(exception, req.method, req.path);
+    const requestId = req.id === undefined ? undefined : String(req.id);
+    if (answer instanceof HttpException) {
+      const body = answer.getResponse();
+      return void res.status(answer.getStatus()).json(typeof body === 'string' ? { message: body } : body);
+    }
+    if (answer.status >= 500) this.logger.error({ requestId, err: exception }, 'HTTP request failed');
+    sendError(res, answer, requestId);
   }
 }

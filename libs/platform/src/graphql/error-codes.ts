@@ -7,6 +7,10 @@ export const CONTRACT_ERROR_CODES: ReadonlySet<string> = new Set([
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'STALE_READ',
+  // the service's own refusals of a request (not in the contract's list): over its rate limit
+  'RATE_LIMITED',
+  // a read that ran past the read pool's statement_timeout
+  'QUERY_TOO_COMPLEX',
 ]);
 
 /** Codes Apollo itself gives to malformed requests; safe to show as they are. */

@@ -5,8 +5,10 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { formatGraphQLError } from './format-error';
+import { inputHygienePlugin } from './input-hygiene';
 import { operationPlugin } from './operation-plugin';
-import { queryLimitsRule } from './query-limits';
+import { type QueryLimits, queryLimits } from './query-limits';
+import { DateTimeScalar } from './scalars';
 
 /** What every resolver can see of its request. */
 export interface RequestContext {
@@ -40,19 +42,23 @@ export function graphqlOptions(
   config: AppConfig,
   logger: Logger,
   schemaFile: string | true,
+  limits: QueryLimits,
   metrics?: Metrics,
 ): ApolloDriverConfig {
+  const guard = queryLimits(limits);
   return {
     path: '/graphql',
     autoSchemaFile: schemaFile,
     sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     introspection: config.introspection,
     csrfPrevention: true,
     playground: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimitsRule({ maxDepth: 12, maxCost: 5000 })],
+    validationRules: guard.validationRules,
+    parseOptions: guard.parseOptions,
     formatError: formatGraphQLError,
-    plugins: [logUnexpectedErrors(logger), operationPlugin(metrics)],
+    plugins: [logUnexpectedErrors(logger), operationPlugin(metrics), inputHygienePlugin(), ...guard.plugins],
     context: ({ req, res }: { req: RequestContext['req']; res: Response }): RequestContext => ({
       req,
       res,

@@ -5,4 +5,5 @@ export * from './graphql-options';
 export * from './service-info.resolver';
 export * from './coded-error.filter';
 export * from './validation';
+export * from './input-hygiene';
 export * from './operation-plugin';

@@ -54,3 +54,27 @@ export const JSONScalar = new GraphQLScalarType({
   parseValue: (value) => value,
   parseLiteral: literalToJson,
 });
+
+/** An ISO 8601 instant with its offset: 2026-11-27T12:00:00+08:00, or Z; seconds and fractions optional. */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+function parseDateTime(value: unknown): Date {
+  const match = typeof value === 'string' ? DATE_TIME.exec(value) : null;
+  const date = match && isCalendarDate(match[1]!) ? new Date(value as string) : undefined;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new GraphQLError(
+      `DateTime must be an ISO 8601 instant with its offset, e.g. 2026-11-27T12:00:00+08:00 (got ${JSON.stringify(value)?.slice(0, 80)})`,
+      { extensions: { code: 'BAD_USER_INPUT', rule: 'datetime-format' } },
+    );
+  }
+  return date;
+}
+
+/** Recorded times: a malformed one is BAD_USER_INPUT (the built-in scalar let `new Date("yesterday")` through). */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.',
+  serialize: (value) => (value instanceof Date ? value : new Date(value as string)).toISOString(),
+  parseValue: parseDateTime,
+  parseLiteral: (ast: ValueNode) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});

@@ -15,6 +15,7 @@ import { EVENT_STORE } from '../tokens';
 import type { CommandContext } from './command-context';
 import { VersionConflict } from './command-context';
 import { loadStream } from './stream-reader';
+import { assertSameCommand, commandFingerprint, IdempotencyKeyReused } from './idempotency';
 
 /** What a command did: the state after it, the events it wrote (or first wrote), the last position. */
 export interface CommandOutcome<S> {
@@ -30,6 +31,9 @@ export interface CommandSpec<S, C, E> {
   readonly decider: Decider<S, C, E, DecisionContext>;
   readonly streamId: string;
   readonly command: C;
+  /** What the command id stands for besides the actor and stream: the operation's name and its input as given. */
+  readonly operation: string;
+  readonly input: unknown;
   /** Refuses (throws) when the actor may not act on this state; runs on every attempt. */
   readonly authorize?: (state: S) => void;
   /** The command's type in the metrics (default: the command's `type`). */
@@ -38,7 +42,9 @@ export interface CommandSpec<S, C, E> {
 
 /** How a command that threw ended, for the metrics: refusals by rule, version clashes, failures. */
 function failureOutcome(error: unknown): { outcome: CommandOutcomeLabel; rule?: string } {
-  if (error instanceof VersionConflict) return { outcome: 'conflict', rule: error.rule };
+  if (error instanceof VersionConflict || error instanceof IdempotencyKeyReused) {
+    return { outcome: 'conflict', rule: error.rule };
+  }
   if (error instanceof DomainError) return { outcome: 'refused', rule: error.rule };
   if (error instanceof AccessDenied) return { outcome: 'refused', rule: error.code };
   return { outcome: 'failed' };
@@ -47,11 +53,18 @@ function failureOutcome(error: unknown): { outcome: CommandOutcomeLabel; rule?: 
 const MAX_ATTEMPTS = 5;
 
 /** The metadata DOMAIN.md requires on every event, for one event of a command. */
-export function buildMetadata(eventId: string, type: string, ctx: CommandContext, commandId: string): EventMetadata {
+export function buildMetadata(
+  eventId: string,
+  type: string,
+  ctx: CommandContext,
+  commandId: string,
+  fingerprint?: string,
+): EventMetadata {
   return {
     eventId,
     actor: ctx.actor,
     commandId,
+    ...(fingerprint === undefined ? {} : { commandFingerprint: fingerprint }),
     correlationId: ctx.correlationId,
     causationId: ctx.causationId ?? commandId,
     source: ctx.source,
@@ -64,10 +77,11 @@ export function toNewEvents(
   decided: readonly { type: string; data: object }[],
   ctx: CommandContext,
   commandId: string,
+  fingerprint?: string,
 ): NewEvent[] {
   return decided.map((event) => {
     const eventId = randomUUID();
-    const metadata = buildMetadata(eventId, event.type, ctx, commandId);
+    const metadata = buildMetadata(eventId, event.type, ctx, commandId, fingerprint);
     return { eventId, type: event.type, data: event.data as Record<string, unknown>, metadata: { ...metadata } };
   });
 }
@@ -105,9 +119,17 @@ export class CommandExecutor {
     spec: CommandSpec<S, C, E>,
     ctx: CommandContext,
   ): Promise<CommandOutcome<S>> {
+    // A command id the caller chose is theirs for this one command: the first result again, or IDEMPOTENCY_KEY_REUSED.
+    const fingerprint = ctx.commandId
+      ? commandFingerprint(ctx.actor.sub, spec.operation, spec.streamId, spec.input)
+      : undefined;
+    const replay = (commandId: string, first: StoredEvent[]) => {
+      assertSameCommand(first, commandId, fingerprint!, ctx.actor.sub);
+      return this.replay(spec, first);
+    };
     if (ctx.commandId) {
       const first = await this.store.findCommand(ctx.commandId);
-      if (first) return this.replay(spec, first.events);
+      if (first) return replay(ctx.commandId, first.events);
     }
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await loadStream(this.store, spec.streamId, spec.decider);
@@ -121,7 +143,7 @@ export class CommandExecutor {
       const decided = spec.decider.decide(spec.command, state, { today: this.clock.today() });
       if (decided.length === 0) return { state, version, events: [], position: null, duplicate: false };
       const commandId = ctx.commandId ?? randomUUID();
-      const events = toNewEvents(decided, ctx, commandId);
+      const events = toNewEvents(decided, ctx, commandId, fingerprint);
       try {
         const result = await this.store.append({
           streamId: spec.streamId,
@@ -129,7 +151,7 @@ export class CommandExecutor {
           expected: version < 0 ? 'NO_STREAM' : version,
           commandId,
         });
-        if (result.duplicate) return this.replay(spec, result.events);
+        if (result.duplicate) return replay(commandId, result.events);
         let after = state;
         for (const stored of result.events)
           after = spec.decider.evolve(after, {

@@ -11,16 +11,22 @@ export function authorizeEnterpriseCommand(actor: Actor, command: EnterpriseComm
     throw new AccessDenied(
       'FORBIDDEN',
       `${command.type} needs the role MUNICIPAL_OFFICIAL${command.type === 'RecordLapses' ? '' : ' or DISTRICT_OFFICIAL'}`,
+      'ROLE_REQUIRED',
+      'input',
     );
   }
   // Both sides trimmed, as the decider trims the input: " 120116" is district 120116 everywhere.
   const district = actor.district?.trim();
-  if (!district) throw new AccessDenied('FORBIDDEN', 'A district official token must carry the claim district');
+  if (!district) {
+    throw new AccessDenied('FORBIDDEN', 'A district official token must carry the claim district', 'DISTRICT_CLAIM');
+  }
   if (command.type === 'RegisterEnterprise') {
     if (String(command.data.district ?? '').trim() !== district) {
       throw new AccessDenied(
         'FORBIDDEN',
         `A district official of ${district} may register enterprises only in that district`,
+        'DISTRICT_SCOPE',
+        'district',
       );
     }
     return;
@@ -29,6 +35,8 @@ export function authorizeEnterpriseCommand(actor: Actor, command: EnterpriseComm
     throw new AccessDenied(
       'FORBIDDEN',
       `The enterprise is located in district ${currentDistrict(state)}, not ${district}`,
+      'DISTRICT_SCOPE',
+      'creditCode',
     );
   }
 }

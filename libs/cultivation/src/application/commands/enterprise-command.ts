@@ -28,12 +28,15 @@ export class ExecuteEnterpriseCommandHandler implements ICommandHandler<ExecuteE
 
   execute({ creditCode, command, context }: ExecuteEnterpriseCommand): Promise<CommandOutcome<EnterpriseState>> {
     const code = parseCreditCode(creditCode);
+    const normalised: EnterpriseCommand =
+      command.type === 'RegisterEnterprise' ? { ...command, data: { ...command.data, creditCode: code } } : command;
     return this.executor.execute(
       {
         decider: enterpriseDecider,
         streamId: enterpriseStreamName(code),
-        command:
-          command.type === 'RegisterEnterprise' ? { ...command, data: { ...command.data, creditCode: code } } : command,
+        command: normalised,
+        operation: normalised.type,
+        input: normalised.data,
         authorize: (state) => authorizeEnterpriseCommand(context.actor, command, state),
       },
       context,

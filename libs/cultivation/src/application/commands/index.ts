@@ -6,3 +6,4 @@ export * from './stream-reader';
 export * from './enterprise-authorization';
 export * from './lapse-sweep';
 export * from './lapse-schedule';
+export * from './idempotency';

@@ -24,9 +24,11 @@ export class SetTargetHandler implements ICommandHandler<SetTargetCommand> {
         decider: targetsDecider,
         streamId: TARGETS_STREAM,
         command,
+        operation: command.type,
+        input: command.data,
         authorize: () => {
           if (!hasRole(context.actor, 'MUNICIPAL_OFFICIAL'))
-            throw new AccessDenied('FORBIDDEN', 'Only a municipal official sets targets');
+            throw new AccessDenied('FORBIDDEN', 'Only a municipal official sets targets', 'ROLE_REQUIRED', 'input');
         },
       },
       context,

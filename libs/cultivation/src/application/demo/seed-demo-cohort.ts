@@ -45,13 +45,20 @@ export interface DemoCohortResult extends DemoProgress {
 const ACTOR: Actor = { sub: 'demo-generator', roles: ['MUNICIPAL_OFFICIAL'] };
 
 function commandUnit(commandId: string, command: EnterpriseCommand): StreamUnit {
-  return { commandId, decide: (state, context) => decide(command, state, context) };
+  return {
+    commandId,
+    operation: command.type,
+    input: command.data,
+    decide: (state, context) => decide(command, state, context),
+  };
 }
 
 /** Retracts the latest live grant of the tier (the event id is only known once it is recorded). */
 function retractionUnit(commandId: string, tier: string, reason: string): StreamUnit {
   return {
     commandId,
+    operation: 'RetractCertification',
+    input: { tier, reason },
     decide: (state: EnterpriseState, context) => {
       const grant =
         state.status === 'UNREGISTERED' ? undefined : state.grants.findLast((g) => g.tier === tier && !g.retracted);

@@ -2,9 +2,11 @@
 // executor, for many enterprise streams at once. One appendMany per batch (one transaction in
 // PostgreSQL); when a batch cannot be written (a concurrent writer, anything else), its streams are
 // written again one command at a time through the CommandExecutor, so one bad stream costs only itself.
-// Idempotency: every event carries its command's id (metadata.commandId); a command whose id is already
-// in the stream is a duplicate and is not decided again.
-import type { AppendRequest, EventStore, NewEvent, StoredEvent } from '@cl/event-store';
+// Idempotency: every unit is appended as its own request with its command id, so the store records the id exactly
+// as it does for a mutation (one record for both paths); its events carry the id and the command's fingerprint.
+// A unit whose id is recorded is a duplicate when the first events came from the same command (idempotency.ts,
+// the same check the command executor makes) and is refused IDEMPOTENCY_KEY_REUSED otherwise.
+import type { AppendRequest, EventStore, StoredEvent } from '@cl/event-store';
 import { AccessDenied, type Actor } from '@cl/platform';
 import {
   type DecisionContext,
@@ -16,12 +18,24 @@ import {
   type EventSource,
 } from '../../domain';
 import type { Clock } from '../clock';
-import { type CommandContext, type CommandExecutor, toEnvelope, toNewEvents, VersionConflict } from '../commands';
+import {
+  type CommandContext,
+  type CommandExecutor,
+  commandFingerprint,
+  IdempotencyKeyReused,
+  sameCommand,
+  toEnvelope,
+  toNewEvents,
+  VersionConflict,
+} from '../commands';
 
 /** One command on one stream, decided on the stream's state at the moment it is written. */
 export interface StreamUnit {
-  /** Idempotency key; the events it writes carry it as metadata.commandId. */
+  /** Idempotency key; the store records it, the events it writes carry it as metadata.commandId. */
   readonly commandId: string;
+  /** What the key stands for (with the actor and stream): the operation's name and its input. */
+  readonly operation: string;
+  readonly input: unknown;
   /** The events; [] when what it asks for is already recorded (a duplicate); throws a DomainError to refuse. */
   decide(state: EnterpriseState, context: DecisionContext): EnterpriseEvent[];
   /** Throws AccessDenied when the actor may not act on this state. */
@@ -75,22 +89,30 @@ const unitDecider: Decider<EnterpriseState, StreamUnit, EnterpriseEvent, Decisio
 
 /** A refusal the caller should see on its row, or undefined for a failure of the machinery. */
 export function refusalOf(error: unknown): Refusal | undefined {
-  if (error instanceof DomainError || error instanceof VersionConflict) {
+  if (error instanceof DomainError || error instanceof VersionConflict || error instanceof IdempotencyKeyReused) {
     return { code: error.code, rule: error.rule, field: error.field, message: error.message };
   }
-  if (error instanceof AccessDenied) return { code: error.code, rule: error.code, field: null, message: error.message };
+  if (error instanceof AccessDenied) return { code: error.code, rule: error.rule, field: null, message: error.message };
   return undefined;
 }
 
 /** Batches loaded, decided or appended at once by writeAll (2 cores: one deciding, appends overlapping). */
 const BATCHES_IN_FLIGHT = 3;
 
-/** A batch decided and ready to append: a request per stream with events, and which units they came from. */
+/** A batch decided and ready to append: a request per unit with events, and which stream and unit it came from. */
 interface Prepared {
   readonly batch: readonly StreamWork[];
   readonly outcomes: (UnitOutcome | undefined)[][];
   readonly requests: AppendRequest[];
-  readonly written: { w: number; units: [u: number, events: number][] }[];
+  readonly written: { w: number; u: number; fingerprint: string }[];
+}
+
+type Recorded = Pick<StoredEvent, 'metadata'>;
+
+/** A unit whose command id is already recorded: a duplicate of the same command, else a reused key. */
+function recordedOutcome(unit: StreamUnit, first: readonly Recorded[], fingerprint: string, sub: string) {
+  if (sameCommand(first, fingerprint, sub)) return { status: 'duplicate' } as const;
+  return { status: 'rejected', ...refusalOf(new IdempotencyKeyReused(unit.commandId))! } as const;
 }
 
 /** Writes StreamWork in batches through the enterprise decider; see the file comment. */
@@ -159,16 +181,21 @@ export class EnterpriseBatchWriter {
     const today = this.clock.today();
     const outcomes: (UnitOutcome | undefined)[][] = batch.map((work) => work.units.map(() => undefined));
     const requests: AppendRequest[] = [];
-    const written: { w: number; units: [u: number, events: number][] }[] = [];
+    const written: Prepared['written'] = [];
+    const sub = context.actor.sub;
     batch.forEach((work, w) => {
-      let { state } = loaded[w]!;
-      const { version } = loaded[w]!;
-      // A command already in the stream is a duplicate: known from the events at hand, no query per command.
-      const recorded = new Set(loaded[w]!.events.map((e) => e.metadata.commandId));
-      const events: NewEvent[] = [];
-      const units: [number, number][] = [];
+      let { state, version } = loaded[w]!;
+      // A command already in the stream is known from the events at hand, without a query per command.
+      const recorded = new Map<unknown, Recorded>();
+      for (const e of loaded[w]!.events) if (!recorded.has(e.metadata.commandId)) recorded.set(e.metadata.commandId, e);
       work.units.forEach((unit, u) => {
-        if (recorded.has(unit.commandId)) return void (outcomes[w]![u] = duplicateOf(unit, state, loaded[w]!.events));
+        const fingerprint = commandFingerprint(sub, unit.operation, work.streamId, unit.input);
+        const first = recorded.get(unit.commandId);
+        if (first) {
+          const outcome = recordedOutcome(unit, [first], fingerprint, sub);
+          return void (outcomes[w]![u] =
+            outcome.status === 'duplicate' ? duplicateOf(unit, state, loaded[w]!.events) : outcome);
+        }
         let decided: EnterpriseEvent[];
         try {
           unit.authorize?.(state);
@@ -180,20 +207,23 @@ export class EnterpriseBatchWriter {
         }
         if (decided.length === 0) return void (outcomes[w]![u] = duplicateOf(unit, state, loaded[w]!.events));
         const ctx: CommandContext = { ...context, commandId: unit.commandId };
-        const stamped = toNewEvents(decided, ctx, unit.commandId);
+        const stamped = toNewEvents(decided, ctx, unit.commandId, fingerprint);
         // The next unit decides on the state these events make; after the last unit nobody reads it.
         if (u < work.units.length - 1) {
           stamped.forEach((e, i) => (state = unitDecider.evolve(state, { eventId: e.eventId, event: decided[i]! })));
         }
-        events.push(...stamped);
-        units.push([u, stamped.length]);
-        recorded.add(unit.commandId);
+        // A request per unit, so the store records each command id; a later request on the stream starts where
+        // the one before it ends.
+        requests.push({
+          streamId: work.streamId,
+          events: stamped,
+          expected: version < 0 ? 'NO_STREAM' : version,
+          commandId: unit.commandId,
+        });
+        version += stamped.length;
+        written.push({ w, u, fingerprint });
+        recorded.set(unit.commandId, stamped[0]!);
       });
-      if (events.length === 0) return;
-      // One request per stream: each event keeps its own command id in its metadata, which is what makes a
-      // second run a duplicate (above); one request instead of one per command halves the statements per event.
-      requests.push({ streamId: work.streamId, events, expected: version < 0 ? 'NO_STREAM' : version });
-      written.push({ w, units });
     });
     return { batch, outcomes, requests, written };
   }
@@ -206,15 +236,16 @@ export class EnterpriseBatchWriter {
       try {
         const results = await this.store.appendMany(requests);
         results.forEach((result, i) => {
-          const { w, units } = written[i]!;
-          let from = 0;
-          for (const [u, count] of units) {
-            outcomes[w]![u] = { status: 'accepted', events: result.events.slice(from, (from += count)) };
-          }
+          const { w, u, fingerprint } = written[i]!;
+          const unit = batch[w]!.units[u]!;
+          // duplicate: the id was recorded meanwhile or on another stream (the store's record, as for a mutation)
+          outcomes[w]![u] = result.duplicate
+            ? recordedOutcome(unit, result.events, fingerprint, context.actor.sub)
+            : { status: 'accepted', events: result.events };
         });
       } catch {
         // The batch wrote nothing: every stream that had something to write goes again on its own.
-        for (const { w } of written) outcomes[w] = await this.writeOneByOne(batch[w]!, context);
+        for (const w of new Set(written.map((x) => x.w))) outcomes[w] = await this.writeOneByOne(batch[w]!, context);
       }
     }
     return outcomes.map((units) => units.map((o) => o ?? { status: 'duplicate' }));
@@ -223,21 +254,19 @@ export class EnterpriseBatchWriter {
   /** Each unit through the executor: fresh state, bounded retries on a version clash, idempotent by command id. */
   private async writeOneByOne(work: StreamWork, context: BatchContext): Promise<UnitOutcome[]> {
     const outcomes: UnitOutcome[] = [];
+    // The stream as it stands, to explain duplicates; the executor checks each unit's command id itself.
     const events = await this.store.readStream(work.streamId);
-    const recorded = new Set(events.map((e) => e.metadata.commandId));
     let state = unitDecider.initialState();
     for (const stored of events) state = unitDecider.evolve(state, toEnvelope<EnterpriseEvent>(stored));
     for (const unit of work.units) {
-      if (recorded.has(unit.commandId)) {
-        outcomes.push(duplicateOf(unit, state, events));
-        continue;
-      }
       try {
         const outcome = await this.executor.execute(
           {
             decider: unitDecider,
             streamId: work.streamId,
             command: unit,
+            operation: unit.operation,
+            input: unit.input,
             authorize: (s) => unit.authorize?.(s),
             commandType: 'BatchUnit',
           },

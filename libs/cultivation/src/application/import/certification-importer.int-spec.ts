@@ -278,10 +278,10 @@ describe('CertificationImporter (PostgreSQL)', () => {
     const report = await importer.importFile(fixture('district.csv', csv(rows)), 'district.csv', { actor: district });
     expect(outcomes(report)).toEqual([
       ['accepted'],
-      ['rejected', 'FORBIDDEN', null as unknown as string],
+      ['rejected', 'DISTRICT_SCOPE', null as unknown as string],
       ['accepted'],
       ['accepted'],
-      ['rejected', 'FORBIDDEN', null as unknown as string], // located in 120116, whatever the row says
+      ['rejected', 'DISTRICT_SCOPE', null as unknown as string], // located in 120116, whatever the row says
     ]);
   });
 

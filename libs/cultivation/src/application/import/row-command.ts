@@ -75,12 +75,19 @@ export function retractionNote(grant: Grant, events: readonly StoredEvent[]): Du
   };
 }
 
+/** What a row says about the grant: the input its command id and fingerprint stand for. */
+function grantFields(row: ImportRow, code: CreditCode): unknown[] {
+  return [code, row.tier, row.level, row.certificateNo, row.grantedOn, row.validUntil, row.batch];
+}
+
 /**
- * A deterministic command id from what the row says about the grant: importing the same row again,
- * from any file, is recognised as the same command and writes nothing.
+ * A deterministic command id from the importing actor and what the row says about the grant: the same actor
+ * importing the same row again, from any file, is recognised as the same command and writes nothing. The actor is
+ * part of it because idempotency keys belong to their caller; another actor's identical row is told apart by the
+ * decider instead (the identical grant is already recorded: a duplicate, nothing written).
  */
-export function rowCommandId(row: ImportRow, code: CreditCode): string {
-  const fields = [code, row.tier, row.level, row.certificateNo, row.grantedOn, row.validUntil, row.batch];
+export function rowCommandId(row: ImportRow, code: CreditCode, actorSub: string): string {
+  const fields = [actorSub, ...grantFields(row, code)];
   return `import-${createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 40)}`;
 }
 
@@ -100,7 +107,9 @@ export function decideImportRow(
 /** The row as a unit of the batch writer, authorised for the actor like the two mutations. */
 export function importRowUnit(row: ImportRow, code: CreditCode, actor: Actor): StreamUnit {
   return {
-    commandId: rowCommandId(row, code),
+    commandId: rowCommandId(row, code, actor.sub),
+    operation: 'importCertifications',
+    input: grantFields(row, code),
     authorize: (state) =>
       authorizeEnterpriseCommand(actor, state.status === 'UNREGISTERED' ? registration(row, code) : grant(row), state),
     decide: (state, context) => decideImportRow(row, code, state, context),

@@ -5,6 +5,7 @@ import type { Connection, Enterprise, ExpiringCertification } from './contract-t
 import { enterpriseByCode, listEnterprises } from './enterprises/enterprises';
 import { expiringCertifications } from './enterprises/expiring-certifications';
 import { InvalidQueryInput, dateArg, districtArg, firstArg, tierArg } from './query-input';
+import { assertLocatedInScope, type ReadScope, scopedDistrict } from './read-scope';
 
 export interface EnterpriseFilterInput {
   district?: string | null;
@@ -31,9 +32,11 @@ export class EnterpriseQueries {
     private readonly clock: Clock,
   ) {}
 
-  /** The enterprise, or null when unknown. */
-  enterprise(creditCode: string): Promise<Enterprise | null> {
-    return enterpriseByCode(this.dataSource, creditCode, this.clock.today());
+  /** The enterprise, or null when unknown; FORBIDDEN when located outside a scoped reader's district. */
+  async enterprise(creditCode: string, scope: ReadScope = null): Promise<Enterprise | null> {
+    const found = await enterpriseByCode(this.dataSource, creditCode, this.clock.today());
+    assertLocatedInScope(scope, found?.district.code ?? null);
+    return found;
   }
 
   /** A page of enterprises by credit code (see listEnterprises for the filter's meaning). */
@@ -41,10 +44,12 @@ export class EnterpriseQueries {
     filter?: EnterpriseFilterInput | null,
     first?: number | null,
     after?: string | null,
+    scope: ReadScope = null,
   ): Promise<Connection<Enterprise>> {
     const today = this.clock.today();
     const f = {
-      district: districtArg(filter?.district, 'filter.district'),
+      district: scopedDistrict(scope, districtArg(filter?.district, 'filter.district'), 'filter.district'),
+      locatedIn: scope,
       tier: filter?.tier == null ? null : tierArg(filter.tier, 'filter.tier'),
       asOf: dateArg(filter?.asOf, 'filter.asOf', today),
       nameContains: filter?.nameContains?.trim() || null,
@@ -60,6 +65,7 @@ export class EnterpriseQueries {
     district?: string | null,
     first?: number | null,
     after?: string | null,
+    scope: ReadScope = null,
   ): Promise<Connection<ExpiringCertification>> {
     const days = withinDays ?? 90;
     if (!Number.isInteger(days) || days < 0 || days > 3660) {
@@ -68,7 +74,7 @@ export class EnterpriseQueries {
     const args = {
       withinDays: days,
       tier: tier == null ? null : tierArg(tier),
-      district: districtArg(district),
+      district: scopedDistrict(scope, districtArg(district), 'district'),
       first: firstArg(first),
       after: after ?? null,
     };

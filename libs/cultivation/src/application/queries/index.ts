@@ -5,6 +5,7 @@ export { ProgressQueries, MAX_TREND_POINTS } from './progress-queries';
 export { EnterpriseQueries, type EnterpriseFilterInput } from './enterprise-queries';
 export { ProjectionStatusQueries } from './status-queries';
 export { InvalidQueryInput, MAX_PAGE } from './query-input';
+export { type ReadScope } from './read-scope';
 export {
   pace,
   monthsBetween,

@@ -31,6 +31,8 @@ export interface EventMetadata {
   readonly eventId: string;
   readonly actor: Actor;
   readonly commandId: string;
+  /** What a caller-chosen command id was used for (application/commands/idempotency.ts); absent for generated ids. */
+  readonly commandFingerprint?: string;
   readonly correlationId: string;
   readonly causationId: string;
   readonly source: EventSource;

@@ -37,6 +37,8 @@ export interface EnterpriseFilter {
   nameContains: string | null;
   /** A current or former name containing it (compared by nameKey), or a credit code starting with it. */
   search: string | null;
+  /** Only enterprises located (now) in this district: a district official's scope; null for all. */
+  locatedIn: string | null;
 }
 
 /** Escapes LIKE wildcards so the text matches literally. */
@@ -63,6 +65,7 @@ export async function listEnterpriseSnapshots(
     `($5::text IS NULL OR s.credit_code IN (
        SELECT n.credit_code FROM ${qualified(LIVE_SCHEMA, 'enterprise_name')} n WHERE n.name_key LIKE $5
        UNION SELECT c.credit_code FROM ${summaries} c WHERE c.credit_code LIKE $6))`,
+    `($7::text IS NULL OR s.district_code = $7)`,
   ].join(' AND ');
   const params = [
     filter.district,
@@ -71,11 +74,12 @@ export async function listEnterpriseSnapshots(
     filter.asOf,
     filter.search ? likePattern(nameKey(filter.search)) : null,
     filter.search ? `${escapeLike(filter.search.toUpperCase())}%` : null,
+    filter.locatedIn,
   ];
   const [rows, totals]: [Row[], { total: number }[]] = await Promise.all([
     sql.query(
-      `SELECT credit_code, version, state FROM ${summaries} s WHERE ${where} AND ($7::text IS NULL OR s.credit_code > $7)
-       ORDER BY s.credit_code LIMIT $8`,
+      `SELECT credit_code, version, state FROM ${summaries} s WHERE ${where} AND ($8::text IS NULL OR s.credit_code > $8)
+       ORDER BY s.credit_code LIMIT $9`,
       [...params, page.afterCreditCode, page.limit],
     ),
     sql.query(`SELECT count(*)::int AS total FROM ${summaries} s WHERE ${where}`, params),

@@ -1,0 +1,66 @@
+// Idempotency keys belong to their caller (DOMAIN.md "Who may do what"): a command id names one actor's one
+// operation with one input. The record of a command id is the store's (event_commands in PostgreSQL, a marker
+// stream in EventStoreDB, reached through findCommand and append's duplicate answer); what the id was used for is
+// kept as a fingerprint in the metadata of the events it wrote. Both write paths — the command executor and the
+// batch writer of imports — ask `sameCommand` of the first events, so both answer a reused key alike.
+import { createHash } from 'node:crypto';
+import type { StoredEvent } from '@cl/event-store';
+
+/** A command id sent again for another operation, input or actor: nothing is written. */
+export class IdempotencyKeyReused extends Error {
+  readonly code = 'CONFLICT' as const;
+  readonly rule = 'IDEMPOTENCY_KEY_REUSED' as const;
+  readonly field = 'commandId' as const;
+  constructor(commandId: string) {
+    super(
+      `commandId ${commandId} was already used for another operation, input or caller: send a new commandId ` +
+        '(only the same caller repeating the same operation with the same input gets the first result back)',
+    );
+    this.name = 'IdempotencyKeyReused';
+  }
+}
+
+/**
+ * JSON with object keys sorted and absent values (undefined or null: GraphQL treats an omitted nullable argument
+ * and an explicit null alike) dropped: the same input always gives the same text.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** What a command id stands for: who (sub), which operation on which stream, and a hash of the input. */
+export function commandFingerprint(actorSub: string, operation: string, streamId: string, input: unknown): string {
+  return createHash('sha256')
+    .update(canonicalJson({ sub: actorSub, operation, streamId, input }))
+    .digest('base64url');
+}
+
+/**
+ * True when the events a command id first wrote came from the same command. Events recorded before fingerprints
+ * existed are matched on the actor alone.
+ */
+export function sameCommand(
+  first: readonly Pick<StoredEvent, 'metadata'>[],
+  fingerprint: string,
+  actorSub: string,
+): boolean {
+  const metadata = first[0]?.metadata;
+  if (!metadata) return true; // a record without events: nothing to compare, nothing was written
+  if (typeof metadata.commandFingerprint === 'string') return metadata.commandFingerprint === fingerprint;
+  return (metadata.actor as { sub?: unknown } | undefined)?.sub === actorSub;
+}
+
+/** Throws IdempotencyKeyReused unless the first events of `commandId` came from this same command. */
+export function assertSameCommand(
+  first: readonly StoredEvent[],
+  commandId: string,
+  fingerprint: string,
+  actorSub: string,
+): void {
+  if (!sameCommand(first, fingerprint, actorSub)) throw new IdempotencyKeyReused(commandId);
+}

@@ -1,0 +1,4 @@
+export * from './request-scope';
+export * from './json-errors';
+export * from './rate-limit.plugin';
+export * from './security';
