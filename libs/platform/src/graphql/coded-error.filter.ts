@@ -8,6 +8,8 @@ interface Coded {
   message: string;
   field?: string;
   rule?: string;
+  /** Facts the client can act on (e.g. the grant a new one overlaps), added to the extensions. */
+  details?: Readonly<Record<string, unknown>>;
 }
 
 function isCoded(error: unknown): error is Coded {
@@ -20,7 +22,7 @@ function isCoded(error: unknown): error is Coded {
 
 /**
  * Any error that carries one of the contract's codes (domain refusals, access denials, conflicts)
- * becomes a GraphQL error with `extensions.code`, and `field` and `rule` when it names them.
+ * becomes a GraphQL error with `extensions.code`, and `field`, `rule` and its `details` when it has them.
  * Anything else passes on as an internal failure, which is logged and answered without internals.
  */
 @Catch()
@@ -29,7 +31,7 @@ export class CodedErrorFilter implements GqlExceptionFilter {
     if (host.getType<string>() !== 'graphql') throw exception; // HTTP routes keep Nest's own handling
     if (exception instanceof GraphQLError) return exception;
     if (isCoded(exception)) {
-      const extensions: Record<string, unknown> = { code: exception.code };
+      const extensions: Record<string, unknown> = { ...exception.details, code: exception.code };
       if (exception.field) extensions.field = exception.field;
       if (exception.rule) extensions.rule = exception.rule;
       return new GraphQLError(exception.message, { extensions });

@@ -3,7 +3,8 @@ export * from './contract-types';
 export { ProgressQueries, MAX_TREND_POINTS } from './progress-queries';
 export { EnterpriseQueries, type EnterpriseFilterInput } from './enterprise-queries';
 export { ProjectionStatusQueries } from './status-queries';
-export { InvalidQueryInput, MAX_PAGE } from './query-input';
+export { InvalidQueryInput, MAX_PAGE, dateArg } from './query-input';
+export { toTierInfo } from './tier-info';
 export {
   pace,
   monthsBetween,

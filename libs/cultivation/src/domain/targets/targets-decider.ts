@@ -1,10 +1,10 @@
-// Targets as a tiny decider: one target per tier (a progress row is per tier), the latest wins.
+// Targets as a tiny decider: one target per tier or group (a progress row is per tier), the latest wins.
 import { InvalidInput } from '../errors';
 import type { Envelope } from '../events/envelope';
 import { isOneOf, TARGET_METRICS, type CertificationLevel, type TargetMetric, type Tier } from '../policy/vocabulary';
-import { tierPolicyOn } from '../policy/policy';
+import { levelsOn } from '../policy/policy';
 import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date';
-import { parseLevel, parseTier } from '../enterprise/input';
+import { parseTier } from '../enterprise/input';
 import { DEFAULT_TARGETS, type TargetSpec, type TargetsEvent } from './targets-events';
 
 export type SetTarget = {
@@ -28,6 +28,17 @@ export function evolveTargets(state: TargetsState, { event }: Envelope<TargetsEv
   return { targets: [...rest, event.data] };
 }
 
+/** A target's level: one the tier (for a group: any member) is certified at. */
+function parseTargetLevel(tier: Tier, value: unknown, today: CalendarDate): CertificationLevel {
+  const levels = levelsOn(tier, today);
+  if (isOneOf(levels, value)) return value;
+  throw new InvalidInput(
+    'LEVEL_NOT_ALLOWED',
+    'level',
+    `${tier} is certified at ${levels.join(' or ')}, not ${String(value)}`,
+  );
+}
+
 /** Validates a SetTarget command; the level must be one the tier is certified at. */
 export function decideTargets(
   { data }: TargetsCommand,
@@ -35,7 +46,7 @@ export function decideTargets(
   ctx: { today: CalendarDate },
 ): TargetsEvent[] {
   const tier = parseTier(data.tier);
-  const level = data.level == null ? undefined : parseLevel(tierPolicyOn(tier, ctx.today), data.level);
+  const level = data.level == null ? undefined : parseTargetLevel(tier, data.level, ctx.today);
   if (!Number.isInteger(data.target) || data.target < 0) {
     throw new InvalidInput('TARGET_NOT_NON_NEGATIVE_INTEGER', 'target', 'target must be an integer ≥ 0');
   }

@@ -7,7 +7,7 @@ import { tierInfo } from '../tier-info';
 import { monthsBefore, pace, RECENT_MONTHS } from './pace';
 import { readTargets } from './targets';
 
-/** One progress row per tier (TIERS order) on `asOf`, city-wide or for one district. */
+/** One progress row per tier and group (TIERS order) on `asOf`, city-wide or for one district. */
 export async function cohortProgress(
   sql: Pick<DataSource, 'query'>,
   asOf: CalendarDate,
