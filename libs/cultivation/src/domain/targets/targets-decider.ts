@@ -1,4 +1,6 @@
 // Targets as a tiny decider: one target per tier or group (a progress row is per tier), the latest wins.
+import type { Decider } from '../decider';
+import type { DecisionContext } from '../enterprise/commands';
 import { InvalidInput } from '../errors';
 import type { Envelope } from '../events/envelope';
 import { isOneOf, TARGET_METRICS, type CertificationLevel, type TargetMetric, type Tier } from '../policy/vocabulary';
@@ -40,11 +42,7 @@ function parseTargetLevel(tier: Tier, value: unknown, today: CalendarDate): Cert
 }
 
 /** Validates a SetTarget command; the level must be one the tier is certified at. */
-export function decideTargets(
-  { data }: TargetsCommand,
-  _state: TargetsState,
-  ctx: { today: CalendarDate },
-): TargetsEvent[] {
+export function decideTargets({ data }: TargetsCommand, _state: TargetsState, ctx: DecisionContext): TargetsEvent[] {
   const tier = parseTier(data.tier);
   const level = data.level == null ? undefined : parseTargetLevel(tier, data.level, ctx.today);
   if (!Number.isInteger(data.target) || data.target < 0) {
@@ -64,4 +62,8 @@ export function targetFor(state: TargetsState, tier: Tier): TargetSpec | undefin
 }
 
 /** The targets decider as one value. */
-export const targetsDecider = { initialState: initialTargetsState, evolve: evolveTargets, decide: decideTargets };
+export const targetsDecider: Decider<TargetsState, TargetsCommand, TargetsEvent, DecisionContext> = {
+  decide: decideTargets,
+  evolve: evolveTargets,
+  initialState: initialTargetsState,
+};

@@ -12,6 +12,7 @@
 //  TECH_AND_INNOVATIVE_SME (group) = holding TECH_SME or INNOVATIVE_SME that day:
 //   A [2026-01-10, 2027-01-01)  B [2025-05-01, 2028-05-01)  C [2025-03-01, 2026-01-01) [2026-04-15, 2027-01-01)
 //   D [2026-03-31, 2026-05-01)  F [2026-03-20, 2027-01-01)
+import { createLogger } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
@@ -80,7 +81,11 @@ async function writeCohort(ledger: TestLedger): Promise<void> {
 beforeAll(async () => {
   ({ dataSource, store, close } = await openReadSide(db.url));
   await writeCohort(new TestLedger(store));
-  const projector = new ProjectorService(dataSource, store, { retryMs: 100, pollIntervalMs: 50, batchSize: 4 });
+  const projector = new ProjectorService(dataSource, store, createLogger('silent'), {
+    retryMs: 100,
+    pollIntervalMs: 50,
+    batchSize: 4,
+  });
   projector.start();
   expect(await new ProjectionStatusQueries(dataSource, store).waitForPosition((await store.head())!, 20_000)).toBe(
     true,

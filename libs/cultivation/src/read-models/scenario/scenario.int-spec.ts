@@ -17,6 +17,7 @@
 //  TECH_AND_INNOVATIVE_SME (group): an enterprise on a day it holds TECH_SME or INNOVATIVE_SME (once if both)
 //
 // Dates: TODAY 2026-06-30 (six months earlier: 2025-12-30), and the past dates 2024-12-31 and 2025-06-30.
+import { createLogger } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
@@ -30,6 +31,8 @@ import { dumpReadModels, openReadSide } from '../testing/read-model-fixture';
 import { BINHAI, E, HEPING, HEXI, NANKAI, XIQING, writeScenario } from '../testing/scenario';
 import { TestLedger } from '../testing/test-ledger';
 
+const silent = createLogger('silent');
+
 const db = useTestDatabase();
 let dataSource: DataSource;
 let store: PostgresEventStore;
@@ -39,7 +42,7 @@ let progress: ProgressQueries;
 let enterprises: EnterpriseQueries;
 
 async function projectAll(): Promise<void> {
-  const projector = new ProjectorService(dataSource, store, { retryMs: 100, pollIntervalMs: 50, batchSize: 7 });
+  const projector = new ProjectorService(dataSource, store, silent, { retryMs: 100, pollIntervalMs: 50, batchSize: 7 });
   projector.start();
   const head = (await store.head())!;
   expect(await new ProjectionStatusQueries(dataSource, store).waitForPosition(head, 20_000)).toBe(true);
