@@ -101,11 +101,16 @@ export function isTierGroup(tier: Tier, versions: Policies = POLICY_VERSIONS): b
   return allTierGroups(versions).some((g) => g.tier === tier);
 }
 
+/** The certificate tiers whose grants hold a tier: a group's members, else the tier itself. */
+export function tiersHolding(tier: Tier, versions: Policies = POLICY_VERSIONS): readonly Tier[] {
+  return allTierGroups(versions).find((g) => g.tier === tier)?.members ?? [tier];
+}
+
 /** The levels a tier is certified at on a date; for a group, those of any member. */
 export function levelsOn(tier: Tier, date: CalendarDate, versions: Policies = POLICY_VERSIONS): CertificationLevel[] {
-  const group = allTierGroups(versions).find((g) => g.tier === tier);
-  const tiers = group ? group.members : [tier];
-  const levels = new Set(tiers.flatMap((t) => grantablePolicyOn(t, date, versions)?.levels ?? []));
+  const levels = new Set(
+    tiersHolding(tier, versions).flatMap((t) => grantablePolicyOn(t, date, versions)?.levels ?? []),
+  );
   return [...levels];
 }
 

@@ -327,6 +327,13 @@ describe('enterprises and certifications', () => {
         (c, i) => `${c.slice(-3)} ${i < 2 ? 'HIGH_TECH' : i < 5 ? 'TECH_SME' : 'INNOVATIVE_SME'}`,
       ),
     );
+    const group = await enterprises.expiringCertifications(200, 'TECH_AND_INNOVATIVE_SME');
+    expect(group.edges.map(({ node }) => [node.enterprise.creditCode, node.certification.tier])).toEqual([
+      [E(7), 'TECH_SME'],
+      [E(11), 'TECH_SME'],
+      [E(12), 'TECH_SME'],
+      [E(3), 'INNOVATIVE_SME'],
+    ]); // the group lists its members' certifications
     const heping = await enterprises.expiringCertifications(200, 'TECH_SME', HEPING);
     expect(heping.edges.map((e) => e.node.enterprise.creditCode)).toEqual([E(12)]);
   });
