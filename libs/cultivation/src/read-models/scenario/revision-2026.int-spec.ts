@@ -17,7 +17,7 @@ import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
 import { FixedClock } from '../../application/clock';
-import { ProgressQueries, ProjectionStatusQueries } from '../../application/queries';
+import { EnterpriseQueries, ProgressQueries, ProjectionStatusQueries } from '../../application/queries';
 import { RuleViolation, type Tier } from '../../domain';
 import { ProjectorService } from '../projector/projector.service';
 import { verifyReadModels } from '../rebuild/verify';
@@ -174,6 +174,14 @@ describe('revision-2026 across the boundary', () => {
       ['LITTLE_GIANT', 0, 0, 0, null],
       ['SINGLE_CHAMPION', 0, 0, null, null],
     ]);
+  });
+
+  it('lists the enterprises holding the group on a date', async () => {
+    const queries = new EnterpriseQueries(dataSource, new FixedClock(new Date('2026-06-30T04:00:00Z')));
+    const holders = async (asOf: string) =>
+      (await queries.enterprises({ tier: GROUP, asOf })).edges.map((e) => e.node.creditCode);
+    expect(await holders('2026-03-31')).toEqual([A, B, D, F]);
+    expect(await holders(TODAY)).toEqual([A, B, C, F]);
   });
 
   it('rebuilds to the same numbers (verify finds no difference)', async () => {
