@@ -10,6 +10,8 @@ describe('configuration', () => {
       logLevel: 'info',
       introspection: true,
       projectorInProcess: true,
+      metricsToken: undefined,
+      readyMaxProjectionLagSeconds: 300,
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -45,6 +47,15 @@ describe('configuration', () => {
     [
       { DATA_DIR: 'package.json' },
       'Invalid configuration: DATA_DIR must be a folder (it names a file) (got "package.json")',
+    ],
+    [
+      { METRICS_TOKEN: 'short secret' },
+      'Invalid configuration: METRICS_TOKEN must be at least 16 printable characters without spaces (got "************")',
+    ],
+    [{ METRICS_PORT: '0' }, 'Invalid configuration: METRICS_PORT must be a whole number from 1 to 65535 (got "0")'],
+    [
+      { READY_MAX_PROJECTION_LAG_SECONDS: '-5' },
+      'Invalid configuration: READY_MAX_PROJECTION_LAG_SECONDS must be a whole number of seconds (0 for no bound) (got "-5")',
     ],
     [
       { GRAPHQL_INTROSPECTION: 'maybe' },
