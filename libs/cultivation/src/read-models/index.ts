@@ -3,13 +3,20 @@
 // tables; the tables themselves (schema.ts, the migration) and the projection stay inside.
 import { CreateReadModels1764374400000 } from './migrations/create-read-models.migration';
 import { WidenReadModelPositions1764979200000 } from './migrations/widen-positions.migration';
+import { EnterpriseNames1765065600000 } from './migrations/enterprise-names.migration';
 import { ReprojectForTierGroups1796083212000 } from './migrations/reproject-read-models.migration';
 
-export { CreateReadModels1764374400000, WidenReadModelPositions1764979200000, ReprojectForTierGroups1796083212000 };
+export {
+  CreateReadModels1764374400000,
+  WidenReadModelPositions1764979200000,
+  EnterpriseNames1765065600000,
+  ReprojectForTierGroups1796083212000,
+};
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
 export const READ_MODEL_MIGRATIONS = [
   CreateReadModels1764374400000,
   WidenReadModelPositions1764979200000,
+  EnterpriseNames1765065600000,
   ReprojectForTierGroups1796083212000,
 ];
 export { ALL_DISTRICTS } from './schema';
@@ -35,3 +42,4 @@ export { sumOccurrences, type OccurrenceSums } from './queries/occurrences';
 export { countReached, countReachedFrom, type PreviousRung } from './queries/tier-firsts';
 export { readLiveCheckpoint, readRebuildPosition, isRebuildRunning } from './queries/projection-state';
 export { lapseCandidates } from './queries/lapse-candidates';
+export { enterprisesByNameKeys, registeredCodes, type NameCandidate } from './names/enterprise-names';

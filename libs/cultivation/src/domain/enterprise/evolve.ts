@@ -47,12 +47,23 @@ function insertSorted<T>(list: readonly T[], item: T, order: (a: T, b: T) => num
 const renewalOrder = (a: Renewal, b: Renewal) =>
   compareDates(a.renewedOn, b.renewedOn) || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
 
+/** The former names after a rename to `name`: the old name added once, the new one no longer former. */
+function renamedFrom(state: Registered, name: string): string[] {
+  const former = (state.formerNames ?? []).filter((n) => n !== name && n !== state.name);
+  return state.name === name ? former : [...former, state.name];
+}
+
 function evolveRegistered(state: Registered, { eventId, event }: Envelope<EnterpriseEvent>): EnterpriseState {
   switch (event.type) {
     case 'EnterpriseRegistered':
       return state; // a second registration is never decided; ignore it on replay
     case 'EnterpriseRenamed':
-      return { ...state, name: event.data.name, renamedOn: event.data.effectiveOn };
+      return {
+        ...state,
+        name: event.data.name,
+        renamedOn: event.data.effectiveOn,
+        formerNames: renamedFrom(state, event.data.name),
+      };
     case 'EnterpriseRelocated': {
       const { toDistrictCode: districtCode, effectiveOn: from } = event.data;
       return { ...state, locations: [...state.locations, { districtCode, from }] };
@@ -118,6 +129,7 @@ export function evolve(state: EnterpriseState, envelope: Envelope<EnterpriseEven
     creditCode,
     name,
     renamedOn: null,
+    formerNames: [],
     ...(industryCode === undefined ? {} : { industryCode }),
     locations: [{ districtCode, from: null }],
     grants: [],
