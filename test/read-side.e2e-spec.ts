@@ -58,8 +58,11 @@ describe('read side over GraphQL', () => {
       'SRDI_SME',
       'LITTLE_GIANT',
       'SINGLE_CHAMPION',
+      'TECH_AND_INNOVATIVE_SME',
     ]);
     expect(rows[0]).toMatchObject({ metric: 'ACTIVE', target: 15000, current: 3, active: 3, cumulative: 3 });
+    // The group: enterprise 1 holds both members and counts once; no target unless one is set.
+    expect(rows[7]).toMatchObject({ metric: 'ACTIVE', target: null, current: 3, active: 3, cumulative: 3 });
     expect(rows[3]).toMatchObject({ metric: 'CUMULATIVE', target: 8000, current: 1, active: 1, cumulative: 1 });
     expect(rows[1]).toMatchObject({ target: null, current: 0 });
   });
@@ -81,6 +84,36 @@ describe('read side over GraphQL', () => {
     const res = await api.graphql(PROGRESS, {}, { token: analyst, headers: { 'x-consistency-position': far } });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('STALE_READ');
   }, 15000);
+
+  it('answers the tiers and groups of the policy in force on a date, and the policy versions, without a token', async () => {
+    const TIERS = `query($on: Date) { tiers(on: $on) { tier ladder rung nameZh grantable members } }`;
+    const before = await api.graphql<{ tiers: { tier: string }[] }>(TIERS, { on: '2026-03-31' });
+    expect(before.body.errors).toBeUndefined();
+    expect(before.body.data?.tiers.map((t) => t.tier)).not.toContain('TECH_AND_INNOVATIVE_SME');
+    const from = await api.graphql<{ tiers: { tier: string }[] }>(TIERS, { on: '2026-04-01' });
+    expect(from.body.data?.tiers).toHaveLength(8);
+    expect(from.body.data?.tiers[7]).toEqual({
+      tier: 'TECH_AND_INNOVATIVE_SME',
+      ladder: 'SPECIALIZED',
+      rung: 1,
+      nameZh: '科技和创新型中小企业',
+      grantable: false,
+      members: ['TECH_SME', 'INNOVATIVE_SME'],
+    });
+    const today = await api.graphql<{ tiers: { tier: string }[] }>(TIERS, {});
+    expect(today.body.data?.tiers).toEqual(from.body.data?.tiers);
+    const bad = await api.graphql(TIERS, { on: '2026-02-30' });
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const versions = await api.graphql<{ policyVersions: { id: string; effectiveFrom: string; source: string }[] }>(
+      `{ policyVersions { id effectiveFrom source summary } }`,
+    );
+    expect(versions.body.errors).toBeUndefined();
+    expect(versions.body.data?.policyVersions.map((v) => [v.id, v.effectiveFrom])).toEqual([
+      ['plan-2025', '2000-01-01'],
+      ['revision-2026', '2026-04-01'],
+    ]);
+    expect(versions.body.data?.policyVersions[1]?.source).toContain('工信部企业〔2026〕2号');
+  });
 
   it('refuses a malformed X-Consistency-Position with the field and rule', async () => {
     for (const token of ['12ab', '1'.repeat(40)]) {
@@ -125,6 +158,17 @@ describe('read side over GraphQL', () => {
       { token: official },
     );
     expect(negative.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'target' });
+    const group = await api.graphql<{ setTarget: Row }>(
+      SET,
+      { input: { tier: 'TECH_AND_INNOVATIVE_SME', target: 20000, metric: 'CUMULATIVE', deadline: '2027-12-31' } },
+      { token: official },
+    );
+    expect(group.body.errors).toBeUndefined();
+    expect(group.body.data?.setTarget).toMatchObject({
+      tier: { tier: 'TECH_AND_INNOVATIVE_SME' },
+      target: 20000,
+      current: 3,
+    });
   });
 
   it('records lapses once: a second sweep writes nothing', async () => {

@@ -215,7 +215,8 @@ describe('write side over GraphQL', () => {
       ).toBeUndefined();
       const twice = await send('grant', { creditCode: code, tier: 'TECH_SME', grantedOn: '2026-04-01' }, binhai);
       expect(twice.error?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'TIER_ALREADY_ACTIVE', field: 'tier' });
-      const srdi = await send('grant', { creditCode: code, tier: 'SRDI_SME', grantedOn: '2026-04-01' }, binhai);
+      // TECH_SME satisfies SRDI_SME only from 2026-04-01 (revision-2026).
+      const srdi = await send('grant', { creditCode: code, tier: 'SRDI_SME', grantedOn: '2026-03-31' }, binhai);
       expect(srdi.error?.extensions).toMatchObject({
         code: 'RULE_VIOLATION',
         rule: 'PREREQUISITE_MISSING',
@@ -252,6 +253,87 @@ describe('write side over GraphQL', () => {
       expect(
         (await send('grant', { creditCode: code, tier: 'TECH_SME', grantedOn: '2026-03-01' }, municipal)).error,
       ).toBeUndefined();
+    });
+  });
+
+  describe('revision-2026 and history out of order', () => {
+    it('accepts SRDI_SME on TECH_SME alone from 2026-04-01 and refuses a grant of the group', async () => {
+      const code = await registered(40);
+      await send('grant', { creditCode: code, tier: 'TECH_SME', grantedOn: '2026-03-01' }, binhai);
+      const srdi = await send('grant', { creditCode: code, tier: 'SRDI_SME', grantedOn: '2026-04-01' }, binhai);
+      expect(srdi.error).toBeUndefined();
+      expect(srdi.result?.events[0]?.data).toMatchObject({ tier: 'SRDI_SME', grantedOn: '2026-04-01' });
+      const group = await send(
+        'grant',
+        { creditCode: code, tier: 'TECH_AND_INNOVATIVE_SME', grantedOn: '2026-05-01' },
+        binhai,
+      );
+      expect(group.error?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        rule: 'TIER_NOT_GRANTABLE',
+        field: 'tier',
+      });
+      expect(group.error?.message).toContain('held through TECH_SME or INNOVATIVE_SME');
+    });
+
+    it('loads last year’s grant after this year’s, and refuses an overlap naming the grant it meets', async () => {
+      const code = await registered(41);
+      const thisYear = await send('grant', { creditCode: code, tier: 'HIGH_TECH', grantedOn: '2025-06-01' }, binhai);
+      const older = await send(
+        'grant',
+        { creditCode: code, tier: 'HIGH_TECH', grantedOn: '2022-05-01', validUntil: '2025-04-30' },
+        binhai,
+      );
+      expect(older.error).toBeUndefined();
+      // Shown by effective date, whatever the recording order.
+      expect(older.result?.enterprise.certifications.map((c) => [c.validUntil, c.state])).toEqual([
+        ['2025-04-30', 'LAPSED'],
+        ['2028-05-31', 'ACTIVE'],
+      ]);
+      const overlap = await send('grant', { creditCode: code, tier: 'HIGH_TECH', grantedOn: '2022-06-01' }, binhai);
+      const overlapped = older.result?.events[0]?.eventId;
+      expect(overlap.error?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        rule: 'TIER_ALREADY_ACTIVE',
+        overlappingEventId: overlapped,
+        overlappingGrantedOn: '2022-05-01',
+        overlappingCountsThrough: '2025-04-30',
+      });
+      const into = await send('grant', { creditCode: code, tier: 'HIGH_TECH', grantedOn: '2019-06-01' }, binhai);
+      expect(into.error?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        rule: 'GRANT_OVERLAPS',
+        field: 'grantedOn',
+        overlappingEventId: overlapped,
+      });
+      expect(into.error?.message).toContain(`grant ${overlapped} (2022-05-01 – 2025-04-30)`);
+      expect(thisYear.result?.enterprise.version).toBe(1);
+    });
+
+    it('refuses dates before 2000 and control characters in names; a rename to the same name writes nothing', async () => {
+      const code = await registered(42);
+      const typo = await send('grant', { creditCode: code, tier: 'TECH_SME', grantedOn: '1025-03-01' }, binhai);
+      expect(typo.error?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        rule: 'DATE_BEFORE_2000',
+        field: 'grantedOn',
+      });
+      const tab = await send('register', { creditCode: creditCode(43), name: '天津\t科技', district: BINHAI }, binhai);
+      expect(tab.error?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        rule: 'NAME_CONTROL_CHARACTER',
+        field: 'name',
+      });
+      const same = await send('rename', { creditCode: code, name: ' 企业42 ', effectiveOn: '2026-05-01' }, binhai);
+      expect(same.error).toBeUndefined();
+      expect(same.result?.events).toEqual([]);
+      expect(same.result?.enterprise.version).toBe(0);
+      const history = await api.graphql<{ enterpriseHistory: unknown[] }>(
+        `query($c: String!) { enterpriseHistory(creditCode: $c) { type } }`,
+        { c: code },
+        { token: auditor },
+      );
+      expect(history.body.data?.enterpriseHistory).toEqual([{ type: 'EnterpriseRegistered' }]);
     });
   });
 

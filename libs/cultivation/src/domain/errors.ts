@@ -11,6 +11,8 @@ export abstract class DomainError extends Error {
     readonly rule: RuleName,
     readonly field: string,
     message: string,
+    /** Facts a client can act on (e.g. the overlapping grant), passed on in the error's extensions. */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     // Class names survive swc's keepClassNames; set explicitly so logs read well after bundling.

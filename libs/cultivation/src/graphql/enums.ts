@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { CERTIFICATION_LEVELS, LADDERS, REVOCATION_REASONS, TARGET_METRICS, TIERS } from '../domain';
+import { allTierGroups, CERTIFICATION_LEVELS, LADDERS, REVOCATION_REASONS, TARGET_METRICS, TIERS } from '../domain';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -20,7 +20,16 @@ export const CertificationStateEnum = asEnum([
 export const TrendIntervalEnum = asEnum(['MONTH', 'QUARTER', 'YEAR'] as const);
 export type TrendInterval = keyof typeof TrendIntervalEnum;
 
-registerEnumType(TierEnum, { name: 'Tier' });
+// A group's value says what it is (from the policy file, so a new group needs no code here).
+const GROUP_VALUES = Object.fromEntries(
+  allTierGroups().map((g) => [
+    g.tier,
+    {
+      description: `${g.nameZh} (${g.nameEn}): a group, held through ${g.members.join(' or ')}; never granted itself.`,
+    },
+  ]),
+);
+registerEnumType(TierEnum, { name: 'Tier', valuesMap: GROUP_VALUES });
 registerEnumType(LadderEnum, { name: 'Ladder' });
 registerEnumType(CertificationLevelEnum, { name: 'CertificationLevel' });
 registerEnumType(TargetMetricEnum, { name: 'TargetMetric' });

@@ -10,7 +10,7 @@ export class ProgressResolver {
   constructor(private readonly progress: ProgressQueries) {}
 
   @Query(() => [TargetProgress], {
-    description: 'One row per tier (seven), with or without a target; asOf defaults to today.',
+    description: 'One row per tier (seven) and per tier group, with or without a target; asOf defaults to today.',
   })
   cohortProgress(
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string | null,

@@ -5,12 +5,14 @@ import { CreateReadModels1764374400000 } from './migrations/create-read-models.m
 import { WidenReadModelPositions1764979200000 } from './migrations/widen-positions.migration';
 import { EnterpriseNames1765065600000 } from './migrations/enterprise-names.migration';
 import { AddProjectionVersions1765152000000 } from './migrations/add-projection-versions.migration';
+import { ReprojectForTierGroups1796083212000 } from './migrations/reproject-read-models.migration';
 
 export {
   CreateReadModels1764374400000,
   WidenReadModelPositions1764979200000,
   EnterpriseNames1765065600000,
   AddProjectionVersions1765152000000,
+  ReprojectForTierGroups1796083212000,
 };
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
 export const READ_MODEL_MIGRATIONS = [
@@ -18,6 +20,7 @@ export const READ_MODEL_MIGRATIONS = [
   WidenReadModelPositions1764979200000,
   EnterpriseNames1765065600000,
   AddProjectionVersions1765152000000,
+  ReprojectForTierGroups1796083212000,
 ];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';
@@ -46,7 +49,7 @@ export {
 } from './queries/enterprise-summaries';
 export { listExpiringGrants, type ExpiringGrantRow, type ExpiringKey } from './queries/expiring-grants';
 export { sumOccurrences, type OccurrenceSums } from './queries/occurrences';
-export { countReached, countReachedFrom } from './queries/tier-firsts';
+export { countReached, countReachedFrom, type PreviousRung } from './queries/tier-firsts';
 export { readLiveCheckpoint, readRebuildPosition, isRebuildRunning } from './queries/projection-state';
 export { lapseCandidates } from './queries/lapse-candidates';
 export { enterprisesByNameKeys, registeredCodes, type NameCandidate } from './names/enterprise-names';

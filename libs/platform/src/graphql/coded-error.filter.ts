@@ -12,6 +12,8 @@ interface Coded {
   message: string;
   field?: string;
   rule?: string;
+  /** Facts the client can act on (e.g. the grant a new one overlaps), added to the extensions. */
+  details?: Readonly<Record<string, unknown>>;
 }
 
 function isCoded(error: unknown): error is Coded {
@@ -30,7 +32,7 @@ function isStatementTimeout(error: unknown): boolean {
 
 /**
  * Any error that carries one of the contract's codes (domain refusals, access denials, conflicts)
- * becomes a GraphQL error with `extensions.code`, and `field` and `rule` when it names them.
+ * becomes a GraphQL error with `extensions.code`, and `field`, `rule` and its `details` when it has them.
  * Anything else passes on as an internal failure, which is logged and answered without internals.
  * Outside GraphQL (a body that is not JSON, an unknown path) the answer is the same JSON shape (json-errors.ts).
  */
@@ -47,7 +49,7 @@ export class CodedErrorFilter implements GqlExceptionFilter {
       });
     }
     if (isCoded(exception)) {
-      const extensions: Record<string, unknown> = { code: exception.code };
+      const extensions: Record<string, unknown> = { ...exception.details, code: exception.code };
       if (exception.field) extensions.field = exception.field;
       if (exception.rule) extensions.rule = exception.rule;
       return new GraphQLError(exception.message, { extensions });

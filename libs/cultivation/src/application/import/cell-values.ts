@@ -1,13 +1,13 @@
 // Cell values as officials write them, turned into what the commands take. A value that cannot be
 // read is passed on unchanged, so the decider refuses it with its own rule and field.
-import { CERTIFICATION_LEVELS, DISTRICTS, fromEpochDay, isCalendarDate, TIERS, tierPolicyOn } from '../../domain';
+import { CERTIFICATION_LEVELS, DISTRICTS, fromEpochDay, isCalendarDate, TIERS, tierEntryOn } from '../../domain';
 import type { CalendarDate } from '../../domain';
 
 const squash = (value: string) => value.replace(/[\s"'“”‘’「」『』《》]/g, '').toUpperCase();
 
 const TIER_NAMES = new Map<string, string>();
 for (const tier of TIERS) {
-  const policy = tierPolicyOn(tier, '2025-01-01' as CalendarDate);
+  const policy = tierEntryOn(tier, '2025-01-01' as CalendarDate);
   for (const name of [tier, policy.nameZh, policy.nameEn]) TIER_NAMES.set(squash(name), tier);
 }
 for (const [name, tier] of [

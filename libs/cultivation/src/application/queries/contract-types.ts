@@ -7,6 +7,14 @@ export interface TierInfo {
   rung: number;
   nameZh: string;
   nameEn: string;
+  grantable: boolean;
+  members: Tier[];
+}
+export interface PolicyVersionInfo {
+  id: string;
+  effectiveFrom: string;
+  source: string;
+  summary: string;
 }
 export interface DistrictInfo {
   code: string;

@@ -4,8 +4,9 @@ export { toCertification, toEnterprise } from './enterprises/to-enterprise';
 export { ProgressQueries, MAX_TREND_POINTS } from './progress-queries';
 export { EnterpriseQueries, type EnterpriseFilterInput } from './enterprise-queries';
 export { ProjectionStatusQueries } from './status-queries';
-export { InvalidQueryInput, MAX_PAGE } from './query-input';
+export { InvalidQueryInput, MAX_PAGE, dateArg } from './query-input';
 export { type ReadScope } from './read-scope';
+export { toTierInfo } from './tier-info';
 export {
   pace,
   monthsBetween,

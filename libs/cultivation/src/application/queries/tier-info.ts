@@ -1,10 +1,14 @@
-import { districtByCode, tierPolicyOn, type CalendarDate, type Tier } from '../../domain';
+import { districtByCode, tierEntryOn, type CalendarDate, type Tier, type TierEntry } from '../../domain';
 import type { DistrictInfo, TierInfo } from './contract-types';
 
-/** The contract's TierInfo from the policy in force on `on`. */
+/** The contract's TierInfo of a catalogue entry. */
+export function toTierInfo({ tier, ladder, rung, nameZh, nameEn, grantable, members }: TierEntry): TierInfo {
+  return { tier, ladder, rung, nameZh, nameEn, grantable, members: [...members] };
+}
+
+/** The contract's TierInfo from the policy in force on `on` (a group before its version: as it was introduced). */
 export function tierInfo(tier: Tier, on: CalendarDate): TierInfo {
-  const { ladder, rung, nameZh, nameEn } = tierPolicyOn(tier, on);
-  return { tier, ladder, rung, nameZh, nameEn };
+  return toTierInfo(tierEntryOn(tier, on));
 }
 
 /** The contract's District for a code (an unknown code is shown as itself). */

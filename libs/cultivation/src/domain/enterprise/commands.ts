@@ -1,6 +1,7 @@
 // Commands carry raw input as the GraphQL layer received it (dates as strings); the decider
 // validates every field so each refusal names the input field at fault.
 import type { CalendarDate } from '../shared/calendar-date';
+import type { PolicyVersion } from '../policy/policy-types';
 import type { CertificationLevel, RevocationReason, Tier } from '../policy/vocabulary';
 
 type Opt<T> = T | null | undefined; // GraphQL passes null for omitted optional inputs
@@ -52,4 +53,6 @@ export type EnterpriseCommand =
 /** What the decider may know besides state: the server's today, passed in (no clock inside). */
 export interface DecisionContext {
   readonly today: CalendarDate;
+  /** The policy versions that judge commands (default: the policy file); specs inject their own. */
+  readonly policy?: readonly PolicyVersion[];
 }

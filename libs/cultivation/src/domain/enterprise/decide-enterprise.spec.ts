@@ -58,6 +58,18 @@ describe('RegisterEnterprise', () => {
       .when(register({ name: '名'.repeat(201) }))
       .thenThrows(InvalidInput, { rule: 'NAME_TOO_LONG', field: 'name' });
   });
+  it.each([
+    ['a tab', '天津\t示例科技有限公司', 'U+0009 at position 3'],
+    ['a line break', '天津示例\n科技有限公司', 'U+000A at position 5'],
+    ['NUL', '天津示例科技\u0000有限公司', 'U+0000 at position 7'],
+    ['a C1 control', '天津示例科技有限公司\u0085X', 'U+0085 at position 11'],
+  ])('refuses a name with %s inside (NAME_CONTROL_CHARACTER)', (_what, name, where) => {
+    const error = spec
+      .given()
+      .when(register({ name }))
+      .thenThrows(InvalidInput, { rule: 'NAME_CONTROL_CHARACTER', field: 'name' });
+    expect(error.message).toContain(where);
+  });
   it('refuses an unknown district', () => {
     spec
       .given()
@@ -93,6 +105,23 @@ describe('RenameEnterprise', () => {
       .given([registered()])
       .when(rename(' 新名 ', '2025-06-30'))
       .then([{ type: 'EnterpriseRenamed', data: { name: '新名', effectiveOn: d('2025-06-30') } }]);
+  });
+  it('writes nothing when the name is the one it already has', () => {
+    spec.given([registered()]).when(rename(' 天津示例科技有限公司 ', '2025-06-30')).then([]);
+    spec
+      .given([registered(), { type: 'EnterpriseRenamed', data: { name: '新名', effectiveOn: d('2025-03-01') } }])
+      .when(rename('新名', '2025-06-01'))
+      .then([]);
+  });
+  it('refuses control characters and dates before 2000 in a rename', () => {
+    spec
+      .given([registered()])
+      .when(rename('新\r名', '2025-06-30'))
+      .thenThrows(InvalidInput, { rule: 'NAME_CONTROL_CHARACTER', field: 'name' });
+    spec
+      .given([registered()])
+      .when(rename('新名', '1999-12-31'))
+      .thenThrows(InvalidInput, { rule: 'DATE_BEFORE_2000', field: 'effectiveOn' });
   });
   it('refuses a future date', () => {
     spec

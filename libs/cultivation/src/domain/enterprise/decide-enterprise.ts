@@ -11,7 +11,7 @@ import type {
   RenameEnterprise,
 } from './commands';
 import { lastDateOverall, requireActive, requireNotBefore } from './guards';
-import { effectiveDate, optionalText, requiredText } from './input';
+import { effectiveDate, enterpriseName, optionalText, requiredText } from './input';
 import { currentDistrict, type EnterpriseState } from './state';
 
 const NAME_MAX = 200;
@@ -22,22 +22,23 @@ export function decideRegister({ data }: RegisterEnterprise, state: EnterpriseSt
   if (state.status !== 'UNREGISTERED') {
     throw new Conflict('ENTERPRISE_ALREADY_REGISTERED', 'creditCode', `${creditCode} is already registered`);
   }
-  const name = requiredText(data.name, 'name', 'NAME_REQUIRED', NAME_MAX);
+  const name = enterpriseName(data.name, 'name', NAME_MAX);
   const districtCode = parseDistrictCode(data.district, 'district');
   const industryCode = optionalText(data.industryCode, 'industryCode', 64);
   const event = { creditCode, name, districtCode, ...(industryCode ? { industryCode } : {}) };
   return [{ type: 'EnterpriseRegistered', data: event }];
 }
 
-/** RenameEnterprise: names change in effective-date order. */
+/** RenameEnterprise: names change in effective-date order; the name it already has writes nothing. */
 export function decideRename(
   { data }: RenameEnterprise,
   state: EnterpriseState,
   ctx: DecisionContext,
 ): EnterpriseEvent[] {
   const s = requireActive(state);
-  const name = requiredText(data.name, 'name', 'NAME_REQUIRED', NAME_MAX);
+  const name = enterpriseName(data.name, 'name', NAME_MAX);
   const effectiveOn = effectiveDate(data.effectiveOn, 'effectiveOn', ctx);
+  if (name === s.name) return [];
   requireNotBefore(effectiveOn, s.renamedOn, 'effectiveOn', 'rename');
   return [{ type: 'EnterpriseRenamed', data: { name, effectiveOn } }];
 }

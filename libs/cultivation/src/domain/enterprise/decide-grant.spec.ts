@@ -92,11 +92,82 @@ describe('GrantCertification', () => {
       .when(grant('HIGH_TECH', '2025-03-01'))
       .then([granted('HIGH_TECH', '2025-03-01', '2028-02-29')]);
   });
-  it('refuses a grant dated before the last event of the tier', () => {
-    spec
-      .given([reg, granted('TECH_SME', '2024-02-01', '2024-12-31'), lapsed('TECH_SME', '2025-01-01')])
+  it('refuses a grant inside the days of an earlier, lapsed one (CONFLICT naming it)', () => {
+    const error = spec
+      .given([
+        reg,
+        { eventId: 'g-2024', event: granted('TECH_SME', '2024-02-01', '2024-12-31') },
+        lapsed('TECH_SME', '2025-01-01'),
+      ])
       .when(grant('TECH_SME', '2024-12-15'))
-      .thenThrows(RuleViolation, { rule: 'EFFECTIVE_DATE_ORDER', field: 'grantedOn' });
+      .thenThrows(Conflict, {
+        rule: 'TIER_ALREADY_ACTIVE',
+        field: 'tier',
+        details: {
+          overlappingEventId: 'g-2024',
+          overlappingGrantedOn: '2024-02-01',
+          overlappingCountsThrough: '2024-12-31',
+        },
+      });
+    expect(error.message).toContain('g-2024 (2024-02-01 – 2024-12-31)');
+  });
+
+  describe('history out of order', () => {
+    const thisYear = { eventId: 'g-2025', event: granted('TECH_SME', '2025-02-01', '2025-12-31') };
+    it('accepts last year’s grant after this year’s when their days do not overlap', () => {
+      spec
+        .given([reg, thisYear])
+        .when(grant('TECH_SME', '2024-03-01'))
+        .then([granted('TECH_SME', '2024-03-01', '2024-12-31')]);
+      spec
+        .given([reg, { eventId: 'h', event: granted('HIGH_TECH', '2024-06-01', '2027-05-31') }])
+        .when(grant('HIGH_TECH', '2021-06-01'))
+        .then([granted('HIGH_TECH', '2021-06-01', '2024-05-31')]);
+    });
+    it('refuses an earlier grant still counting when the later one starts (GRANT_OVERLAPS naming it)', () => {
+      const error = spec
+        .given([reg, { eventId: 'h', event: granted('HIGH_TECH', '2024-06-01', '2027-05-31') }])
+        .when(grant('HIGH_TECH', '2021-06-02'))
+        .thenThrows(Conflict, {
+          rule: 'GRANT_OVERLAPS',
+          field: 'grantedOn',
+          details: {
+            overlappingEventId: 'h',
+            overlappingGrantedOn: '2024-06-01',
+            overlappingCountsThrough: '2027-05-31',
+          },
+        });
+      expect(error.message).toBe(
+        'HIGH_TECH from 2021-06-02 to 2024-06-01 would overlap grant h (2024-06-01 – 2027-05-31)',
+      );
+    });
+    it('a later grant that was revoked early leaves room before it only up to its start', () => {
+      spec
+        .given([reg, thisYear, revoked('TECH_SME', '2025-03-01')])
+        .when(grant('TECH_SME', '2025-01-15', { validUntil: '2025-01-31' }))
+        .then([granted('TECH_SME', '2025-01-15', '2025-01-31')]);
+    });
+    it('a retracted grant is no obstacle', () => {
+      spec
+        .given([reg, thisYear, retracted('TECH_SME', 'g-2025')])
+        .when(grant('TECH_SME', '2025-01-10'))
+        .then([granted('TECH_SME', '2025-01-10', '2025-12-31')]);
+    });
+  });
+
+  it('refuses effective dates before 2000-01-01 (a typo, not history)', () => {
+    spec
+      .given([reg])
+      .when(grant('HIGH_TECH', '1025-06-01'))
+      .thenThrows(InvalidInput, { rule: 'DATE_BEFORE_2000', field: 'grantedOn' });
+    spec
+      .given([reg])
+      .when(grant('TECH_SME', '1999-12-31'))
+      .thenThrows(InvalidInput, { rule: 'DATE_BEFORE_2000', field: 'grantedOn' });
+    spec
+      .given([reg])
+      .when(grant('TECH_SME', '2000-01-01'))
+      .then([granted('TECH_SME', '2000-01-01', '2000-12-31')]);
   });
   it('lets a retracted grant neither block a new one nor fix the date order', () => {
     spec
@@ -110,7 +181,14 @@ describe('GrantCertification', () => {
   });
 
   describe('prerequisites', () => {
-    it('STRICT: refuses SRDI_SME without INNOVATIVE_SME', () => {
+    it('STRICT: refuses SRDI_SME without INNOVATIVE_SME, naming the rule and the policy version', () => {
+      const error = spec
+        .given([reg])
+        .when(grant('SRDI_SME', '2025-01-01'))
+        .thenThrows(RuleViolation, { rule: 'PREREQUISITE_MISSING', field: 'tier' });
+      expect(error.message).toContain('SRDI_SME requires INNOVATIVE_SME held on 2025-01-01 (policy plan-2025');
+    });
+    it('STRICT: refuses SRDI_SME without INNOVATIVE_SME (already before)', () => {
       spec
         .given([reg])
         .when(grant('SRDI_SME', '2025-01-01'))
@@ -146,5 +224,68 @@ describe('GrantCertification', () => {
         .when(grant('TECH_LEADER', '2025-01-01'))
         .then([granted('TECH_LEADER', '2025-01-01', '2027-12-31')]);
     });
+  });
+});
+
+// Policy revision-2026 (in force from 2026-04-01): each rule change at the boundary.
+describe('GrantCertification across 2026-04-01 (revision-2026)', () => {
+  const later = deciderSpec(enterpriseDecider, { today: d('2026-06-30') });
+  const techSme2026 = granted('TECH_SME', '2026-01-05', '2026-12-31');
+
+  it('2026-03-31 (plan-2025): SRDI_SME with only TECH_SME is refused', () => {
+    const error = later
+      .given([reg, techSme2026])
+      .when(grant('SRDI_SME', '2026-03-31'))
+      .thenThrows(RuleViolation, { rule: 'PREREQUISITE_MISSING', field: 'tier' });
+    expect(error.message).toContain('requires INNOVATIVE_SME held on 2026-03-31 (policy plan-2025');
+  });
+  it('2026-04-01 (revision-2026): TECH_SME alone satisfies SRDI_SME', () => {
+    later
+      .given([reg, techSme2026])
+      .when(grant('SRDI_SME', '2026-04-01'))
+      .then([granted('SRDI_SME', '2026-04-01', '2029-03-31')]);
+  });
+  it('2026-04-01: INNOVATIVE_SME still satisfies it; neither member is refused, naming both', () => {
+    later
+      .given([reg, granted('INNOVATIVE_SME', '2025-01-01', '2027-12-31')])
+      .when(grant('SRDI_SME', '2026-04-01'))
+      .then([granted('SRDI_SME', '2026-04-01', '2029-03-31')]);
+    const error = later
+      .given([reg])
+      .when(grant('SRDI_SME', '2026-04-01'))
+      .thenThrows(RuleViolation, { rule: 'PREREQUISITE_MISSING', field: 'tier' });
+    expect(error.message).toContain('requires TECH_SME or INNOVATIVE_SME held on 2026-04-01 (policy revision-2026');
+  });
+  it('2026-04-01: a lapsed TECH_SME does not count (the member must be valid that day)', () => {
+    later
+      .given([reg, granted('TECH_SME', '2025-01-05', '2025-12-31')])
+      .when(grant('SRDI_SME', '2026-04-01'))
+      .thenThrows(RuleViolation, { rule: 'PREREQUISITE_MISSING' });
+  });
+  it('the group is never granted, on either side of the boundary', () => {
+    for (const on of ['2026-03-31', '2026-04-01']) {
+      later
+        .given([reg])
+        .when(grant('TECH_AND_INNOVATIVE_SME', on))
+        .thenThrows(InvalidInput, { rule: 'TIER_NOT_GRANTABLE', field: 'tier' });
+    }
+  });
+  it('the group is never renewed or revoked itself', () => {
+    const given = later.given([reg, techSme2026]);
+    given
+      .when({ type: 'RenewCertification', data: { tier: 'TECH_AND_INNOVATIVE_SME', renewedOn: '2026-05-01' } })
+      .thenThrows(InvalidInput, { rule: 'TIER_NOT_GRANTABLE', field: 'tier' });
+    given
+      .when({
+        type: 'RevokeCertification',
+        data: { tier: 'TECH_AND_INNOVATIVE_SME', revokedOn: '2026-05-01', reason: 'FRAUD' },
+      })
+      .thenThrows(InvalidInput, { rule: 'TIER_NOT_GRANTABLE', field: 'tier' });
+  });
+  it('LITTLE_GIANT still needs SRDI_SME after the boundary', () => {
+    later
+      .given([reg, techSme2026])
+      .when(grant('LITTLE_GIANT', '2026-04-01'))
+      .thenThrows(RuleViolation, { rule: 'PREREQUISITE_MISSING' });
   });
 });

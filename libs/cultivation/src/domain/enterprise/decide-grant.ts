@@ -1,16 +1,17 @@
 // GrantCertification: the richest command. The policy version in force on grantedOn judges
-// level, validity, certificate number and prerequisites.
+// level, validity, certificate number and prerequisites. History may arrive out of order: a grant
+// dated before another of its tier is accepted when the two counting intervals do not overlap.
 import { Conflict, InvalidInput, RuleViolation } from '../errors';
 import type { EnterpriseEvent } from '../events/enterprise-events';
-import { parseCertificateNo, termEnd, tierPolicyOn } from '../policy/policy';
+import { parseCertificateNo, policyOn, termEnd, tierPolicyOn } from '../policy/policy';
 import type { TierPolicy } from '../policy/policy-types';
 import type { Tier } from '../policy/vocabulary';
-import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date';
+import { addDays, parseCalendarDate, type CalendarDate } from '../shared/calendar-date';
 import type { DecisionContext, GrantCertification } from './commands';
-import { countsOn } from './grant';
-import { lastTierDate, requireActive, requireNotBefore } from './guards';
+import { countsOn, grantEnding } from './grant';
+import { requireActive } from './guards';
 import { effectiveDate, optionalText, parseLevel, parseTier } from './input';
-import type { ActiveEnterprise, EnterpriseState } from './state';
+import type { ActiveEnterprise, EnterpriseState, Grant } from './state';
 
 /** validUntil as given (or the policy default), after `after` and within the max term from `start`. */
 export function validUntilFor(
@@ -38,20 +39,57 @@ export function validUntilFor(
   return validUntil;
 }
 
-/** RECORD prerequisites not held on the date; throws for a missing STRICT one. */
-function skippedPrerequisites(s: ActiveEnterprise, policy: TierPolicy, on: CalendarDate): Tier[] {
+/** RECORD prerequisites not held on the date; throws for a missing STRICT one. Any one of `anyOf` will do. */
+function skippedPrerequisites(s: ActiveEnterprise, policy: TierPolicy, on: CalendarDate, version: string): Tier[] {
   const skipped: Tier[] = [];
   for (const p of policy.prerequisites) {
-    if (s.grants.some((g) => g.tier === p.tier && countsOn(g, on))) continue;
-    if (p.mode === 'RECORD') skipped.push(p.tier);
+    if (s.grants.some((g) => p.anyOf.includes(g.tier) && countsOn(g, on))) continue;
+    if (p.mode === 'RECORD') skipped.push(...p.anyOf);
     else
       throw new RuleViolation(
         'PREREQUISITE_MISSING',
         'tier',
-        `${policy.tier} requires ${p.tier} held on ${on} (same-day grant counts if recorded first)`,
+        `${policy.tier} requires ${p.anyOf.join(' or ')} held on ${on} (policy ${version}; a same-day grant counts if recorded first)`,
       );
   }
   return skipped;
+}
+
+/**
+ * Refuses counting days [from, validUntil] that meet another live grant of the tier, naming that
+ * grant: TIER_ALREADY_ACTIVE when it counts on `from` (renew it instead), else GRANT_OVERLAPS (the
+ * grant would still be counting when the other starts). `renewing` is the grant a renewal extends.
+ */
+export function refuseOverlap(
+  s: ActiveEnterprise,
+  tier: Tier,
+  from: CalendarDate,
+  validUntil: CalendarDate,
+  field: string,
+  renewing?: Grant,
+): void {
+  const end = addDays(validUntil, 1);
+  const overlapping = s.grants.find(
+    (g: Grant) => g !== renewing && g.tier === tier && !g.retracted && g.grantedOn < end && from < grantEnding(g).on,
+  );
+  if (!overlapping) return;
+  const countsUntil = grantEnding(overlapping).on;
+  const lastDay = addDays(countsUntil, -1);
+  const details = {
+    overlappingEventId: overlapping.eventId,
+    overlappingGrantedOn: overlapping.grantedOn,
+    overlappingCountsThrough: lastDay,
+  };
+  const named = `grant ${overlapping.eventId} (${overlapping.grantedOn} – ${lastDay})`;
+  if (countsOn(overlapping, from)) {
+    throw new Conflict(
+      'TIER_ALREADY_ACTIVE',
+      'tier',
+      `${tier} is already active on ${from} through ${named}: renew it instead`,
+      details,
+    );
+  }
+  throw new Conflict('GRANT_OVERLAPS', field, `${tier} from ${from} to ${validUntil} would overlap ${named}`, details);
 }
 
 /** Decides a GrantCertification command. */
@@ -63,16 +101,13 @@ export function decideGrant(
   const s = requireActive(state);
   const tier = parseTier(data.tier);
   const grantedOn = effectiveDate(data.grantedOn, 'grantedOn', ctx);
-  const policy = tierPolicyOn(tier, grantedOn);
+  const policy = tierPolicyOn(tier, grantedOn, ctx.policy);
   const level = parseLevel(policy, data.level);
   const certificateNo = parseCertificateNo(policy, data.certificateNo);
   const batch = optionalText(data.batch, 'batch', 64);
   const validUntil = validUntilFor(policy, grantedOn, data.validUntil, grantedOn);
-  requireNotBefore(grantedOn, lastTierDate(s, tier), 'grantedOn', tier);
-  if (s.grants.some((g) => g.tier === tier && countsOn(g, grantedOn))) {
-    throw new Conflict('TIER_ALREADY_ACTIVE', 'tier', `${tier} is already active on ${grantedOn}: renew it instead`);
-  }
-  const skipped = skippedPrerequisites(s, policy, grantedOn);
+  refuseOverlap(s, tier, grantedOn, validUntil, 'grantedOn');
+  const skipped = skippedPrerequisites(s, policy, grantedOn, policyOn(grantedOn, ctx.policy).id);
   return [
     {
       type: 'CertificationGranted',

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@cl/testing';
-import { InvalidInput, RuleViolation } from '../errors';
+import { Conflict, InvalidInput, RuleViolation } from '../errors';
 import { d, granted, registered, renewed, revoked } from '../spec-fixtures';
 import type { EnterpriseCommand } from './commands';
 import { enterpriseDecider } from './decide';
@@ -56,15 +56,57 @@ describe('RenewCertification', () => {
       .when(renew('2025-06-01', { validUntil: '2028-07-01' }))
       .thenThrows(InvalidInput, { rule: 'VALID_UNTIL_EXCEEDS_MAX', field: 'validUntil' });
   });
-  it('may not be dated before the last event of the tier', () => {
+  it('refers to the grant counting on its date, wherever it sits in the stream', () => {
+    // This year's TECH_SME is recorded first, then last year's (back catalogue), then last year's renewal.
+    const state = spec
+      .given([
+        registered(),
+        { eventId: 'g-2025', event: granted('TECH_SME', '2025-01-10', '2025-12-31') },
+        { eventId: 'g-2023', event: granted('TECH_SME', '2023-01-10', '2023-12-31') },
+      ])
+      .when({
+        type: 'RenewCertification',
+        data: { tier: 'TECH_SME', renewedOn: '2023-11-01', validUntil: '2024-12-31' },
+      })
+      .then([renewed('TECH_SME', '2023-11-01', '2024-12-31')]);
+    expect(state.status === 'ACTIVE' && state.grants.map((g) => [g.eventId, g.renewals.length])).toEqual([
+      ['g-2023', 1],
+      ['g-2025', 0],
+    ]);
+  });
+  it('refuses to extend an earlier grant into a later one (CONFLICT naming it)', () => {
     spec
-      .given([...highTech, renewed('HIGH_TECH', '2025-06-01', '2028-06-30')])
-      .when(renew('2025-05-01'))
-      .thenThrows(RuleViolation, { rule: 'EFFECTIVE_DATE_ORDER', field: 'renewedOn' });
+      .given([
+        registered(),
+        { eventId: 'h-2024', event: granted('HIGH_TECH', '2024-06-01', '2027-05-31') },
+        granted('HIGH_TECH', '2020-01-01', '2022-12-31'),
+      ])
+      .when(renew('2022-06-01'))
+      .thenThrows(Conflict, {
+        rule: 'GRANT_OVERLAPS',
+        field: 'validUntil',
+        details: { overlappingEventId: 'h-2024', overlappingGrantedOn: '2024-06-01' },
+      });
   });
 });
 
 describe('RevokeCertification', () => {
+  it('ends the grant counting on its date, also one recorded after a later grant', () => {
+    const state = spec
+      .given([
+        registered(),
+        granted('TECH_SME', '2025-01-10', '2025-12-31'),
+        { eventId: 'g-2023', event: granted('TECH_SME', '2023-01-10', '2023-12-31') },
+      ])
+      .when({ type: 'RevokeCertification', data: { tier: 'TECH_SME', revokedOn: '2023-05-01', reason: 'FRAUD' } })
+      .then([
+        { type: 'CertificationRevoked', data: { tier: 'TECH_SME', revokedOn: d('2023-05-01'), reason: 'FRAUD' } },
+      ]);
+    expect(state.status === 'ACTIVE' && state.grants.map((g) => [g.grantedOn, g.end?.kind ?? null])).toEqual([
+      ['2023-01-10', 'REVOKED'],
+      ['2025-01-10', null],
+    ]);
+  });
   it('revokes the active grant with reason and note', () => {
     spec
       .given(highTech)
@@ -98,7 +140,7 @@ describe('RevokeCertification', () => {
       .when(revoke('2025-07-01'))
       .thenThrows(InvalidInput, { rule: 'EFFECTIVE_DATE_IN_FUTURE', field: 'revokedOn' });
   });
-  it('may not be dated before the last event of the tier', () => {
+  it('may not be dated before a renewal of the grant it ends', () => {
     spec
       .given([...highTech, renewed('HIGH_TECH', '2025-06-01', '2028-06-30')])
       .when(revoke('2025-05-31'))

@@ -95,6 +95,34 @@ describe('RecordLapses', () => {
       .when(sweep(), { today: d('2025-07-01') })
       .then([lapsed('HIGH_TECH', '2025-07-01')]);
   });
+  it('lapses by effective date whatever the recording order: a back-catalogue grant recorded last', () => {
+    spec
+      .given([
+        registered(),
+        granted('TECH_SME', '2025-01-10', '2025-12-31'),
+        granted('TECH_SME', '2023-02-01', '2023-12-31'),
+      ])
+      .when(sweep())
+      .then([lapsed('TECH_SME', '2024-01-01')]);
+  });
+  it('a lapse recorded before a back-dated renewal extended the grant is superseded by the new end', () => {
+    const given = [
+      registered(),
+      granted('TECH_SME', '2024-02-01', '2024-12-31'),
+      lapsed('TECH_SME', '2025-01-01'),
+      renewed('TECH_SME', '2024-12-01', '2025-03-31'), // recorded late, dated while it still counted
+    ];
+    spec.given(given).when(sweep('2025-03-31')).then([]);
+    const state = spec
+      .given(given)
+      .when(sweep('2025-04-01'))
+      .then([lapsed('TECH_SME', '2025-04-01')]);
+    spec
+      .given([...given, lapsed('TECH_SME', '2025-04-01')])
+      .when(sweep())
+      .then([]);
+    expect(state.status === 'ACTIVE' && state.grants[0]?.end).toEqual({ kind: 'LAPSED', on: '2025-04-01' });
+  });
   it('writes nothing after deregistration', () => {
     spec
       .given([...due, deregistered('2025-06-01')])

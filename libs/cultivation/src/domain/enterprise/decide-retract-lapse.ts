@@ -1,17 +1,21 @@
 // Corrections (retraction of a grant or renewal entered in error) and the system's expiry sweep.
 import { Conflict, InvalidInput, NotFound } from '../errors';
 import type { EnterpriseEvent } from '../events/enterprise-events';
-import { addDays } from '../shared/calendar-date';
+import type { CalendarDate } from '../shared/calendar-date';
 import type { DecisionContext, RecordLapses, RetractCertification } from './commands';
-import { currentValidUntil } from './grant';
+import { grantEnding } from './grant';
+import { isTierGroup } from '../policy/policy';
 import { requireActive } from './guards';
 import { effectiveDate, parseTier, requiredText } from './input';
-import type { EnterpriseState } from './state';
+import type { EnterpriseState, Grant } from './state';
 
 /** RetractCertification: the referenced grant or renewal counts as never having happened. */
 export function decideRetract({ data }: RetractCertification, state: EnterpriseState): EnterpriseEvent[] {
   const s = requireActive(state);
   const tier = parseTier(data.tier);
+  if (isTierGroup(tier)) {
+    throw new InvalidInput('TIER_NOT_GRANTABLE', 'tier', `${tier} is a group: retract the member grant instead`);
+  }
   const eventId = typeof data.eventId === 'string' ? data.eventId.trim() : '';
   const reason = requiredText(data.reason, 'reason', 'REASON_REQUIRED', 500);
   const grant = s.grants.find((g) => g.eventId === eventId || g.renewals.some((r) => r.eventId === eventId));
@@ -32,14 +36,22 @@ export function decideRetract({ data }: RetractCertification, state: EnterpriseS
   return [{ type: 'CertificationRetracted', data: { tier, retractedEventId: eventId, reason } }];
 }
 
-/** RecordLapses: one CertificationLapsed per open grant whose validUntil is before asOf; idempotent. */
+/**
+ * RecordLapses: one CertificationLapsed per live grant whose validity (after renewals, whatever their
+ * recording order) ended before asOf without a revocation, unless that very lapse is recorded; idempotent.
+ * A lapse recorded before a back-dated renewal extended the grant is superseded: the new end lapses again.
+ */
 export function decideLapses({ data }: RecordLapses, state: EnterpriseState, ctx: DecisionContext): EnterpriseEvent[] {
   if (state.status === 'DEREGISTERED') return []; // deregistration already ended what was counting
   const s = requireActive(state);
   const asOf = data.asOf == null ? ctx.today : effectiveDate(data.asOf, 'asOf', ctx);
   return s.grants
-    .filter((g) => !g.retracted && g.end === null && currentValidUntil(g) < asOf)
-    .map((g) => ({ tier: g.tier, lapsedOn: addDays(currentValidUntil(g), 1) }))
+    .filter((g) => !g.retracted)
+    .map((g) => ({ g, ending: grantEnding(g) }))
+    .filter(({ g, ending }) => ending.kind === 'LAPSED' && ending.on <= asOf && !lapseRecorded(g, ending.on))
+    .map(({ g, ending }) => ({ tier: g.tier, lapsedOn: ending.on }))
     .sort((a, b) => (a.lapsedOn < b.lapsedOn ? -1 : a.lapsedOn > b.lapsedOn ? 1 : 0))
     .map((data): EnterpriseEvent => ({ type: 'CertificationLapsed', data }));
 }
+
+const lapseRecorded = (g: Grant, on: CalendarDate) => g.end?.kind === 'LAPSED' && g.end.on === on;

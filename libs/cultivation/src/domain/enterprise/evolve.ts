@@ -1,11 +1,14 @@
 // evolve folds one stored event into state. It is total: an event whose target it cannot find
-// (e.g. filtered out by stateAsOf) leaves state unchanged, so replay never throws.
+// (e.g. filtered out by stateAsOf) leaves state unchanged, so replay never throws. Grants are kept in
+// effective-date order and renewals by renewedOn, whatever order they were recorded in, so every
+// view of a set of events is the same for any recording order (history arrives out of order).
 import type { Envelope } from '../events/envelope';
 import type { EnterpriseEvent } from '../events/enterprise-events';
-import { addDays, type CalendarDate } from '../shared/calendar-date';
+import { addDays, compareDates, type CalendarDate } from '../shared/calendar-date';
+import { TIERS } from '../policy/tier-policy';
 import type { Tier } from '../policy/vocabulary';
 import { countsOn, currentValidUntil } from './grant';
-import type { EnterpriseState, Grant, RegisteredEnterprise } from './state';
+import type { EnterpriseState, Grant, RegisteredEnterprise, Renewal } from './state';
 
 type Registered = RegisteredEnterprise;
 
@@ -19,12 +22,30 @@ function targetGrant(state: Registered, tier: Tier, date: CalendarDate): number 
   return state.grants.findLastIndex((g) => g.tier === tier && !g.retracted && g.grantedOn <= date);
 }
 
-/** The sweep's lapse names only the tier: prefer the open grant whose validity ends the day before. */
+/** The sweep's lapse names only the tier: the live grant whose validity (after renewals) ends the day before. */
 function lapseTarget(state: Registered, tier: Tier, lapsedOn: CalendarDate): number {
-  const open = (g: Grant) => g.tier === tier && !g.retracted && g.end === null;
-  const exact = state.grants.findIndex((g) => open(g) && addDays(currentValidUntil(g), 1) === lapsedOn);
-  return exact >= 0 ? exact : state.grants.findLastIndex((g) => open(g) && g.grantedOn < lapsedOn);
+  const live = (g: Grant) => g.tier === tier && !g.retracted;
+  const exact = state.grants.findIndex((g) => live(g) && addDays(currentValidUntil(g), 1) === lapsedOn);
+  return exact >= 0 ? exact : state.grants.findLastIndex((g) => live(g) && g.end === null && g.grantedOn < lapsedOn);
 }
+
+/** Effective-date order of grants: grantedOn, then catalogue order of the tier, then event id. */
+function grantOrder(a: Grant, b: Grant): number {
+  return (
+    compareDates(a.grantedOn, b.grantedOn) ||
+    TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) ||
+    (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)
+  );
+}
+
+/** Inserts `item` after every element that sorts before or with it (stable for equal keys). */
+function insertSorted<T>(list: readonly T[], item: T, order: (a: T, b: T) => number): T[] {
+  const at = list.findIndex((x) => order(item, x) < 0);
+  return at < 0 ? [...list, item] : [...list.slice(0, at), item, ...list.slice(at)];
+}
+
+const renewalOrder = (a: Renewal, b: Renewal) =>
+  compareDates(a.renewedOn, b.renewedOn) || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
 
 /** The former names after a rename to `name`: the old name added once, the new one no longer former. */
 function renamedFrom(state: Registered, name: string): string[] {
@@ -64,13 +85,13 @@ function evolveRegistered(state: Registered, { eventId, event }: Envelope<Enterp
         end: null,
         retracted: false,
       };
-      return { ...state, grants: [...state.grants, grant] };
+      return { ...state, grants: insertSorted(state.grants, grant, grantOrder) };
     }
     case 'CertificationRenewed': {
       const { tier, ...d } = event.data;
       return updateGrant(state, targetGrant(state, tier, d.renewedOn), (g) => ({
         ...g,
-        renewals: [...g.renewals, { ...d, eventId, retracted: false }],
+        renewals: insertSorted(g.renewals, { ...d, eventId, retracted: false }, renewalOrder),
       }));
     }
     case 'CertificationRevoked': {

@@ -3,14 +3,16 @@
 import { addDays, compareDates, type CalendarDate } from '../shared/calendar-date';
 import type { Grant, Renewal } from './state';
 
-/** Renewals still in force (not retracted), oldest first. */
+/** Renewals still in force (not retracted), by renewedOn (evolve keeps them in that order). */
 export function liveRenewals(grant: Grant): Renewal[] {
   return grant.renewals.filter((r) => !r.retracted);
 }
 
-/** The grant's last valid day after its live renewals (the latest renewal decides). */
+/** The grant's last valid day after its live renewals (the furthest one decides, whatever the recording order). */
 export function currentValidUntil(grant: Grant): CalendarDate {
-  return liveRenewals(grant).at(-1)?.validUntil ?? grant.validUntil;
+  let until = grant.validUntil;
+  for (const r of liveRenewals(grant)) if (r.validUntil > until) until = r.validUntil;
+  return until;
 }
 
 /** The certificate number of the latest live renewal that carried one, else the grant's. */

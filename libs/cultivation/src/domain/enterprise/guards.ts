@@ -1,7 +1,6 @@
 // Checks that depend on the enterprise's history rather than on the input alone.
 import { NotFound, RuleViolation } from '../errors';
 import type { CalendarDate } from '../shared/calendar-date';
-import type { Tier } from '../policy/vocabulary';
 import { lastEffectiveDateOf } from './grant';
 import type { ActiveEnterprise, EnterpriseState } from './state';
 
@@ -18,16 +17,6 @@ export function requireActive(state: EnterpriseState): ActiveEnterprise {
     );
   }
   return state;
-}
-
-/** Latest effective date of the tier's live history (grants, renewals, recorded ends). */
-export function lastTierDate(state: ActiveEnterprise, tier: Tier): CalendarDate | null {
-  let last: CalendarDate | null = null;
-  for (const g of state.grants) {
-    const d = g.tier === tier ? lastEffectiveDateOf(g) : null;
-    if (d && (!last || d > last)) last = d;
-  }
-  return last;
 }
 
 /** Latest effective date anywhere in the enterprise's live history. */

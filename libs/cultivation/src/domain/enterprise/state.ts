@@ -47,7 +47,7 @@ export interface EnterpriseRecord {
   readonly industryCode?: string;
   /** Oldest first; the last entry is where it is now. */
   readonly locations: readonly Location[];
-  /** In the order they were granted (event order). */
+  /** In effective-date order (grantedOn), whatever order they were recorded in. */
   readonly grants: readonly Grant[];
 }
 

@@ -1,5 +1,5 @@
 // The shape of an effective-dated policy. Data lives in tier-policy.ts; this file only says what
-// a version may express, so the 2026 revision can be added as data without new code.
+// a version may express, so a revision (a new group, a new prerequisite) is added as data without new code.
 import type { CalendarDate } from '../shared/calendar-date';
 import type { CertificationLevel, Ladder, Tier } from './vocabulary';
 
@@ -11,8 +11,9 @@ export type ValidityRule =
 /** STRICT refuses a grant without the prerequisite; RECORD accepts it and records the skip. */
 export type PrerequisiteMode = 'STRICT' | 'RECORD';
 
+/** Satisfied when any one of `anyOf` is held (counting) on the grant's date. */
 export interface Prerequisite {
-  readonly tier: Tier;
+  readonly anyOf: readonly Tier[];
   readonly mode: PrerequisiteMode;
 }
 
@@ -20,24 +21,40 @@ export type CertificateNoFormat =
   | { readonly kind: 'PATTERN'; readonly pattern: RegExp; readonly description: string }
   | { readonly kind: 'FREE_TEXT'; readonly maxLength: number };
 
-export interface TierPolicy {
+/** What every entry of the tier catalogue shows (GraphQL TierInfo). */
+export interface TierDescription {
   readonly tier: Tier;
   readonly ladder: Ladder;
   readonly rung: number;
   readonly nameZh: string;
   readonly nameEn: string;
+}
+
+/** A certificate tier: granted, renewed, revoked, lapsed. */
+export interface TierPolicy extends TierDescription {
   readonly levels: readonly CertificationLevel[];
   readonly defaultLevel: CertificationLevel;
   readonly defaultValidity: ValidityRule;
   readonly maxValidity: ValidityRule;
-  /** Held (counting) on the grant's date, or granted the same day before it. */
+  /** Each must be held (counting) on the grant's date, or granted the same day before it. */
   readonly prerequisites: readonly Prerequisite[];
   readonly certificateNo: CertificateNoFormat;
+}
+
+/** A tier group: never granted itself; held on a date by holding a counting grant of any member. */
+export interface TierGroup extends TierDescription {
+  readonly members: readonly Tier[];
 }
 
 export interface PolicyVersion {
   readonly id: string;
   /** First effective date this version judges; it holds until the next version's. */
   readonly effectiveFrom: CalendarDate;
-  readonly tiers: Readonly<Record<Tier, TierPolicy>>;
+  /** The documents the version follows. */
+  readonly source: string;
+  /** What the version changes, in a sentence or two. */
+  readonly summary: string;
+  /** The certificate tiers in force (a tier absent here cannot be granted under this version). */
+  readonly tiers: Readonly<Partial<Record<Tier, TierPolicy>>>;
+  readonly groups: readonly TierGroup[];
 }

@@ -1,7 +1,16 @@
 import type { CalendarDate } from '../shared/calendar-date';
 import type { PolicyVersion } from './policy-types';
-import { parseCertificateNo, policyOn, termEnd, tierPoliciesOn, tierPolicyOn } from './policy';
-import { POLICY_VERSIONS } from './tier-policy';
+import {
+  levelsOn,
+  parseCertificateNo,
+  policyOn,
+  termEnd,
+  tierEntriesOn,
+  tierEntryOn,
+  tierPoliciesOn,
+  tierPolicyOn,
+} from './policy';
+import { POLICY_VERSIONS, TIERS } from './tier-policy';
 
 const d = (s: string) => s as CalendarDate;
 
@@ -18,9 +27,55 @@ describe('tier policy', () => {
       'SPECIALIZED:4:SINGLE_CHAMPION',
     ]);
     expect(tierPolicyOn('SRDI_SME', d('2025-06-01')).prerequisites).toEqual([
-      { tier: 'INNOVATIVE_SME', mode: 'STRICT' },
+      { anyOf: ['INNOVATIVE_SME'], mode: 'STRICT' },
     ]);
-    expect(tierPolicyOn('TECH_LEADER', d('2025-06-01')).prerequisites).toEqual([{ tier: 'HIGH_TECH', mode: 'RECORD' }]);
+    expect(tierPolicyOn('TECH_LEADER', d('2025-06-01')).prerequisites).toEqual([
+      { anyOf: ['HIGH_TECH'], mode: 'RECORD' },
+    ]);
+  });
+
+  it('revision-2026 from 2026-04-01: the group 科技和创新型中小企业 and SRDI_SME on either member', () => {
+    expect(policyOn(d('2026-03-31')).id).toBe('plan-2025');
+    expect(policyOn(d('2026-04-01')).id).toBe('revision-2026');
+    expect(tierEntriesOn(d('2026-03-31')).map((t) => t.tier)).not.toContain('TECH_AND_INNOVATIVE_SME');
+    const entries = tierEntriesOn(d('2026-04-01'));
+    expect(entries.map((t) => t.tier)).toEqual([...TIERS]);
+    expect(entries.at(-1)).toEqual({
+      tier: 'TECH_AND_INNOVATIVE_SME',
+      ladder: 'SPECIALIZED',
+      rung: 1,
+      nameZh: '科技和创新型中小企业',
+      nameEn: 'Tech-and-innovative SME',
+      grantable: false,
+      members: ['TECH_SME', 'INNOVATIVE_SME'],
+    });
+    expect(entries.filter((t) => t.grantable)).toHaveLength(7);
+    expect(tierPolicyOn('SRDI_SME', d('2026-03-31')).prerequisites).toEqual([
+      { anyOf: ['INNOVATIVE_SME'], mode: 'STRICT' },
+    ]);
+    expect(tierPolicyOn('SRDI_SME', d('2026-04-01')).prerequisites).toEqual([
+      { anyOf: ['TECH_SME', 'INNOVATIVE_SME'], mode: 'STRICT' },
+    ]);
+    // Each member keeps its own certificate and validity.
+    expect(tierPolicyOn('TECH_SME', d('2026-04-01'))).toBe(tierPolicyOn('TECH_SME', d('2026-03-31')));
+    expect(() => tierPolicyOn('TECH_AND_INNOVATIVE_SME', d('2026-04-01'))).toThrow(
+      expect.objectContaining({ rule: 'TIER_NOT_GRANTABLE', field: 'tier' }),
+    );
+    // Asked about before it existed, the group is described as its version introduced it.
+    expect(tierEntryOn('TECH_AND_INNOVATIVE_SME', d('2025-01-01')).members).toEqual(['TECH_SME', 'INNOVATIVE_SME']);
+    expect(levelsOn('TECH_AND_INNOVATIVE_SME', d('2026-04-01'))).toEqual(['MUNICIPAL']);
+  });
+
+  it('every version names its source document and says what it changes', () => {
+    expect(POLICY_VERSIONS.map((v) => [v.id, v.effectiveFrom])).toEqual([
+      ['plan-2025', '2000-01-01'],
+      ['revision-2026', '2026-04-01'],
+    ]);
+    for (const v of POLICY_VERSIONS) {
+      expect(v.source).not.toBe('');
+      expect(v.summary).not.toBe('');
+    }
+    expect(POLICY_VERSIONS[1]?.source).toContain('工信部企业〔2026〕2号');
   });
 
   it('picks the version in force on the effective date', () => {

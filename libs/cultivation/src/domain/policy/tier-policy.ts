@@ -1,7 +1,24 @@
-// The one place the public rules of the two ladders live (DOMAIN.md, "Policy"). Code reads them
-// through policyOn(date); a later revision is appended as a new version, never edited in place.
+// The one place the public rules of the two ladders live (DOMAIN.md, "Policy"): the tier catalogue
+// and every policy version. Code reads them through policyOn(date); a later revision (a merged
+// standard, a new local tier or group) is appended here as a new version, never edited in place.
 import type { CalendarDate } from '../shared/calendar-date';
-import type { CertificateNoFormat, PolicyVersion, TierPolicy, ValidityRule } from './policy-types';
+import type { CertificateNoFormat, PolicyVersion, TierGroup, TierPolicy, ValidityRule } from './policy-types';
+
+/**
+ * Every tier and group code any version uses, ladder by ladder, rung by rung, groups last (the
+ * GraphQL enum Tier). A new tier or group of a later version adds its code here.
+ */
+export const TIERS = [
+  'TECH_SME',
+  'HIGH_TECH',
+  'TECH_LEADER',
+  'INNOVATIVE_SME',
+  'SRDI_SME',
+  'LITTLE_GIANT',
+  'SINGLE_CHAMPION',
+  'TECH_AND_INNOVATIVE_SME',
+] as const;
+export type Tier = (typeof TIERS)[number];
 
 const THREE_YEARS: ValidityRule = { kind: 'YEARS', years: 3 };
 const FREE_TEXT: CertificateNoFormat = { kind: 'FREE_TEXT', maxLength: 64 };
@@ -51,7 +68,7 @@ const TECH_LEADER: TierPolicy = {
   nameEn: 'Tech leading enterprise',
   levels: ['MUNICIPAL'],
   defaultLevel: 'MUNICIPAL',
-  prerequisites: [{ tier: 'HIGH_TECH', mode: 'RECORD' }],
+  prerequisites: [{ anyOf: ['HIGH_TECH'], mode: 'RECORD' }],
 };
 
 const INNOVATIVE_SME: TierPolicy = {
@@ -75,7 +92,7 @@ const SRDI_SME: TierPolicy = {
   nameEn: 'Specialized, refined, distinctive and novel SME',
   levels: ['MUNICIPAL'],
   defaultLevel: 'MUNICIPAL',
-  prerequisites: [{ tier: 'INNOVATIVE_SME', mode: 'STRICT' }],
+  prerequisites: [{ anyOf: ['INNOVATIVE_SME'], mode: 'STRICT' }],
 };
 
 const LITTLE_GIANT: TierPolicy = {
@@ -87,7 +104,7 @@ const LITTLE_GIANT: TierPolicy = {
   nameEn: 'SRDI "little giant"',
   levels: ['NATIONAL'],
   defaultLevel: 'NATIONAL',
-  prerequisites: [{ tier: 'SRDI_SME', mode: 'STRICT' }],
+  prerequisites: [{ anyOf: ['SRDI_SME'], mode: 'STRICT' }],
 };
 
 const SINGLE_CHAMPION: TierPolicy = {
@@ -99,7 +116,18 @@ const SINGLE_CHAMPION: TierPolicy = {
   nameEn: 'Manufacturing single champion',
   levels: ['NATIONAL', 'MUNICIPAL'],
   defaultLevel: 'MUNICIPAL',
-  prerequisites: [{ tier: 'LITTLE_GIANT', mode: 'RECORD' }],
+  prerequisites: [{ anyOf: ['LITTLE_GIANT'], mode: 'RECORD' }],
+};
+
+// 工信部企业〔2026〕2号: 科技型 and 创新型中小企业 together are 科技和创新型中小企业, the first rung of the
+// national ladder 科技和创新型 → 专精特新 → 小巨人; each keeps its own certificate, evaluation and validity.
+const TECH_AND_INNOVATIVE_SME: TierGroup = {
+  tier: 'TECH_AND_INNOVATIVE_SME',
+  ladder: 'SPECIALIZED',
+  rung: 1,
+  nameZh: '科技和创新型中小企业',
+  nameEn: 'Tech-and-innovative SME',
+  members: ['TECH_SME', 'INNOVATIVE_SME'],
 };
 
 /** Every policy version, oldest first. The first also judges dates before its effectiveFrom. */
@@ -107,7 +135,28 @@ export const POLICY_VERSIONS: readonly PolicyVersion[] = [
   {
     id: 'plan-2025',
     effectiveFrom: '2000-01-01' as CalendarDate,
+    source:
+      '国科发政〔2017〕115号 (科技型中小企业); 工信部企业〔2022〕63号 (创新型/专精特新/小巨人); 工信部政法〔2023〕138号 (单项冠军); 天津市2025–2027年行动方案',
+    summary:
+      'Seven certificate tiers on two ladders. SRDI_SME needs INNOVATIVE_SME (STRICT); LITTLE_GIANT needs SRDI_SME (STRICT); TECH_LEADER needs HIGH_TECH (RECORD); SINGLE_CHAMPION needs LITTLE_GIANT (RECORD).',
     tiers: { TECH_SME, HIGH_TECH, TECH_LEADER, INNOVATIVE_SME, SRDI_SME, LITTLE_GIANT, SINGLE_CHAMPION },
+    groups: [],
   },
-  // Next: { id: 'revision-2026', effectiveFrom: '2026-04-01', tiers: {...} } merging the first rungs.
+  {
+    id: 'revision-2026',
+    effectiveFrom: '2026-04-01' as CalendarDate,
+    source: '工信部企业〔2026〕2号《优质中小企业梯度培育管理办法》(issued 2026-01-17)',
+    summary:
+      'TECH_SME and INNOVATIVE_SME together form the group TECH_AND_INNOVATIVE_SME (科技和创新型中小企业), each keeping its own certificate and validity; SRDI_SME now needs TECH_SME or INNOVATIVE_SME (STRICT). Everything else as before.',
+    tiers: {
+      TECH_SME,
+      HIGH_TECH,
+      TECH_LEADER,
+      INNOVATIVE_SME,
+      SRDI_SME: { ...SRDI_SME, prerequisites: [{ anyOf: ['TECH_SME', 'INNOVATIVE_SME'], mode: 'STRICT' }] },
+      LITTLE_GIANT,
+      SINGLE_CHAMPION,
+    },
+    groups: [TECH_AND_INNOVATIVE_SME],
+  },
 ];

@@ -1,16 +1,7 @@
 // The closed vocabularies shared by commands, events and views; they match the GraphQL enums.
 
-/** Tier codes, ladder by ladder, rung by rung. */
-export const TIERS = [
-  'TECH_SME',
-  'HIGH_TECH',
-  'TECH_LEADER',
-  'INNOVATIVE_SME',
-  'SRDI_SME',
-  'LITTLE_GIANT',
-  'SINGLE_CHAMPION',
-] as const;
-export type Tier = (typeof TIERS)[number];
+/** Tier and group codes: the catalogue (TIERS) lives with the policy data in tier-policy.ts. */
+export type { Tier } from './tier-policy';
 
 export const LADDERS = ['TECH', 'SPECIALIZED'] as const;
 export type Ladder = (typeof LADDERS)[number];

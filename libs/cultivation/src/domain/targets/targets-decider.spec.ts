@@ -36,6 +36,29 @@ describe('targets', () => {
     expect(after.targets).toHaveLength(DEFAULT_TARGETS.length);
   });
 
+  it('accepts a target for the group TECH_AND_INNOVATIVE_SME, at a level one of its members is certified at', () => {
+    expect(targetFor(spec.given().state, 'TECH_AND_INNOVATIVE_SME')).toBeUndefined(); // none by default
+    spec
+      .given()
+      .when(setTarget({ tier: 'TECH_AND_INNOVATIVE_SME', target: 20000, metric: 'CUMULATIVE', level: 'MUNICIPAL' }))
+      .then([
+        {
+          type: 'TargetSet',
+          data: {
+            tier: 'TECH_AND_INNOVATIVE_SME',
+            level: 'MUNICIPAL',
+            target: 20000,
+            metric: 'CUMULATIVE',
+            deadline: d('2027-12-31'),
+          },
+        },
+      ]);
+    spec
+      .given()
+      .when(setTarget({ tier: 'TECH_AND_INNOVATIVE_SME', level: 'NATIONAL' }))
+      .thenThrows(InvalidInput, { rule: 'LEVEL_NOT_ALLOWED', field: 'level' });
+  });
+
   it('refuses a negative or fractional target', () => {
     spec
       .given()

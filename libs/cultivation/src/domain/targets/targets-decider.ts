@@ -1,12 +1,12 @@
-// Targets as a tiny decider: one target per tier (a progress row is per tier), the latest wins.
+// Targets as a tiny decider: one target per tier or group (a progress row is per tier), the latest wins.
 import type { Decider } from '../decider';
 import type { DecisionContext } from '../enterprise/commands';
 import { InvalidInput } from '../errors';
 import type { Envelope } from '../events/envelope';
 import { isOneOf, TARGET_METRICS, type CertificationLevel, type TargetMetric, type Tier } from '../policy/vocabulary';
-import { tierPolicyOn } from '../policy/policy';
-import { parseCalendarDate } from '../shared/calendar-date';
-import { parseLevel, parseTier } from '../enterprise/input';
+import { levelsOn } from '../policy/policy';
+import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date';
+import { parseTier } from '../enterprise/input';
 import { DEFAULT_TARGETS, type TargetSpec, type TargetsEvent } from './targets-events';
 
 export type SetTarget = {
@@ -30,10 +30,21 @@ export function evolveTargets(state: TargetsState, { event }: Envelope<TargetsEv
   return { targets: [...rest, event.data] };
 }
 
+/** A target's level: one the tier (for a group: any member) is certified at. */
+function parseTargetLevel(tier: Tier, value: unknown, today: CalendarDate): CertificationLevel {
+  const levels = levelsOn(tier, today);
+  if (isOneOf(levels, value)) return value;
+  throw new InvalidInput(
+    'LEVEL_NOT_ALLOWED',
+    'level',
+    `${tier} is certified at ${levels.join(' or ')}, not ${String(value)}`,
+  );
+}
+
 /** Validates a SetTarget command; the level must be one the tier is certified at. */
 export function decideTargets({ data }: TargetsCommand, _state: TargetsState, ctx: DecisionContext): TargetsEvent[] {
   const tier = parseTier(data.tier);
-  const level = data.level == null ? undefined : parseLevel(tierPolicyOn(tier, ctx.today), data.level);
+  const level = data.level == null ? undefined : parseTargetLevel(tier, data.level, ctx.today);
   if (!Number.isInteger(data.target) || data.target < 0) {
     throw new InvalidInput('TARGET_NOT_NON_NEGATIVE_INTEGER', 'target', 'target must be an integer ≥ 0');
   }

@@ -16,9 +16,11 @@ import {
 import { countingSegments, type CountingSegment } from './counting-segments';
 
 const segmentsOf = (...events: EnterpriseEvent[]) => countingSegments(fold(withIds([registered(), ...events])));
-const pick = (segments: CountingSegment[], metric: string, level = 'ANY') =>
+const GROUP = 'TECH_AND_INNOVATIVE_SME';
+/** Segments of the certificate tiers (the group's are picked with `tier`). */
+const pick = (segments: CountingSegment[], metric: string, level = 'ANY', tier?: string) =>
   segments
-    .filter((s) => s.metric === metric && s.level === level)
+    .filter((s) => s.metric === metric && s.level === level && (tier ? s.tier === tier : s.tier !== GROUP))
     .map(({ districtCode, from, until }) => ({ districtCode, from, until }));
 
 describe('countingSegments', () => {
@@ -105,6 +107,51 @@ describe('countingSegments', () => {
     expect(pick(s, 'ACTIVE', 'MUNICIPAL')).toEqual([{ districtCode: HEPING, from: '2023-01-01', until: '2026-01-01' }]);
     expect(pick(s, 'CUMULATIVE', 'NATIONAL')).toEqual([{ districtCode: HEPING, from: '2020-01-01', until: null }]);
     expect(pick(s, 'CUMULATIVE', 'MUNICIPAL')).toEqual([{ districtCode: HEPING, from: '2023-01-01', until: null }]);
+  });
+
+  describe('the group TECH_AND_INNOVATIVE_SME', () => {
+    it('counts an enterprise holding both members once: the union of their days', () => {
+      const s = segmentsOf(
+        granted('TECH_SME', '2024-02-01', '2024-12-31'),
+        granted('INNOVATIVE_SME', '2024-06-01', '2027-05-31'),
+      );
+      expect(pick(s, 'ACTIVE', 'ANY', GROUP)).toEqual([
+        { districtCode: HEPING, from: '2024-02-01', until: '2027-06-01' },
+      ]);
+      expect(pick(s, 'ACTIVE', 'MUNICIPAL', GROUP)).toEqual(pick(s, 'ACTIVE', 'ANY', GROUP));
+      expect(pick(s, 'CUMULATIVE', 'ANY', GROUP)).toEqual([{ districtCode: HEPING, from: '2024-02-01', until: null }]);
+    });
+    it('has a gap where neither member counts, and cumulates from the first member grant', () => {
+      const s = segmentsOf(
+        granted('INNOVATIVE_SME', '2020-01-01', '2022-12-31'),
+        granted('TECH_SME', '2024-03-01', '2024-12-31'),
+        revoked('TECH_SME', '2024-07-01'),
+      );
+      expect(pick(s, 'ACTIVE', 'ANY', GROUP)).toEqual([
+        { districtCode: HEPING, from: '2020-01-01', until: '2023-01-01' },
+        { districtCode: HEPING, from: '2024-03-01', until: '2024-07-01' },
+      ]);
+      expect(pick(s, 'CUMULATIVE', 'ANY', GROUP)).toEqual([{ districtCode: HEPING, from: '2020-01-01', until: null }]);
+    });
+    it('follows relocations like a tier (counted where the enterprise was that day)', () => {
+      const s = segmentsOf(
+        granted('TECH_SME', '2024-02-01', '2024-12-31'),
+        relocated(HEPING, BINHAI, '2024-05-01'),
+        granted('INNOVATIVE_SME', '2024-09-01', '2027-08-31'),
+      );
+      expect(pick(s, 'ACTIVE', 'ANY', GROUP)).toEqual([
+        { districtCode: HEPING, from: '2024-02-01', until: '2024-05-01' },
+        { districtCode: BINHAI, from: '2024-05-01', until: '2027-09-01' },
+      ]);
+      expect(pick(s, 'CUMULATIVE', 'ANY', GROUP)).toEqual([
+        { districtCode: HEPING, from: '2024-02-01', until: '2024-05-01' },
+        { districtCode: BINHAI, from: '2024-05-01', until: null },
+      ]);
+    });
+    it('has no segments for an enterprise holding other tiers only', () => {
+      const s = segmentsOf(granted('HIGH_TECH', '2023-01-10', '2026-01-09'));
+      expect(s.filter((x) => x.tier === GROUP)).toEqual([]);
+    });
   });
 
   it('a grant revoked on its own day produces no ACTIVE segment but counts cumulatively', () => {

@@ -1,7 +1,7 @@
 // A ladder position is the highest rung held (counting) on a date.
 import type { CalendarDate } from '../shared/calendar-date';
 import { LADDERS, type Ladder, type Tier } from '../policy/vocabulary';
-import { tierPolicyOn } from '../policy/policy';
+import { tierEntryOn } from '../policy/policy';
 import { countsOn } from '../enterprise/grant';
 import type { EnterpriseState } from '../enterprise/state';
 
@@ -18,7 +18,7 @@ export function positionsOf(state: EnterpriseState, date: CalendarDate): LadderP
   return LADDERS.map((ladder) => {
     let best: LadderPosition = { ladder, tier: null, rung: 0 };
     for (const g of held) {
-      const policy = tierPolicyOn(g.tier, date);
+      const policy = tierEntryOn(g.tier, date);
       if (policy.ladder === ladder && policy.rung > best.rung) best = { ladder, tier: g.tier, rung: policy.rung };
     }
     return best;

@@ -115,15 +115,37 @@ describe('occurrences and firstReached', () => {
   it('lists live grants, renewals and end days where the enterprise was located', () => {
     expect(occurrences(s).map((o) => `${o.on} ${o.kind} ${o.tier} ${o.districtCode}`)).toEqual([
       `2022-01-01 GRANTED INNOVATIVE_SME ${HEPING}`,
+      `2022-01-01 GRANTED TECH_AND_INNOVATIVE_SME ${HEPING}`,
       `2023-01-01 GRANTED SRDI_SME ${HEPING}`,
       `2024-03-01 ENDED SRDI_SME ${BINHAI}`,
       `2024-12-01 RENEWED INNOVATIVE_SME ${BINHAI}`,
+      `2024-12-01 RENEWED TECH_AND_INNOVATIVE_SME ${BINHAI}`,
       `2028-01-01 ENDED INNOVATIVE_SME ${BINHAI}`,
+      `2028-01-01 ENDED TECH_AND_INNOVATIVE_SME ${BINHAI}`,
     ]);
   });
 
-  it('gives the first day each tier was held, ignoring retracted grants', () => {
-    expect(firstReached(s)).toEqual({ INNOVATIVE_SME: '2022-01-01', SRDI_SME: '2023-01-01' });
+  it('enters the group once when both members overlap, and leaves it when the last one ends', () => {
+    const both = stateOf(
+      granted('TECH_SME', '2024-02-01', '2024-12-31'),
+      granted('INNOVATIVE_SME', '2024-06-01', '2027-05-31'),
+      granted('TECH_SME', '2028-03-01', '2028-12-31'),
+    );
+    const group = occurrences(both).filter((o) => o.tier === 'TECH_AND_INNOVATIVE_SME');
+    expect(group.map((o) => `${o.on} ${o.kind}`)).toEqual([
+      '2024-02-01 GRANTED',
+      '2027-06-01 ENDED',
+      '2028-03-01 GRANTED',
+      '2029-01-01 ENDED',
+    ]);
+  });
+
+  it('gives the first day each tier and group was held, ignoring retracted grants', () => {
+    expect(firstReached(s)).toEqual({
+      INNOVATIVE_SME: '2022-01-01',
+      SRDI_SME: '2023-01-01',
+      TECH_AND_INNOVATIVE_SME: '2022-01-01',
+    });
   });
 
   it('feeds the Enterprise view', () => {

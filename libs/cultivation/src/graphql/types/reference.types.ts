@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '@cl/platform';
 import { LadderEnum, TierEnum } from '../enums';
 
 @ObjectType()
@@ -14,4 +15,15 @@ export class TierInfo {
   @Field(() => Int) rung: number;
   @Field() nameZh: string;
   @Field() nameEn: string;
+  @Field({ description: 'False for a group: it is held through its members.' }) grantable: boolean;
+  @Field(() => [TierEnum], { description: 'The tiers a group is held through (empty for a certificate tier).' })
+  members: string[];
+}
+
+@ObjectType({ description: 'One version of the public rules (DOMAIN.md, Policy).' })
+export class PolicyVersion {
+  @Field() id: string;
+  @Field(() => DateScalar) effectiveFrom: string;
+  @Field() source: string;
+  @Field() summary: string;
 }

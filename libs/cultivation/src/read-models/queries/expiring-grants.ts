@@ -23,16 +23,17 @@ export async function listExpiringGrants(
   args: {
     on: CalendarDate;
     until: CalendarDate;
-    tier: Tier | null;
+    /** Grants of any of these tiers (null: every tier). */
+    tiers: readonly Tier[] | null;
     district: string | null;
     after: ExpiringKey | null;
     limit: number;
   },
 ): Promise<{ rows: ExpiringGrantRow[]; totalCount: number }> {
   const where = `g.granted_on <= $1::date AND g.counts_until > $1::date AND g.valid_until <= $2::date
-    AND ($3::text IS NULL OR g.tier = $3) AND ($4::text IS NULL OR s.district_code = $4)`;
+    AND ($3::text[] IS NULL OR g.tier = ANY ($3::text[])) AND ($4::text IS NULL OR s.district_code = $4)`;
   const from = `${qualified(LIVE_SCHEMA, 'certification_grant')} g JOIN ${qualified(LIVE_SCHEMA, 'enterprise_summary')} s USING (credit_code)`;
-  const params = [args.on, args.until, args.tier, args.district];
+  const params = [args.on, args.until, args.tiers, args.district];
   const [rows, totals]: [
     {
       grant_event_id: string;

@@ -12,7 +12,8 @@ const db = useTestDatabase();
 let dataSource: DataSource;
 let store: PostgresEventStore;
 let close: () => Promise<void>;
-const [lapsedAndHeld, due, renewed, revoked, deregistered] = [1, 2, 3, 4, 5].map(creditCode) as [
+const [lapsedAndHeld, due, renewed, revoked, deregistered, renewedLate] = [1, 2, 3, 4, 5, 6].map(creditCode) as [
+  string,
   string,
   string,
   string,
@@ -23,7 +24,7 @@ const [lapsedAndHeld, due, renewed, revoked, deregistered] = [1, 2, 3, 4, 5].map
 beforeAll(async () => {
   ({ dataSource, store, close } = await openReadSide(db.url));
   const ledger = new TestLedger(store);
-  for (const code of [lapsedAndHeld, due, renewed, revoked, deregistered]) {
+  for (const code of [lapsedAndHeld, due, renewed, revoked, deregistered, renewedLate]) {
     await ledger.run(code, '2021-01-01', {
       type: 'RegisterEnterprise',
       data: { creditCode: code, name: `企业${code.slice(-4)}`, district: '120101' },
@@ -56,6 +57,13 @@ beforeAll(async () => {
     type: 'DeregisterEnterprise',
     data: { effectiveOn: '2024-06-01', reason: '注销' },
   });
+  // Lapsed on 2024-01-01 (recorded), then a renewal dated 2023-12-01 arrives late: valid to 2024-12-31.
+  await grant(renewedLate, 'TECH_SME', '2023-02-01');
+  await ledger.run(renewedLate, '2024-01-05', { type: 'RecordLapses', data: {} });
+  await ledger.run(renewedLate, '2024-03-01', {
+    type: 'RenewCertification',
+    data: { tier: 'TECH_SME', renewedOn: '2023-12-01' },
+  });
   const events = await store.readAll(null, 1000);
   await inTransaction(dataSource, (r) => applyEvents(r, LIVE_SCHEMA, events), { lockApply: true });
 });
@@ -63,7 +71,12 @@ afterAll(() => close());
 
 describe('lapseCandidates', () => {
   it('selects only enterprises with a run-out grant whose end is not yet recorded', async () => {
-    expect(await lapseCandidates(dataSource, '2025-06-01' as never)).toEqual([due]);
+    expect(await lapseCandidates(dataSource, '2025-06-01' as never)).toEqual([due, renewedLate]);
+  });
+
+  it('selects a grant whose recorded lapse a late renewal superseded, once the new validity ran out', async () => {
+    expect(await lapseCandidates(dataSource, '2024-12-31' as never)).toEqual([due]);
+    expect(await lapseCandidates(dataSource, '2025-01-01' as never)).toEqual([due, renewedLate]);
   });
 
   it('selects by validUntil: nothing is due the day a grant is last valid', async () => {

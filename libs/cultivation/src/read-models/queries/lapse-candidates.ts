@@ -7,7 +7,8 @@ import type { Sql } from '../projection/sql';
 /**
  * Credit codes of active enterprises holding a live grant whose validUntil (after renewals) is before
  * `asOf`, that ends by lapsing (no earlier revocation or deregistration), and whose snapshot records
- * no end for it yet (no CertificationLapsed, CertificationRevoked or deregistration written).
+ * no end for it yet (no CertificationLapsed, CertificationRevoked or deregistration written), or only a
+ * lapse on another day (a renewal recorded later, dated while the grant still counted, moved its end).
  */
 export async function lapseCandidates(sql: Sql, asOf: CalendarDate): Promise<string[]> {
   const rows: { credit_code: string }[] = await sql.query(
@@ -17,8 +18,9 @@ export async function lapseCandidates(sql: Sql, asOf: CalendarDate): Promise<str
       WHERE g.valid_until < $1::date
         AND g.counts_until = g.valid_until + 1
         AND e.deregistered_on IS NULL
-        AND jsonb_path_exists(e.state, '$.grants[*] ? (@.eventId == $id && @.end == null && @.retracted == false)',
-                              jsonb_build_object('id', g.grant_event_id))
+        AND jsonb_path_exists(e.state,
+              '$.grants[*] ? (@.eventId == $id && @.retracted == false && (@.end == null || (@.end.kind == "LAPSED" && @.end.on != $lapse)))',
+              jsonb_build_object('id', g.grant_event_id, 'lapse', (g.valid_until + 1)::text))
       ORDER BY 1`,
     [asOf],
   );

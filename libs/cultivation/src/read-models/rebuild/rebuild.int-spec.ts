@@ -58,7 +58,7 @@ it('swaps in rebuilt tables while the projector and queries keep working', async
     },
   });
   expect(during.length).toBeGreaterThan(0);
-  expect(during.every((d) => d.status.rebuilding && d.rows === 7 && d.second instanceof RebuildAlreadyRunning)).toBe(
+  expect(during.every((d) => d.status.rebuilding && d.rows === 8 && d.second instanceof RebuildAlreadyRunning)).toBe(
     true,
   );
 

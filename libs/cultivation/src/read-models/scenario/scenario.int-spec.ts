@@ -14,6 +14,7 @@
 //  SRDI_SME        E2 Heping [2024-03-01,2027-03-01)  E9 Heping [2023-05-01,2026-05-01)  E12 Heping [2025-08-01,2028-08-01)
 //  LITTLE_GIANT    E2 Heping NATIONAL [2025-07-15,2028-07-15)
 //  SINGLE_CHAMPION E8 Nankai NATIONAL [2024-07-01,2027-07-01)  E2 Heping MUNICIPAL [2026-01-10,2029-01-10)
+//  TECH_AND_INNOVATIVE_SME (group): an enterprise on a day it holds TECH_SME or INNOVATIVE_SME (once if both)
 //
 // Dates: TODAY 2026-06-30 (six months earlier: 2025-12-30), and the past dates 2024-12-31 and 2025-06-30.
 import { createLogger } from '@cl/platform';
@@ -72,6 +73,7 @@ describe('cohortProgress', () => {
       'SRDI_SME',
       'LITTLE_GIANT',
       'SINGLE_CHAMPION',
+      'TECH_AND_INNOVATIVE_SME',
     ]);
     const counts = rows.map((r) => [r.tier.tier, r.metric, r.level, r.target, r.current, r.active, r.cumulative]);
     expect(counts).toEqual([
@@ -82,7 +84,11 @@ describe('cohortProgress', () => {
       ['SRDI_SME', 'CUMULATIVE', null, 4000, 3, 2, 3], // active E2 E12 (E9 lapsed 05-01)
       ['LITTLE_GIANT', 'ACTIVE', null, null, 1, 1, 1],
       ['SINGLE_CHAMPION', 'CUMULATIVE', 'MUNICIPAL', 200, 1, 2, 2], // only E2's grant is MUNICIPAL
+      // active E3 E9 E12 (INNOVATIVE_SME) ∪ E7 E11 E12 (TECH_SME) = 5; ever E1–E7 E9 E11 E12 = 10
+      ['TECH_AND_INNOVATIVE_SME', 'ACTIVE', null, null, 5, 5, 10],
     ]);
+    // The group on 2025-12-30: E1 E7 (TECH_SME) ∪ E2 E3 E9 E12 (INNOVATIVE_SME) = 6 → (5 − 6) / 6 a month.
+    expect(row(rows, 'TECH_AND_INNOVATIVE_SME').recentMonthlyPace).toBeCloseTo(-1 / 6, 10);
     // HIGH_TECH: 5 now, 4 on 2025-12-30 (E1 E7 E8 E10) → 1/6 a month; 549 days to 2027-12-31 = 18.037 months;
     // projected round(5 + 18.037/6) = 8 < 10; remaining 5 → 5 / 18.037 = 0.2772 a month.
     const highTech = row(rows, 'HIGH_TECH');
@@ -126,6 +132,8 @@ describe('cohortProgress', () => {
       rung: 3,
       nameZh: '科技领军企业',
       nameEn: 'Tech leading enterprise',
+      grantable: true,
+      members: [],
     });
   });
 
@@ -140,6 +148,7 @@ describe('cohortProgress', () => {
       ['SRDI_SME', 2, 2, 2], // E2 E9
       ['LITTLE_GIANT', 0, 0, 0],
       ['SINGLE_CHAMPION', 0, 1, 1], // E8 is NATIONAL: not in the MUNICIPAL headline
+      ['TECH_AND_INNOVATIVE_SME', 6, 6, 7], // E1 E5 ∪ E2 E3 E6 E9; ever + E4
     ]);
     expect(await counts('2025-06-30')).toEqual([
       ['TECH_SME', 2, 2, 3], // active E1 E7 (E5 lapsed 2025-01-01)
@@ -149,17 +158,20 @@ describe('cohortProgress', () => {
       ['SRDI_SME', 2, 2, 2],
       ['LITTLE_GIANT', 0, 0, 0], // E2 from 2025-07-15
       ['SINGLE_CHAMPION', 0, 1, 1],
+      ['TECH_AND_INNOVATIVE_SME', 6, 6, 8], // E1 E7 ∪ E2 E3 E6 E9; ever E1 E5 E7 ∪ E2 E3 E4 E6 E9
     ]);
     // Heping: E3 counts here until its relocation on 2025-03-01, both actively and cumulatively.
     const heping = async (asOf: string) =>
-      (await counts(asOf, HEPING)).filter(([t]) => t === 'INNOVATIVE_SME' || t === 'SRDI_SME');
+      (await counts(asOf, HEPING)).filter(([t]) => t !== 'TECH_SME' && `${t}`.includes('SME'));
     expect(await heping('2024-12-31')).toEqual([
       ['INNOVATIVE_SME', 3, 3, 3],
       ['SRDI_SME', 2, 2, 2],
-    ]); // E2 E3 E9 / E2 E9
+      ['TECH_AND_INNOVATIVE_SME', 3, 3, 3],
+    ]); // E2 E3 E9 / E2 E9 / E2 E3 E9 (no TECH_SME in Heping yet)
     expect(await heping('2025-06-30')).toEqual([
       ['INNOVATIVE_SME', 2, 2, 2],
       ['SRDI_SME', 2, 2, 2],
+      ['TECH_AND_INNOVATIVE_SME', 2, 2, 2],
     ]); // E2 E9
   });
 });
@@ -214,8 +226,16 @@ describe('ladderFunnel', () => {
   it('SPECIALIZED: reach, conversion from the previous rung, median days', async () => {
     expect(await progress.ladderFunnel('SPECIALIZED')).toEqual([
       expect.objectContaining({ reached: 6, fromPrevious: null, conversionRate: null, medianDaysFromPrevious: null }),
-      // E2 274 days, E9 151, E12 0 (same day) → median 151; 3 of 6
-      expect.objectContaining({ reached: 3, fromPrevious: 3, conversionRate: 0.5, medianDaysFromPrevious: 151 }),
+      // The group (revision-2026 is in force today): E1–E7 E9 E11 E12 ever held a member.
+      expect.objectContaining({
+        tier: expect.objectContaining({ tier: 'TECH_AND_INNOVATIVE_SME', rung: 1, grantable: false }),
+        reached: 10,
+        fromPrevious: null,
+        conversionRate: null,
+      }),
+      // All three first held SRDI_SME before 2026-04-01, after INNOVATIVE_SME: E2 274 days, E9 151,
+      // E12 0 (same day) → median 151; 3 of the group's 10
+      expect.objectContaining({ reached: 3, fromPrevious: 3, conversionRate: 0.3, medianDaysFromPrevious: 151 }),
       // E2: 2024-03-01 → 2025-07-15 = 501 days
       expect.objectContaining({ reached: 1, fromPrevious: 1, conversionRate: 1 / 3, medianDaysFromPrevious: 501 }),
       // E8 skipped the little-giant rung; E2: 2025-07-15 → 2026-01-10 = 179 days
@@ -307,6 +327,13 @@ describe('enterprises and certifications', () => {
         (c, i) => `${c.slice(-3)} ${i < 2 ? 'HIGH_TECH' : i < 5 ? 'TECH_SME' : 'INNOVATIVE_SME'}`,
       ),
     );
+    const group = await enterprises.expiringCertifications(200, 'TECH_AND_INNOVATIVE_SME');
+    expect(group.edges.map(({ node }) => [node.enterprise.creditCode, node.certification.tier])).toEqual([
+      [E(7), 'TECH_SME'],
+      [E(11), 'TECH_SME'],
+      [E(12), 'TECH_SME'],
+      [E(3), 'INNOVATIVE_SME'],
+    ]); // the group lists its members' certifications
     const heping = await enterprises.expiringCertifications(200, 'TECH_SME', HEPING);
     expect(heping.edges.map((e) => e.node.enterprise.creditCode)).toEqual([E(12)]);
   });
@@ -325,6 +352,6 @@ describe('rebuild and verify', () => {
     expect(seen).toContain('replaying');
     expect(seen.at(-1)).toBe('done');
     expect(await dumpReadModels(dataSource, LIVE_SCHEMA)).toEqual(before);
-    expect((await progress.cohortProgress('2024-12-31')).map((r) => r.current)).toEqual([2, 4, 0, 5, 2, 0, 0]);
+    expect((await progress.cohortProgress('2024-12-31')).map((r) => r.current)).toEqual([2, 4, 0, 5, 2, 0, 0, 6]);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, certificationsOf, daysLeft, type CalendarDate, type Tier } from '../../../domain';
+import { addDays, certificationsOf, daysLeft, tiersHolding, type CalendarDate, type Tier } from '../../../domain';
 import { listExpiringGrants, type ExpiringKey, type Sql } from '../../../read-models';
 import type { Connection, ExpiringCertification } from '../contract-types';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -6,7 +6,8 @@ import { toCertification, toEnterprise } from './to-enterprise';
 
 /**
  * Certifications counting today whose last valid day is within [today, today + withinDays], by
- * validUntil, credit code and tier (cursor = that key); district = the enterprise's current one.
+ * validUntil, credit code and tier (cursor = that key); district = the enterprise's current one. A
+ * group's tier lists its members' certifications.
  */
 export async function expiringCertifications(
   sql: Sql,
@@ -17,7 +18,7 @@ export async function expiringCertifications(
   const { rows, totalCount } = await listExpiringGrants(sql, {
     on: today,
     until: addDays(today, args.withinDays),
-    tier: args.tier,
+    tiers: args.tier ? tiersHolding(args.tier) : null,
     district: args.district,
     after: key,
     limit: args.first + 1,

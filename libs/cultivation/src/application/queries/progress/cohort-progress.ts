@@ -4,7 +4,7 @@ import type { TargetProgress } from '../contract-types';
 import { tierInfo } from '../tier-info';
 import { monthsBefore, pace, RECENT_MONTHS } from './pace';
 
-/** One progress row per tier (TIERS order) on `asOf`, city-wide or for one district. */
+/** One progress row per tier and group (TIERS order) on `asOf`, city-wide or for one district. */
 export async function cohortProgress(sql: Sql, asOf: CalendarDate, district: string | null): Promise<TargetProgress[]> {
   const earlier = monthsBefore(asOf, RECENT_MONTHS);
   const where = district ?? ALL_DISTRICTS;
