@@ -8,7 +8,7 @@ import { historyArbitrary, plan, record } from '../../domain/recording-order-fix
 import { CODE } from '../../domain/spec-fixtures';
 import { applyEvents } from '../projection/apply-events';
 import { inTransaction } from '../projection/in-transaction';
-import { createShadowSchema, dropSchema } from '../rebuild/shadow-schema';
+import { addShadowIndexes, createShadowTables, dropSchema } from '../rebuild/shadow-schema';
 import { dumpReadModels, openDataSource } from '../testing/read-model-fixture';
 
 const db = useTestDatabase();
@@ -35,7 +35,8 @@ function stored(log: ReturnType<typeof record>): StoredEvent[] {
 
 /** Projects the events into a fresh scratch schema, a few per transaction, and dumps every table. */
 async function project(schema: string, events: StoredEvent[]): Promise<Record<string, unknown[]>> {
-  await createShadowSchema(dataSource, schema);
+  await createShadowTables(dataSource, schema);
+  await addShadowIndexes([dataSource], schema);
   try {
     for (let i = 0; i < events.length; i += 3) {
       await inTransaction(dataSource, (tx) => applyEvents(tx, schema, events.slice(i, i + 3)));
