@@ -12,6 +12,7 @@ import {
   HealthModule,
   PlatformModule,
   ServiceInfoResolver,
+  WebConsoleModule,
 } from '@cl/platform';
 
 export interface ApiModuleOptions {
@@ -41,6 +42,7 @@ export class AppModule {
         }),
         HealthModule,
         AuthModule,
+        WebConsoleModule.forRoot(config, logger),
         CultivationModule.forRoot({
           eventStore: eventStoreFactory(config, databaseUrl, logger),
           clock,

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type AppConfig, ConfigError } from './app-config';
+import { type AppConfig, ConfigError, type OidcClientConfig } from './app-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -48,6 +48,17 @@ function url(env: Env, name: string, protocols: readonly string[]): string | und
   return raw;
 }
 
+function oidc(env: Env): OidcClientConfig | undefined {
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  const clientId = env.OIDC_CLIENT_ID || undefined;
+  if (!issuer && !clientId) return undefined;
+  if (!issuer) throw new ConfigError('OIDC_ISSUER', 'is required when OIDC_CLIENT_ID is set', '');
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'is required when OIDC_ISSUER is set', '');
+  const scope = env.OIDC_SCOPE || 'openid profile';
+  if (!scope.split(' ').includes('openid')) throw new ConfigError('OIDC_SCOPE', 'must include openid', scope);
+  return { issuer, clientId, scope, resource: env.OIDC_RESOURCE || undefined };
+}
+
 /** Reads and validates the configuration; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -83,5 +94,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     projectorInProcess: flag(env, 'PROJECTOR_IN_PROCESS', true),
     lapseSweep: flag(env, 'LAPSE_SWEEP', true),
     production,
+    webDir: resolve(env.WEB_DIR || 'dist/web'),
+    oidc: oidc(env),
   };
 }
