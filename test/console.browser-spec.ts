@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { creditCode } from './support/credit-codes';
 import { choose, readNumber, seeContaining, seeCount, seeText, typeDate, useConsole } from './support/console';
 import { OIDC_CLIENT_ID, OIDC_RESOURCE, startOidcProvider, type TestProvider } from './support/oidc';
+import { tokenFor } from './support/tokens';
 
 const BINHAI = '120116';
 let provider: TestProvider | undefined;
@@ -243,6 +244,21 @@ describe('the console', () => {
     await seeText(page.getByTestId('signed-in-role'), 'Analyst');
     await seeContaining(page.getByRole('heading', { level: 2 }), 'Progress toward the targets');
     await seeCount(page.getByLabel('Date', { exact: true }), 1);
+  });
+
+  it('can be used with the keyboard alone: sign in, then move to another page', async () => {
+    const page = await ui.open();
+    await page.goto(`${ui.url}/`);
+    await page.getByLabel('令牌').focus();
+    await page.keyboard.insertText(await tokenFor('ANALYST'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await card(page, 'TECH_SME').waitFor();
+    await page.getByRole('menuitem', { name: '进度' }).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${ui.url}/enterprises`);
+    await seeContaining(page.getByTestId('enterprise-total'), '共');
   });
 
   it('refuses a token that is not a JWT without leaving the sign-in page', async () => {
