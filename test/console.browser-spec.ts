@@ -112,14 +112,17 @@ describe('the console', () => {
 
   it('lets an official retract a grant picked from the enterprise’s certifications', async () => {
     const enterprise = (await enterprisesOf(BINHAI)).find(
-      (e) => !e.deregisteredOn && e.certifications.some((c) => c.state === 'ACTIVE' && c.eventId),
+      (e) => !e.deregisteredOn && e.certifications.filter((c) => c.state === 'ACTIVE').length === 1,
     )!;
-    const grant = enterprise.certifications.find((c) => c.state === 'ACTIVE' && c.eventId)!;
+    const grant = enterprise.certifications.find((c) => c.state === 'ACTIVE')!;
     const page = await ui.signIn('MUNICIPAL_OFFICIAL');
     await page.goto(`${ui.url}/work?creditCode=${enterprise.creditCode}`);
     await page.getByText('更正撤回', { exact: true }).click();
     await page.getByLabel('要撤回的认定或复核').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: grant.grantedOn }).first().click();
+    await page
+      .locator('.el-select-dropdown__item:visible', { hasText: `认定日期 ${grant.grantedOn} · 有效` })
+      .first()
+      .click();
     await page.getByLabel('原因', { exact: true }).fill('录入错误：该批次名单误录');
     await page.getByTestId('submit').click();
     await seeContaining(page.getByTestId('work-result'), 'CertificationRetracted');
@@ -128,7 +131,8 @@ describe('the console', () => {
       'query ($c: String!) { enterprise(creditCode: $c) { creditCode name deregisteredOn certifications { tier state grantedOn eventId } } }',
       { c: enterprise.creditCode },
     );
-    expect(after.enterprise.certifications.find((c) => c.eventId === grant.eventId)?.state).toBe('RETRACTED');
+    const same = after.enterprise.certifications.find((c) => c.tier === grant.tier && c.grantedOn === grant.grantedOn);
+    expect(same?.state).toBe('RETRACTED');
   });
 
   it('lets an auditor replay an enterprise as of a date and read its event timeline', async () => {
