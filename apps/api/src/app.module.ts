@@ -46,9 +46,7 @@ export class AppModule {
         CultivationModule.forRoot({
           eventStore: eventStoreFactory(config, databaseUrl, logger),
           clock,
-          projector: config.projectorInProcess && {
-            onError: (error: unknown) => logger.error({ err: error }, 'projector error; it retries'),
-          },
+          projector: config.projectorInProcess && {},
         }),
       ],
       providers: [ServiceInfoResolver],

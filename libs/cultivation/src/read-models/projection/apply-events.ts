@@ -8,6 +8,7 @@ import {
   evolve,
   initialState,
   TARGETS_STREAM,
+  upcastRecorded,
   type EnterpriseEvent,
   type EnterpriseState,
   type TargetSpec,
@@ -16,7 +17,6 @@ import { qualified } from '../schema';
 import { BatchDelta } from './batch-delta';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import { enterpriseFacts, summaryOf, type FirstRow, type GrantRow, type IntervalRow } from './enterprise-facts';
-import { toDomainEvent } from './to-domain-event';
 import { addCounts, addOccurrences } from './write-aggregates';
 import { replaceEnterpriseRows, upsertSummaries, upsertTarget, type SummaryRow } from './write-enterprises';
 import type { Sql } from './sql';
@@ -86,14 +86,14 @@ export async function applyEvents(
   let applied = 0;
   for (const e of fresh) {
     if (e.streamId === TARGETS_STREAM) {
-      const { data } = toDomainEvent(e) as unknown as { data: TargetSpec };
+      const { data } = upcastRecorded(e) as unknown as { data: TargetSpec };
       await upsertTarget(sql, schema, { ...data, level: data.level ?? null, version: e.version });
       applied++;
       continue;
     }
     const t = touched.get(e.streamId.slice(ENTERPRISE_PREFIX.length));
     if (!t || e.version <= t.version) continue; // not ours, or already applied (replay)
-    t.state = evolve(t.state, { eventId: e.eventId, event: toDomainEvent(e) as EnterpriseEvent });
+    t.state = evolve(t.state, { eventId: e.eventId, event: upcastRecorded(e) as EnterpriseEvent });
     t.version = e.version;
     t.lastPosition = e.position;
     t.changed = true;

@@ -3,7 +3,8 @@
 // Standbys retry every `retryMs`; a leader whose lock connection dies steps down (the APPLY lock
 // taken per batch keeps even an overlapping old leader from interleaving writes).
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { EventStore, StoredEvent, Subscription } from '@cl/event-store';
+import { Wakeup, type EventStore, type StoredEvent, type Subscription } from '@cl/event-store';
+import type { Logger } from 'pino';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { applyEvents } from '../projection/apply-events';
 import { readCheckpoint } from '../projection/checkpoint';
@@ -20,7 +21,7 @@ export interface ProjectorOptions {
   pollIntervalMs?: number;
   /** Start on application bootstrap when used as a Nest provider (default true). */
   autoStart?: boolean;
-  /** Told about errors the worker survives (a failed batch, a lost connection); default console.error. */
+  /** Told about errors the worker survives (a failed batch, a lost connection); default: logged as errors. */
   onError?: (error: unknown) => void;
   /** Test hook: runs inside each batch's transaction just before commit. */
   beforeCommit?: (runner: QueryRunner, batch: StoredEvent[]) => Promise<void>;
@@ -32,15 +33,16 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private stopping = false;
   private active = false;
   private subscription: Subscription | undefined;
-  private wake: (() => void) | undefined;
+  private readonly wakeup = new Wakeup();
   private readonly onError: (error: unknown) => void;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
+    logger: Pick<Logger, 'error'>,
     private readonly options: ProjectorOptions = {},
   ) {
-    this.onError = options.onError ?? ((error) => console.error('projector:', error));
+    this.onError = options.onError ?? ((error) => logger.error({ err: error }, 'projector error; it retries'));
   }
 
   /** True while this instance is the active worker. */
@@ -52,13 +54,14 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   start(): void {
     if (this.running) return;
     this.stopping = false;
+    this.wakeup.clear();
     this.running = this.loop().finally(() => (this.running = undefined));
   }
 
   /** Stops after the batch in hand and releases the leader lock. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.wakeup.notify();
     await this.subscription?.stop();
     await this.running;
   }
@@ -83,7 +86,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         this.active = false;
         await lock?.release().catch(this.onError);
       }
-      if (!this.stopping) await this.sleep(this.options.retryMs ?? 3000);
+      if (!this.stopping) await this.wakeup.wait(this.options.retryMs ?? 3000);
     }
   }
 
@@ -120,18 +123,5 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       },
       { lockApply: true },
     );
-  }
-
-  /** Waits `ms`, or less when stop() wakes it. */
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
   }
 }
