@@ -55,7 +55,7 @@ export interface CertificationRenewal {
   certificateNo: string | null;
 }
 export interface Certification {
-  eventId: string | null;
+  eventId: string;
   tier: string;
   level: string;
   certificateNo: string | null;
@@ -64,7 +64,7 @@ export interface Certification {
   endedOn: string | null;
   state: string;
   batch: string | null;
-  renewals?: CertificationRenewal[];
+  renewals: CertificationRenewal[];
 }
 export interface Enterprise {
   creditCode: string;
@@ -195,7 +195,8 @@ export const FUNNELS = /* GraphQL */ `
   }
 `;
 
-const CERTIFICATION = 'eventId tier level certificateNo grantedOn validUntil endedOn state batch';
+const CERTIFICATION =
+  'eventId tier level certificateNo grantedOn validUntil endedOn state batch renewals { eventId renewedOn validUntil certificateNo }';
 
 const ENTERPRISE_FIELDS = `
   creditCode name district { code name } industryCode deregisteredOn version
