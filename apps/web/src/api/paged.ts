@@ -1,5 +1,5 @@
 import { ref, shallowRef, type Ref } from 'vue';
-import { ApiError } from './graphql';
+import { errorText } from './errors';
 import type { PageInfo } from './queries';
 
 export interface Connection<Node> {
@@ -29,7 +29,7 @@ export function usePaged<Node, Query>(fetchPage: (query: Query, after: string | 
       pageInfo.value = page.pageInfo;
       shown.value = query;
     } catch (e) {
-      error.value = e instanceof ApiError ? e.first.message : (e as Error).message;
+      error.value = errorText(e);
     } finally {
       loading.value = false;
     }
