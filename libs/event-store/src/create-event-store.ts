@@ -6,8 +6,8 @@ import { PostgresEventStore } from './postgres/postgres-event-store';
 
 /** Which store to build: PostgreSQL (a pool you own, or a URL), EventStoreDB, or in memory (tests only). */
 export type EventStoreConfig =
-  | { kind: 'postgres'; pool: Pool; onError?: (error: unknown) => void }
-  | { kind: 'postgres'; url: string; poolSize?: number; onError?: (error: unknown) => void }
+  | { kind: 'postgres'; pool: Pool; onError?: (error: unknown) => void; onRetry?: () => void }
+  | { kind: 'postgres'; url: string; poolSize?: number; onError?: (error: unknown) => void; onRetry?: () => void }
   | { kind: 'eventstoredb'; connectionString: string; streamPrefixes: string[]; commandStreamPrefix?: string }
   | { kind: 'memory' };
 

@@ -6,3 +6,4 @@ export * from './graphql';
 export * from './platform.module';
 export * from './auth';
 export * from './web';
+export * from './metrics';

@@ -10,6 +10,8 @@ describe('configuration', () => {
       logLevel: 'info',
       introspection: true,
       projectorInProcess: true,
+      metricsToken: undefined,
+      readyMaxProjectionLagSeconds: 300,
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -61,6 +63,15 @@ describe('configuration', () => {
     [
       { OIDC_ISSUER: 'https://sso.example.gov.cn', OIDC_CLIENT_ID: 'console', OIDC_SCOPE: 'profile' },
       'Invalid configuration: OIDC_SCOPE must include openid (got "profile")',
+    ],
+    [
+      { METRICS_TOKEN: 'short secret' },
+      'Invalid configuration: METRICS_TOKEN must be at least 16 printable characters without spaces (got "************")',
+    ],
+    [{ METRICS_PORT: '0' }, 'Invalid configuration: METRICS_PORT must be a whole number from 1 to 65535 (got "0")'],
+    [
+      { READY_MAX_PROJECTION_LAG_SECONDS: '-5' },
+      'Invalid configuration: READY_MAX_PROJECTION_LAG_SECONDS must be a whole number of seconds (0 for no bound) (got "-5")',
     ],
     [
       { GRAPHQL_INTROSPECTION: 'maybe' },

@@ -1,13 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
 import { runMigrationsLocked } from './run-migrations';
+import { typeormLogger } from './typeorm-logger';
 
 export interface DatabaseOptions {
   url: string;
   /** Every library's migrations; run at start, in timestamp order. */
   migrations: MixedList<Function>;
   poolSize?: number;
+  /** Where TypeORM's messages go (JSON lines); without it, failed queries are not logged by TypeORM. */
+  logger?: Logger;
 }
 
 /** TypeORM over the service's PostgreSQL. Schema changes only by migration (run at start), never synchronize. */
@@ -25,7 +29,7 @@ export class DatabaseModule {
             synchronize: false,
             autoLoadEntities: true,
             extra: { max: options.poolSize ?? 20 },
-            logging: ['error'],
+            ...(options.logger ? { logger: typeormLogger(options.logger) } : { logging: false }),
           }),
           dataSourceFactory: async (config?: DataSourceOptions) => {
             if (!config) throw new Error('DatabaseModule: no DataSource options');

@@ -3,7 +3,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
+import type { Metrics } from '../metrics';
 import { formatGraphQLError } from './format-error';
+import { operationPlugin } from './operation-plugin';
 import { queryLimitsRule } from './query-limits';
 
 /** What every resolver can see of its request. */
@@ -34,7 +36,12 @@ function logUnexpectedErrors(logger: Logger): ApolloServerPlugin<RequestContext>
 }
 
 /** Apollo, code-first, with the hardening the service runs with in every environment. */
-export function graphqlOptions(config: AppConfig, logger: Logger, schemaFile: string | true): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  logger: Logger,
+  schemaFile: string | true,
+  metrics?: Metrics,
+): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: schemaFile,
@@ -45,7 +52,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger, schemaFile: st
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule({ maxDepth: 12, maxCost: 5000 })],
     formatError: formatGraphQLError,
-    plugins: [logUnexpectedErrors(logger)],
+    plugins: [logUnexpectedErrors(logger), operationPlugin(metrics)],
     context: ({ req, res }: { req: RequestContext['req']; res: Response }): RequestContext => ({
       req,
       res,

@@ -23,6 +23,8 @@ export interface ProjectorOptions {
   autoStart?: boolean;
   /** Told about errors the worker survives (a failed batch, a lost connection); default: logged as errors. */
   onError?: (error: unknown) => void;
+  /** Told about each batch committed: its events and the seconds it took (the metrics). */
+  onBatch?: (events: number, seconds: number) => void;
   /** Test hook: runs inside each batch's transaction just before commit. */
   beforeCommit?: (runner: QueryRunner, batch: StoredEvent[]) => Promise<void>;
 }
@@ -115,6 +117,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async apply(batch: StoredEvent[]): Promise<void> {
+    const started = performance.now();
     await inTransaction(
       this.dataSource,
       async (runner) => {
@@ -123,5 +126,6 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       },
       { lockApply: true },
     );
+    this.options.onBatch?.(batch.length, (performance.now() - started) / 1000);
   }
 }
