@@ -48,7 +48,9 @@ describe('the console served by the API', () => {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
-    for (const path of ['/graphql/x', '/health/x', '/metrics', '/nope', '/enterprises/a/b']) {
+    const metrics = await fetch(`${api.url}/metrics`);
+    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
+    for (const path of ['/graphql/x', '/health/x', '/nope', '/enterprises/a/b']) {
       const res = await fetch(`${api.url}${path}`);
       expect([path, res.status]).not.toEqual([path, 200]);
       expect(await res.text()).not.toContain('<div id="app">');
