@@ -3,10 +3,15 @@
 // tables; the tables themselves (schema.ts, the migration) and the projection stay inside.
 import { CreateReadModels1764374400000 } from './migrations/create-read-models.migration';
 import { WidenReadModelPositions1764979200000 } from './migrations/widen-positions.migration';
+import { EnterpriseNames1765065600000 } from './migrations/enterprise-names.migration';
 
-export { CreateReadModels1764374400000, WidenReadModelPositions1764979200000 };
+export { CreateReadModels1764374400000, WidenReadModelPositions1764979200000, EnterpriseNames1765065600000 };
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
-export const READ_MODEL_MIGRATIONS = [CreateReadModels1764374400000, WidenReadModelPositions1764979200000];
+export const READ_MODEL_MIGRATIONS = [
+  CreateReadModels1764374400000,
+  WidenReadModelPositions1764979200000,
+  EnterpriseNames1765065600000,
+];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';
 export { applyEvents, type ApplyResult } from './projection/apply-events';
@@ -30,3 +35,4 @@ export { sumOccurrences, type OccurrenceSums } from './queries/occurrences';
 export { countReached, countReachedFrom } from './queries/tier-firsts';
 export { readLiveCheckpoint, readRebuildPosition, isRebuildRunning } from './queries/projection-state';
 export { lapseCandidates } from './queries/lapse-candidates';
+export { enterprisesByNameKeys, registeredCodes, type NameCandidate } from './names/enterprise-names';
