@@ -199,7 +199,7 @@ const CERTIFICATION =
   'eventId tier level certificateNo grantedOn validUntil endedOn state batch renewals { eventId renewedOn validUntil certificateNo }';
 
 const ENTERPRISE_FIELDS = `
-  creditCode name district { code name } industryCode deregisteredOn version
+  creditCode name formerNames district { code name } industryCode deregisteredOn version
   positions { ladder tier rung }
   certifications { ${CERTIFICATION} }
 `;
@@ -319,9 +319,11 @@ export const IMPORT = /* GraphQL */ `
         rowNumber
         outcome
         creditCode
+        column
         field
         rule
         message
+        candidates
       }
     }
   }
