@@ -41,14 +41,19 @@ async function main(): Promise<void> {
   const started = performance.now();
   // BENCH_REBUILD_BATCH: try another page size than the library's default (profiling only).
   const batchSize = process.env.BENCH_REBUILD_BATCH ? Number(process.env.BENCH_REBUILD_BATCH) : undefined;
-  const result = await rebuildReadModels(dataSource, store, batchSize ? { batchSize } : {});
+  // Seconds from the start to the first report of each phase (fold, COPY, indexes, catch-up, swap).
+  const phases: Record<string, number> = {};
+  const result = await rebuildReadModels(dataSource, store, {
+    ...(batchSize ? { batchSize } : {}),
+    onProgress: (p) => void (phases[p.phase] ??= Math.round(performance.now() - started) / 1000),
+  });
   const seconds = (performance.now() - started) / 1000;
   const rebuildPeakRss = peakRssMiB('self');
   await store.close();
   await dataSource.destroy();
   const raw = await rawRead(url);
   process.stdout.write(
-    `${JSON.stringify({ events: result.events, seconds, rebuildPeakRss, baseRss, rawEvents: raw.events, rawSeconds: raw.seconds })}\n`,
+    `${JSON.stringify({ events: result.events, seconds, phases, rebuildPeakRss, baseRss, rawEvents: raw.events, rawSeconds: raw.seconds })}\n`,
   );
 }
 

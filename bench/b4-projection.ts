@@ -12,6 +12,8 @@ export interface ProjectionFigures {
   readonly eventsPerSecond: number;
   readonly rawEventsPerSecond: number;
   readonly peakRssMiB: number;
+  /** Seconds from the start of the rebuild to the first report of each phase. */
+  readonly phases: Record<string, number>;
 }
 
 export async function benchProjection(databaseUrl: string, profileDir?: string): Promise<ProjectionFigures> {
@@ -35,6 +37,7 @@ export async function benchProjection(databaseUrl: string, profileDir?: string):
     const r = JSON.parse(output.trim().split('\n').at(-1)!) as {
       events: number;
       seconds: number;
+      phases?: Record<string, number>;
       rebuildPeakRss: number;
       rawEvents: number;
       rawSeconds: number;
@@ -45,6 +48,7 @@ export async function benchProjection(databaseUrl: string, profileDir?: string):
       eventsPerSecond: r.events / r.seconds,
       rawEventsPerSecond: r.rawEvents / r.rawSeconds,
       peakRssMiB: r.rebuildPeakRss,
+      phases: r.phases ?? {},
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

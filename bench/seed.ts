@@ -117,5 +117,6 @@ export async function prepareBenchDatabase(
   }
   log(`copying ${template} to bench`);
   await withClient(admin, (c) => c.query(`CREATE DATABASE bench TEMPLATE ${template} STRATEGY file_copy`));
+  await migrate(pg.url); // a template seeded by older code lacks the migrations added since
   return { ...figures, reused: exists && figures !== null };
 }

@@ -52,7 +52,7 @@ export class AppModule {
         CultivationModule.forRoot({
           eventStore: eventStoreFactory(config, databaseUrl, logger, metrics),
           clock,
-          projector: config.projectorInProcess && {},
+          projector: config.projectorInProcess && { onVersionMismatch: config.projectionVersionMismatch },
         }),
       ],
       providers: [ServiceInfoResolver],

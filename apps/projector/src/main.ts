@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   metrics.onScrape(() => sampleLedger(metrics, ledger.dataSource, ledger.store));
   const projector = new ProjectorService(ledger.dataSource, ledger.store, logger, {
     onBatch: (events, seconds) => metrics.projectorBatch(events, seconds),
+    onVersionMismatch: config.projectionVersionMismatch,
   });
   projector.start();
   let server: Server | undefined;

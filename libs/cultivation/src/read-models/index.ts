@@ -4,18 +4,32 @@
 import { CreateReadModels1764374400000 } from './migrations/create-read-models.migration';
 import { WidenReadModelPositions1764979200000 } from './migrations/widen-positions.migration';
 import { EnterpriseNames1765065600000 } from './migrations/enterprise-names.migration';
+import { AddProjectionVersions1765152000000 } from './migrations/add-projection-versions.migration';
 
-export { CreateReadModels1764374400000, WidenReadModelPositions1764979200000, EnterpriseNames1765065600000 };
+export {
+  CreateReadModels1764374400000,
+  WidenReadModelPositions1764979200000,
+  EnterpriseNames1765065600000,
+  AddProjectionVersions1765152000000,
+};
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
 export const READ_MODEL_MIGRATIONS = [
   CreateReadModels1764374400000,
   WidenReadModelPositions1764979200000,
   EnterpriseNames1765065600000,
+  AddProjectionVersions1765152000000,
 ];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';
 export { applyEvents, type ApplyResult } from './projection/apply-events';
 export type { Checkpoint } from './projection/checkpoint';
+export {
+  CODE_VERSIONS,
+  PROJECTION_VERSION,
+  SNAPSHOT_VERSION,
+  ProjectionVersionMismatch,
+  versionMismatch,
+} from './projection/versions';
 export { ProjectorService, type ProjectorOptions } from './projector/projector.service';
 export { rebuildReadModels, RebuildAlreadyRunning } from './rebuild/rebuild';
 export { verifyReadModels } from './rebuild/verify';

@@ -29,10 +29,12 @@ export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
 
 /**
  * Advisory-lock keys (two-int form: namespace, key). LEADER is held on a session for a worker's life;
- * APPLY is taken per transaction by whoever writes the live schema (projector batch, rebuild swap,
- * verify's comparison), so two writers never interleave; REBUILD is held while a rebuild runs.
+ * APPLY is taken per transaction by whoever writes the live schema (projector batch, rebuild swap),
+ * so two writers never interleave; REBUILD is held while a rebuild runs; SWAP is taken exclusively by
+ * a rebuild's swap (before APPLY) and shared by a verify while it compares, so the tables it compares
+ * are not renamed away under its snapshot, and neither blocks the projector.
  */
-export const LOCKS = { namespace: 7_340_101, leader: 1, apply: 2, rebuild: 3 } as const;
+export const LOCKS = { namespace: 7_340_101, leader: 1, apply: 2, rebuild: 3, swap: 4 } as const;
 
 /** Only our own identifiers are ever interpolated into SQL; this guards against anything else. */
 export function qualified(schema: string, table: ReadModelTable): string {

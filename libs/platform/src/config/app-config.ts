@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly introspection: boolean;
   /** Run the projector inside the API process (the embedded default). */
   readonly projectorInProcess: boolean;
+  /** On read models written by another projection version: refuse to project (default) or rebuild them. */
+  readonly projectionVersionMismatch: 'refuse' | 'rebuild';
   /** Record lapses daily at 00:30 server time. */
   readonly lapseSweep: boolean;
   /** Bearer token /metrics asks for; unset: /metrics is open (keep it off the public network). */

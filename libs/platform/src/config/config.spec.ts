@@ -10,6 +10,7 @@ describe('configuration', () => {
       logLevel: 'info',
       introspection: true,
       projectorInProcess: true,
+      projectionVersionMismatch: 'refuse',
       metricsToken: undefined,
       readyMaxProjectionLagSeconds: 300,
     });
@@ -38,6 +39,10 @@ describe('configuration', () => {
     [
       { EVENTSTORE_CONNECTION_STRING: 'http://x' },
       /^Invalid configuration: EVENTSTORE_CONNECTION_STRING must be a URL starting with esdb:/,
+    ],
+    [
+      { PROJECTION_VERSION_MISMATCH: 'ignore' },
+      'Invalid configuration: PROJECTION_VERSION_MISMATCH must be one of refuse, rebuild (got "ignore")',
     ],
     [{ JWT_SECRET: 'short' }, 'Invalid configuration: JWT_SECRET must be at least 32 characters (got "*****")'],
     [

@@ -107,6 +107,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
     projectorInProcess: flag(env, 'PROJECTOR_IN_PROCESS', true),
+    projectionVersionMismatch: oneOf(env, 'PROJECTION_VERSION_MISMATCH', ['refuse', 'rebuild'] as const, 'refuse'),
     lapseSweep: flag(env, 'LAPSE_SWEEP', true),
     metricsToken,
     metricsPort: env.METRICS_PORT ? port(env, 'METRICS_PORT', 0) : undefined,

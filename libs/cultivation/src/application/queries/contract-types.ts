@@ -108,4 +108,7 @@ export interface ProjectionStatus {
   headPosition: string;
   lag: number;
   rebuilding: boolean;
+  projectionVersion: number;
+  snapshotVersion: number;
+  versionMismatch: string | null;
 }

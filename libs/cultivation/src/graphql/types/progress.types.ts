@@ -62,4 +62,17 @@ export class ProjectionStatus {
   @Field({ description: 'Last global position in the event log.' }) headPosition: string;
   @Field(() => Int) lag: number;
   @Field() rebuilding: boolean;
+  @Field(() => Int, {
+    description:
+      'Version of the projection (its counting rules) that wrote the read models; a projector of another version refuses to apply events to them.',
+  })
+  projectionVersion: number;
+  @Field(() => Int, { description: 'Shape version of the enterprise snapshots stored with the read models.' })
+  snapshotVersion: number;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why this server's code does not apply events to the stored read models (another projection or snapshot version), null when the versions match; a rebuild resolves it.",
+  })
+  versionMismatch?: string | null;
 }

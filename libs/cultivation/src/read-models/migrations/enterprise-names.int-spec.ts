@@ -7,6 +7,7 @@ import { ProjectorService } from '../projector/projector.service';
 import { readCheckpoint } from '../projection/checkpoint';
 import { LIVE_SCHEMA } from '../schema';
 import { creditCode, TestLedger } from '../testing/test-ledger';
+import { AddProjectionVersions1765152000000 } from './add-projection-versions.migration';
 import { CreateReadModels1764374400000 } from './create-read-models.migration';
 import { EnterpriseNames1765065600000 } from './enterprise-names.migration';
 import { WidenReadModelPositions1764979200000 } from './widen-positions.migration';
@@ -57,6 +58,7 @@ describe('migration EnterpriseNames1765065600000 on read models built before it'
       CreateReadModels1764374400000,
       WidenReadModelPositions1764979200000,
       EnterpriseNames1765065600000,
+      AddProjectionVersions1765152000000, // the release's later migrations run with it
     ]);
     await dataSource.runMigrations();
     expect((await readCheckpoint(dataSource, LIVE_SCHEMA)).position).toBeNull();

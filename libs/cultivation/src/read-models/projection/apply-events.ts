@@ -2,41 +2,34 @@
 // transaction. Per enterprise: load the state snapshot, evolve with the batch's events, and write the
 // difference between the facts derived before and after. Replays are no-ops twice over: events at or
 // below the checkpoint are dropped, and an event at or below an enterprise's stored version is skipped.
+// A schema written by another projection version is refused (ProjectionVersionMismatch).
 import type { StoredEvent } from '@cl/event-store';
 import { comparePositions } from '@cl/event-store';
-import {
-  evolve,
-  initialState,
-  TARGETS_STREAM,
-  upcastRecorded,
-  type EnterpriseEvent,
-  type EnterpriseState,
-  type TargetSpec,
-} from '../../domain';
+import type { EnterpriseState } from '../../domain';
 import { qualified } from '../schema';
 import { BatchDelta } from './batch-delta';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
+import { enterpriseFacts } from './enterprise-facts';
 import {
-  enterpriseFacts,
-  summaryOf,
-  type FirstRow,
-  type GrantRow,
-  type IntervalRow,
-  type NameRow,
-} from './enterprise-facts';
+  enterpriseCode,
+  enterpriseRows,
+  foldedStream,
+  foldEvent,
+  isTargetsStream,
+  targetRow,
+  type FoldedStream,
+} from './fold';
+import { versionMismatch } from './versions';
 import { addCounts, addOccurrences } from './write-aggregates';
-import { replaceEnterpriseRows, upsertSummaries, upsertTarget, type SummaryRow } from './write-enterprises';
+import {
+  addEnterpriseRows,
+  noEnterpriseRows,
+  replaceEnterpriseRows,
+  upsertSummaries,
+  upsertTarget,
+  type SummaryRow,
+} from './write-enterprises';
 import type { Sql } from './sql';
-
-const ENTERPRISE_PREFIX = 'enterprise-';
-
-interface Touched {
-  before: EnterpriseState;
-  state: EnterpriseState;
-  version: number;
-  lastPosition: string;
-  changed: boolean;
-}
 
 /** What a batch did. */
 export interface ApplyResult {
@@ -46,7 +39,7 @@ export interface ApplyResult {
   position: string | null;
 }
 
-async function loadStates(sql: Sql, schema: string, codes: string[]): Promise<Map<string, Touched>> {
+async function loadStates(sql: Sql, schema: string, codes: string[]): Promise<Map<string, FoldedStream>> {
   const rows: { credit_code: string; version: number; last_position: string; state: EnterpriseState }[] =
     await sql.query(
       `SELECT credit_code, version, last_position::text AS last_position, state
@@ -57,11 +50,7 @@ async function loadStates(sql: Sql, schema: string, codes: string[]): Promise<Ma
   return new Map(
     codes.map((code) => {
       const row = found.get(code);
-      const state = row?.state ?? initialState();
-      return [
-        code,
-        { before: state, state, version: row?.version ?? -1, lastPosition: row?.last_position ?? '0', changed: false },
-      ];
+      return [code, foldedStream(row && { state: row.state, version: row.version, lastPosition: row.last_position })];
     }),
   );
 }
@@ -78,65 +67,40 @@ export async function applyEvents(
   deferred?: BatchDelta,
 ): Promise<ApplyResult> {
   const checkpoint = await readCheckpoint(sql, schema, true);
+  const mismatch = versionMismatch(checkpoint);
+  if (mismatch) throw mismatch;
   const fresh = events.filter((e) => comparePositions(e.position, checkpoint.position) > 0);
   const last = events.at(-1);
   if (fresh.length === 0 || !last) return { applied: 0, skipped: events.length, position: checkpoint.position };
 
-  const codes = [
-    ...new Set(
-      fresh
-        .filter((e) => e.streamId.startsWith(ENTERPRISE_PREFIX))
-        .map((e) => e.streamId.slice(ENTERPRISE_PREFIX.length)),
-    ),
-  ];
+  const codes = [...new Set(fresh.map((e) => enterpriseCode(e.streamId)).filter((c) => c !== null))];
   const touched = await loadStates(sql, schema, codes);
   let applied = 0;
   for (const e of fresh) {
-    if (e.streamId === TARGETS_STREAM) {
-      const { data } = upcastRecorded(e) as unknown as { data: TargetSpec };
-      await upsertTarget(sql, schema, { ...data, level: data.level ?? null, version: e.version });
+    if (isTargetsStream(e.streamId)) {
+      await upsertTarget(sql, schema, targetRow(e));
       applied++;
       continue;
     }
-    const t = touched.get(e.streamId.slice(ENTERPRISE_PREFIX.length));
-    if (!t || e.version <= t.version) continue; // not ours, or already applied (replay)
-    t.state = evolve(t.state, { eventId: e.eventId, event: upcastRecorded(e) as EnterpriseEvent });
-    t.version = e.version;
-    t.lastPosition = e.position;
-    t.changed = true;
-    applied++;
+    const stream = touched.get(enterpriseCode(e.streamId) ?? '');
+    if (stream && foldEvent(stream, e)) applied++; // else not ours, or already applied (replay)
   }
 
   const delta = deferred ?? new BatchDelta();
   const summaries: SummaryRow[] = [];
-  const rows = {
-    grants: [] as GrantRow[],
-    intervals: [] as IntervalRow[],
-    firsts: [] as FirstRow[],
-    names: [] as NameRow[],
-  };
+  const rows = noEnterpriseRows();
   const changedCodes: string[] = [];
-  for (const [code, t] of touched) {
-    const summary = summaryOf(t.state);
-    if (!t.changed || !summary) continue;
-    const before = enterpriseFacts(t.before);
-    const after = enterpriseFacts(t.state);
+  for (const [code, stream] of touched) {
+    const after = stream.changed ? enterpriseRows(code, stream) : null;
+    if (!after) continue;
+    const before = enterpriseFacts(stream.before);
     delta.addSegments(before.segments, -1);
-    delta.addSegments(after.segments, 1);
+    delta.addSegments(after.facts.segments, 1);
     delta.addOccurrences(before.occurrences, -1);
-    delta.addOccurrences(after.occurrences, 1);
-    rows.grants.push(...after.grants);
-    rows.intervals.push(...after.intervals);
-    rows.firsts.push(...after.firsts);
-    rows.names.push(...after.names);
+    delta.addOccurrences(after.facts.occurrences, 1);
+    addEnterpriseRows(rows, after.facts);
     changedCodes.push(code);
-    summaries.push({
-      credit_code: code,
-      ...summary,
-      version: t.version,
-      last_position: t.lastPosition,
-      state: t.state,
-    });
+    summaries.push(after.summary);
   }
   await upsertSummaries(sql, schema, summaries);
   await replaceEnterpriseRows(sql, schema, changedCodes, rows);

@@ -23,17 +23,25 @@ export interface OccurrenceRow {
 
 const KIND_INDEX = { GRANTED: 0, RENEWED: 1, ENDED: 2 } as const;
 
-/** Accumulates +/− contributions keyed like the aggregate tables' primary keys. */
+/**
+ * Accumulates +/− contributions keyed like the aggregate tables' primary keys: per series (district,
+ * tier, metric, level, or district and tier for occurrences) a map of day → value, so that adding a
+ * segment builds one key string per district instead of one per row (a rebuild adds millions).
+ */
 export class BatchDelta {
-  private readonly counts = new Map<string, number>();
-  private readonly occurrences = new Map<string, [number, number, number]>();
+  /** `district|tier|metric|level` → day → delta */
+  private readonly counts = new Map<string, Map<string, number>>();
+  /** `district|tier` → day → [granted, renewed, ended] */
+  private readonly occurrences = new Map<string, Map<string, [number, number, number]>>();
 
   /** Adds (sign 1) or removes (sign −1) counting segments: +1 on `from`, −1 on `until`. */
   addSegments(segments: readonly CountingSegment[], sign: 1 | -1): void {
     for (const s of segments) {
+      const suffix = `|${s.tier}|${s.metric}|${s.level}`;
       for (const district of [s.districtCode, ALL_DISTRICTS]) {
-        this.bump(`${district}|${s.tier}|${s.from}|${s.metric}|${s.level}`, sign);
-        if (s.until !== null) this.bump(`${district}|${s.tier}|${s.until}|${s.metric}|${s.level}`, -sign);
+        const days = series(this.counts, district + suffix);
+        days.set(s.from, (days.get(s.from) ?? 0) + sign);
+        if (s.until !== null) days.set(s.until, (days.get(s.until) ?? 0) - sign);
       }
     }
   }
@@ -42,45 +50,56 @@ export class BatchDelta {
   addOccurrences(list: readonly Occurrence[], sign: 1 | -1): void {
     for (const o of list) {
       for (const district of [o.districtCode, ALL_DISTRICTS]) {
-        const key = `${district}|${o.tier}|${o.on}`;
-        const counts = this.occurrences.get(key) ?? [0, 0, 0];
+        const days = series(this.occurrences, `${district}|${o.tier}`);
+        let counts = days.get(o.on);
+        if (!counts) days.set(o.on, (counts = [0, 0, 0]));
         counts[KIND_INDEX[o.kind]] += sign;
-        this.occurrences.set(key, counts);
       }
     }
   }
 
   /** Non-zero daily deltas. */
   dailyRows(): CountRow[] {
-    return [...this.counts].filter(([, d]) => d !== 0).map(([key, delta]) => toCountRow(key, delta));
+    return this.countRows((day) => day);
   }
 
   /** The same deltas summed per month (day = first of the month). */
   monthlyRows(): CountRow[] {
-    const months = new Map<string, number>();
-    for (const row of this.dailyRows()) {
-      const key = `${row.district_code}|${row.tier}|${row.day.slice(0, 8)}01|${row.metric}|${row.level}`;
-      months.set(key, (months.get(key) ?? 0) + row.delta);
-    }
-    return [...months].filter(([, d]) => d !== 0).map(([key, delta]) => toCountRow(key, delta));
+    return this.countRows((day) => `${day.slice(0, 8)}01`);
   }
 
   /** Non-zero occurrence changes. */
   occurrenceRows(): OccurrenceRow[] {
-    return [...this.occurrences]
-      .filter(([, c]) => c.some((n) => n !== 0))
-      .map(([key, [granted, renewed, ended]]) => {
-        const [district_code = '', tier = '', day = ''] = key.split('|');
-        return { district_code, tier, day, granted, renewed, ended };
-      });
+    const rows: OccurrenceRow[] = [];
+    for (const [key, days] of this.occurrences) {
+      const [district_code = '', tier = ''] = key.split('|');
+      for (const [day, [granted, renewed, ended]] of days) {
+        if (granted !== 0 || renewed !== 0 || ended !== 0)
+          rows.push({ district_code, tier, day, granted, renewed, ended });
+      }
+    }
+    return rows;
   }
 
-  private bump(key: string, by: number): void {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + by);
+  /** Non-zero sums of each series' deltas grouped by `bucket(day)`. */
+  private countRows(bucket: (day: string) => string): CountRow[] {
+    const rows: CountRow[] = [];
+    for (const [key, days] of this.counts) {
+      const [district_code = '', tier = '', metric = '', level = ''] = key.split('|');
+      const sums = new Map<string, number>();
+      for (const [day, delta] of days) {
+        if (delta === 0) continue;
+        const b = bucket(day);
+        sums.set(b, (sums.get(b) ?? 0) + delta);
+      }
+      for (const [day, delta] of sums) if (delta !== 0) rows.push({ district_code, tier, day, metric, level, delta });
+    }
+    return rows;
   }
 }
 
-function toCountRow(key: string, delta: number): CountRow {
-  const [district_code = '', tier = '', day = '', metric = '', level = ''] = key.split('|');
-  return { district_code, tier, day, metric, level, delta };
+function series<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let days = map.get(key);
+  if (!days) map.set(key, (days = new Map()));
+  return days;
 }

@@ -5,6 +5,7 @@ import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
 import { ProjectionStatusQueries } from '../../application/queries';
+import { PROJECTION_VERSION, SNAPSHOT_VERSION } from '../projection/versions';
 import { verifyReadModels } from '../rebuild/verify';
 import { openReadSide } from '../testing/read-model-fixture';
 import { writeScenario } from '../testing/scenario';
@@ -53,5 +54,13 @@ it('resumes after its connection dies mid-transaction and after a throwing batch
 
 it('reports its lag and no rebuild while idle', async () => {
   const status = await new ProjectionStatusQueries(dataSource, store).projectionStatus();
-  expect(status).toEqual({ position: await store.head(), headPosition: await store.head(), lag: 0, rebuilding: false });
+  expect(status).toEqual({
+    position: await store.head(),
+    headPosition: await store.head(),
+    lag: 0,
+    rebuilding: false,
+    projectionVersion: PROJECTION_VERSION,
+    snapshotVersion: SNAPSHOT_VERSION,
+    versionMismatch: null,
+  });
 });

@@ -1,13 +1,16 @@
-// Rebuild: replay the whole log into schema rm_rebuild while the live schema keeps answering, then,
-// holding the APPLY lock (so the live projector is between batches), catch up the last events and swap
-// the schemas by renaming them in one transaction. The live projector reads the checkpoint inside each
-// batch, so after the swap it skips whatever the rebuild already applied.
+// Rebuild: fold the whole log once into fresh bare tables of schema rm_rebuild (COPY, then keys and
+// indexes) while the live schema keeps answering; apply what arrived meanwhile page by page; then,
+// holding the SWAP and APPLY locks (so no verify is comparing and the live projector is between
+// batches), catch up the last events and swap the schemas by renaming them in one transaction. The
+// live projector reads the checkpoint inside each batch, so after the swap it skips whatever the
+// rebuild already applied. The new schema carries this code's projection and snapshot versions.
 import type { EventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../projection/in-transaction';
 import { LIVE_SCHEMA, LOCKS, REBUILD_SCHEMA } from '../schema';
+import { bulkLoad, foldLog } from './bulk-load';
 import { replayInto, type ReplayOptions } from './replay';
-import { createShadowSchema, dropSchema } from './shadow-schema';
+import { addShadowIndexes, createShadowTables, dropSchema } from './shadow-schema';
 
 const RETIRED_SCHEMA = 'rm_retired';
 
@@ -15,6 +18,33 @@ const RETIRED_SCHEMA = 'rm_retired';
 export class RebuildAlreadyRunning extends Error {
   constructor() {
     super('a rebuild is already running');
+  }
+}
+
+/** Folds the log into schema `schema` (bare tables first, then keys and indexes) up to `upTo`; returns the position reached. */
+export async function buildFromLog(
+  dataSource: DataSource,
+  store: EventStore,
+  schema: string,
+  upTo: string | null,
+  options: ReplayOptions & { counter: { done: number } },
+): Promise<void> {
+  await createShadowTables(dataSource, schema);
+  const folded = await foldLog(store, upTo, {
+    pageSize: options.batchSize,
+    counter: options.counter,
+    onProgress: options.onProgress,
+  });
+  const progress = (phase: 'loading' | 'indexing') =>
+    options.onProgress?.({ phase, done: options.counter.done, position: folded.position, head: upTo });
+  await progress('loading');
+  await bulkLoad(dataSource, schema, folded);
+  await progress('indexing');
+  const runners = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
+  try {
+    await addShadowIndexes(runners, schema);
+  } finally {
+    await Promise.all(runners.map((r) => r.release()));
   }
 }
 
@@ -29,11 +59,12 @@ export async function rebuildReadModels(
   try {
     const [row] = await lock.query('SELECT pg_try_advisory_lock($1, $2) AS won', [LOCKS.namespace, LOCKS.rebuild]);
     if (row?.won !== true) throw new RebuildAlreadyRunning();
-    await createShadowSchema(dataSource, REBUILD_SCHEMA);
     await dropSchema(dataSource, RETIRED_SCHEMA);
     const counter = { done: 0 };
     const head = await store.head();
-    await replayInto(dataSource, store, REBUILD_SCHEMA, { ...options, counter, head, phase: 'replaying' });
+    await buildFromLog(dataSource, store, REBUILD_SCHEMA, head, { ...options, counter });
+    // What arrived during the fold, outside the locks (so the locked part below stays short).
+    await replayInto(dataSource, store, REBUILD_SCHEMA, { ...options, counter, head, phase: 'catching-up' });
     const position = await inTransaction(
       dataSource,
       async (tx) => {
@@ -49,7 +80,7 @@ export async function rebuildReadModels(
         await tx.query(`ALTER SCHEMA ${REBUILD_SCHEMA} RENAME TO ${LIVE_SCHEMA}`);
         return reached;
       },
-      { lockApply: true },
+      { lockSwap: true, lockApply: true },
     );
     // Separately: the drop waits for queries still reading the old tables, and nothing waits for it.
     await dropSchema(dataSource, RETIRED_SCHEMA);

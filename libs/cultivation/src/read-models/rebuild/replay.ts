@@ -9,7 +9,8 @@ import type { Sql } from '../projection/sql';
 
 /** Progress of a rebuild or verify: events applied so far, the position reached and the head when it started. */
 export interface ReplayProgress {
-  phase: 'replaying' | 'catching-up' | 'swapping' | 'comparing' | 'done';
+  /** replaying: reading and folding the log; loading: COPY into bare tables; indexing: keys and indexes after the load. */
+  phase: 'replaying' | 'loading' | 'indexing' | 'catching-up' | 'swapping' | 'comparing' | 'done';
   done: number;
   position: string | null;
   head: string | null;

@@ -1,19 +1,20 @@
 import type { EventStore } from '@cl/event-store';
 import { comparePositions, isPosition } from '@cl/event-store';
-import { isRebuildRunning, readLiveCheckpoint, type Sql } from '../../../read-models';
+import { CODE_VERSIONS, isRebuildRunning, readLiveCheckpoint, versionMismatch, type Sql } from '../../../read-models';
 import type { ProjectionStatus } from '../contract-types';
 import { InvalidQueryInput } from '../query-input';
 
 /** Lag is counted by reading at most this many events (it saturates there: "at least"). */
 export const LAG_COUNT_LIMIT = 10_000;
 
-/** Checkpoint, head of the log, events between them (capped), and whether a rebuild is running. */
+/** Checkpoint, head of the log, events between them (capped), whether a rebuild is running, and the versions. */
 export async function projectionStatus(sql: Sql, store: EventStore): Promise<ProjectionStatus> {
-  const [{ position }, head, rebuilding] = await Promise.all([
+  const [checkpoint, head, rebuilding] = await Promise.all([
     readLiveCheckpoint(sql),
     store.head(),
     isRebuildRunning(sql),
   ]);
+  const { position } = checkpoint;
   let lag = 0;
   if (head !== null && comparePositions(head, position) > 0 && store.countBetween) {
     lag = await store.countBetween(position, head, LAG_COUNT_LIMIT);
@@ -26,7 +27,16 @@ export async function projectionStatus(sql: Sql, store: EventStore): Promise<Pro
       from = page.at(-1)!.position;
     }
   }
-  return { position: position ?? '0', headPosition: head ?? '0', lag, rebuilding };
+  return {
+    position: position ?? '0',
+    headPosition: head ?? '0',
+    lag,
+    rebuilding,
+    // Before the first event there is no checkpoint: the first batch stamps this code's versions.
+    projectionVersion: checkpoint.projectionVersion ?? CODE_VERSIONS.projection,
+    snapshotVersion: checkpoint.snapshotVersion ?? CODE_VERSIONS.snapshot,
+    versionMismatch: versionMismatch(checkpoint)?.message ?? null,
+  };
 }
 
 /** Resolves true once the checkpoint has reached `position`, false after `timeoutMs`. */
