@@ -1,4 +1,4 @@
-// Three projects chosen by file suffix; one PostgreSQL for the whole run (see test/global-setup.ts).
+// Four projects chosen by file suffix; one PostgreSQL for the whole run (see test/global-setup.ts).
 // Jest runs our TypeScript as ES modules because Nest 12 ships ES modules that jest cannot require().
 const swc = [
   '@swc/jest',
@@ -32,5 +32,7 @@ export default {
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
+    // The console in a real Chromium (playwright-core + @sparticuz/chromium) against a running service.
+    { ...common, displayName: 'browser', testMatch: ['**/*.browser-spec.ts'] },
   ],
 };

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, recoverAfterCrash } from '../libs/platform/src/database/embedded-postgres';
 import { freePort } from '../libs/platform/src/database/free-port';
+import { ensureWebBuild } from './support/web-build';
 
 const PREFIX = 'cultivation-ledger-test-';
 
@@ -29,7 +30,9 @@ async function cleanStaleRuns(): Promise<void> {
   }
 }
 
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig?: { selectProjects?: string[] }): Promise<void> {
+  // The browser journeys drive the built console: build it first when it is missing or stale.
+  if (!globalConfig?.selectProjects?.length || globalConfig.selectProjects.includes('browser')) ensureWebBuild();
   if (process.env.DATABASE_URL) {
     process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
     return;

@@ -14,6 +14,7 @@ import {
   MetricsModule,
   PlatformModule,
   ServiceInfoResolver,
+  WebConsoleModule,
 } from '@cl/platform';
 
 export interface ApiModuleOptions {
@@ -48,6 +49,7 @@ export class AppModule {
         }),
         HealthModule,
         AuthModule,
+        WebConsoleModule.forRoot(config, logger),
         CultivationModule.forRoot({
           eventStore: eventStoreFactory(config, databaseUrl, logger, metrics),
           clock,

@@ -6,4 +6,5 @@ export * from './graphql';
 export * from './platform.module';
 export * from './auth';
 export * from './http';
+export * from './web';
 export * from './metrics';

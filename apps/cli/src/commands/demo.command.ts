@@ -77,7 +77,11 @@ export function demoCommand(): Command {
           issuer: config.jwtIssuer,
           audience: config.jwtAudience,
         });
-        const lines = [`Cultivation Ledger is listening: http://localhost:${config.port}/graphql`, 'Tokens (12 h):'];
+        const lines = [
+          `Cultivation Ledger is listening: http://localhost:${config.port}/graphql`,
+          `Console: http://localhost:${config.port}/ (paste a token below into 令牌 / Token)`,
+          'Tokens (12 h):',
+        ];
         for (const role of ROLES) {
           const district = role === 'DISTRICT_OFFICIAL' ? '120116' : undefined;
           const token = await tokens.sign({

@@ -37,6 +37,19 @@ export interface AppConfig {
   /** /health/ready fails while the read models lag the log by more than this many seconds (0: no bound). */
   readonly readyMaxProjectionLagSeconds: number;
   readonly production: boolean;
+  /** The built web console served at `/` (absent: the API serves GraphQL only). */
+  readonly webDir: string;
+  /** The city's single sign-on for the console (authorization code + PKCE); both set or neither. */
+  readonly oidc: OidcClientConfig | undefined;
+}
+
+/** What the console needs to sign users in through OpenID Connect (public values: no secret). */
+export interface OidcClientConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly scope: string;
+  /** Resource indicator (RFC 8707) asked for, so the provider issues a JWT access token for this API. */
+  readonly resource: string | undefined;
 }
 
 /** Per-actor rate limits, each in operations per minute (0: no limit). */

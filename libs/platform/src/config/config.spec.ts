@@ -74,6 +74,22 @@ describe('configuration', () => {
       'Invalid configuration: READ_STATEMENT_TIMEOUT_MS must be a whole number from 0 to 3600000 (got "10s")',
     ],
     [
+      { OIDC_CLIENT_ID: 'console' },
+      'Invalid configuration: OIDC_ISSUER is required when OIDC_CLIENT_ID is set (got "")',
+    ],
+    [
+      { OIDC_ISSUER: 'https://sso.example.gov.cn' },
+      'Invalid configuration: OIDC_CLIENT_ID is required when OIDC_ISSUER is set (got "")',
+    ],
+    [
+      { OIDC_ISSUER: 'sso.example.gov.cn', OIDC_CLIENT_ID: 'console' },
+      'Invalid configuration: OIDC_ISSUER must be a URL (https: or http:) (got "sso.example.gov.cn")',
+    ],
+    [
+      { OIDC_ISSUER: 'https://sso.example.gov.cn', OIDC_CLIENT_ID: 'console', OIDC_SCOPE: 'profile' },
+      'Invalid configuration: OIDC_SCOPE must include openid (got "profile")',
+    ],
+    [
       { METRICS_TOKEN: 'short secret' },
       'Invalid configuration: METRICS_TOKEN must be at least 16 printable characters without spaces (got "************")',
     ],
@@ -98,5 +114,15 @@ describe('configuration', () => {
     });
     expect(config.eventStore).toBe('eventstoredb');
     expect(() => loadConfig({ JWT_SECRET: 'hunter2' })).not.toThrow(/hunter2/);
+  });
+
+  it('gives the console its single sign-on settings only when the issuer and the client are both set', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(loadConfig({ OIDC_ISSUER: 'https://sso.example.gov.cn', OIDC_CLIENT_ID: 'console' }).oidc).toEqual({
+      issuer: 'https://sso.example.gov.cn',
+      clientId: 'console',
+      scope: 'openid profile',
+      resource: undefined,
+    });
   });
 });

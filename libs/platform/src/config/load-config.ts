@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type AppConfig, ConfigError } from './app-config';
+import { type AppConfig, ConfigError, type OidcClientConfig } from './app-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -81,6 +81,17 @@ function url(env: Env, name: string, protocols: readonly string[]): string | und
   return raw;
 }
 
+function oidc(env: Env): OidcClientConfig | undefined {
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  const clientId = env.OIDC_CLIENT_ID || undefined;
+  if (!issuer && !clientId) return undefined;
+  if (!issuer) throw new ConfigError('OIDC_ISSUER', 'is required when OIDC_CLIENT_ID is set', '');
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'is required when OIDC_ISSUER is set', '');
+  const scope = env.OIDC_SCOPE || 'openid profile';
+  if (!scope.split(' ').includes('openid')) throw new ConfigError('OIDC_SCOPE', 'must include openid', scope);
+  return { issuer, clientId, scope, resource: env.OIDC_RESOURCE || undefined };
+}
+
 /** Reads and validates the configuration; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -110,6 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = env.DATA_DIR || './data';
   const stat = statSync(dataDir, { throwIfNoEntry: false });
   if (stat && !stat.isDirectory()) throw new ConfigError('DATA_DIR', 'must be a folder (it names a file)', dataDir);
+  const oidcClient = oidc(env);
   return {
     port: port(env, 'PORT', 3000),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -121,7 +133,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtJwksUrl: url(env, 'JWT_JWKS_URL', ['https:', 'http:']),
     jwtIssuer: claim(env, 'JWT_ISSUER'),
     jwtAudience: claim(env, 'JWT_AUDIENCE'),
-    oidcIssuer: url(env, 'OIDC_ISSUER', ['https:', 'http:']),
+    // The console's sign-on provider: allowed in the CSP's connect-src and form-action.
+    oidcIssuer: oidcClient?.issuer,
     rateLimits: {
       writesPerMinute: whole(env, 'RATE_LIMIT_WRITES_PER_MINUTE', DEFAULT_WRITES_PER_MINUTE, 10_000_000),
       importsPerMinute: whole(env, 'RATE_LIMIT_IMPORTS_PER_MINUTE', DEFAULT_IMPORTS_PER_MINUTE, 1_000_000),
@@ -136,5 +149,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metricsPort: env.METRICS_PORT ? port(env, 'METRICS_PORT', 0) : undefined,
     readyMaxProjectionLagSeconds: seconds(env, 'READY_MAX_PROJECTION_LAG_SECONDS', 300),
     production,
+    webDir: resolve(env.WEB_DIR || 'dist/web'),
+    oidc: oidcClient,
   };
 }

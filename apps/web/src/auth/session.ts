@@ -1,0 +1,82 @@
+import { computed, ref } from 'vue';
+
+export type Role = 'DISTRICT_OFFICIAL' | 'MUNICIPAL_OFFICIAL' | 'ANALYST' | 'AUDITOR';
+const ROLES: readonly Role[] = ['DISTRICT_OFFICIAL', 'MUNICIPAL_OFFICIAL', 'ANALYST', 'AUDITOR'];
+
+/** Who the token says is signed in (the API verifies the token on every request; this is for display). */
+export interface SessionUser {
+  sub: string;
+  name?: string;
+  roles: Role[];
+  district?: string;
+  /** Seconds since the epoch, when the token has `exp`. */
+  exp?: number;
+}
+
+const STORAGE_KEY = 'cl.token';
+
+function decodePayload(token: string): Record<string, unknown> {
+  const part = token.split('.')[1];
+  if (!part) throw new Error('not a JWT');
+  const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
+  const bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+}
+
+/** The token's claims as a user, or undefined when it is not a readable, unexpired JWT. */
+export function userFromToken(token: string, now = Date.now()): SessionUser | undefined {
+  let claims: Record<string, unknown>;
+  try {
+    claims = decodePayload(token.trim());
+  } catch {
+    return undefined;
+  }
+  if (typeof claims.sub !== 'string') return undefined;
+  const exp = typeof claims.exp === 'number' ? claims.exp : undefined;
+  if (exp !== undefined && exp * 1000 <= now) return undefined;
+  const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
+  return {
+    sub: claims.sub,
+    ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
+    roles,
+    ...(typeof claims.district === 'string' ? { district: claims.district } : {}),
+    ...(exp !== undefined ? { exp } : {}),
+  };
+}
+
+const token = ref<string | undefined>(sessionStorage.getItem(STORAGE_KEY) ?? undefined);
+if (token.value && !userFromToken(token.value)) token.value = undefined;
+
+export const session = {
+  token,
+  user: computed(() => (token.value ? userFromToken(token.value) : undefined)),
+};
+
+/** Keeps the token for this tab only (sessionStorage); false when it is not a usable JWT. */
+export function signIn(value: string): boolean {
+  const trimmed = value.trim();
+  if (!userFromToken(trimmed)) return false;
+  sessionStorage.setItem(STORAGE_KEY, trimmed);
+  token.value = trimmed;
+  return true;
+}
+
+export function signOut(): void {
+  sessionStorage.removeItem(STORAGE_KEY);
+  token.value = undefined;
+}
+
+export function hasRole(...roles: Role[]): boolean {
+  return session.user.value?.roles.some((r) => roles.includes(r)) ?? false;
+}
+
+/** What the signed-in role may do (the API enforces the same; the page only offers it). */
+export const can = {
+  read: computed(() => hasRole('ANALYST', 'AUDITOR', 'MUNICIPAL_OFFICIAL', 'DISTRICT_OFFICIAL')),
+  write: computed(() => hasRole('DISTRICT_OFFICIAL', 'MUNICIPAL_OFFICIAL')),
+  audit: computed(() => hasRole('AUDITOR')),
+  /** A district official acts for one district only. */
+  district: computed(() =>
+    hasRole('MUNICIPAL_OFFICIAL', 'ANALYST', 'AUDITOR') ? undefined : session.user.value?.district,
+  ),
+};
