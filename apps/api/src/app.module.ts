@@ -34,6 +34,8 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: databaseUrl,
           migrations: LEDGER_MIGRATIONS,
+          connectionTimeoutMs: config.databaseWaitMs,
+          statementTimeoutMs: config.requestTimeoutMs,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import type { Clock } from '@cl/cultivation';
-import { type AppConfig, PinoNestLogger, requestLogging } from '@cl/platform';
+import { type AppConfig, PinoNestLogger, requestDeadline, requestLogging } from '@cl/platform';
 import { AppModule } from './app.module';
 
 export interface ApiOptions {
@@ -22,6 +22,7 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
     abortOnError: false, // throw start-up errors to the caller instead of exiting the process
   });
   app.use(requestLogging(options.logger));
+  app.use('/graphql', requestDeadline(options.config.requestTimeoutMs));
   app.useBodyParser('json', { limit: '6mb' });
   app.disable('x-powered-by');
   return app;

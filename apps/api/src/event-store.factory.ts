@@ -5,5 +5,5 @@ import type { AppConfig } from '@cl/platform';
 
 /** The adapter EVENT_STORE names, built when Nest asks for it. */
 export function eventStoreFactory(config: AppConfig, databaseUrl: string, logger: Logger): () => EventStore {
-  return () => openEventStore(config, databaseUrl, logger);
+  return () => openEventStore(config, databaseUrl, logger, 20, true);
 }

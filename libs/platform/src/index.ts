@@ -5,3 +5,4 @@ export * from './health';
 export * from './graphql';
 export * from './platform.module';
 export * from './auth';
+export * from './faults';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { createEventStore, CreateEventStore1764288000000, type EventStore } from '@cl/event-store';
-import { resolveDatabase, runMigrationsLocked, type AppConfig } from '@cl/platform';
+import { boundedPoolOptions, resolveDatabase, runMigrationsLocked, type AppConfig } from '@cl/platform';
 import { ENTERPRISE_STREAM_PREFIX, TARGETS_STREAM } from '../domain';
 import { READ_MODEL_MIGRATIONS } from '../read-models';
 
@@ -9,7 +9,13 @@ import { READ_MODEL_MIGRATIONS } from '../read-models';
 export const LEDGER_MIGRATIONS = [CreateEventStore1764288000000, ...READ_MODEL_MIGRATIONS];
 
 /** The event store EVENT_STORE names: PostgreSQL (embedded default) or EventStoreDB. */
-export function openEventStore(config: AppConfig, databaseUrl: string, logger: Logger, poolSize = 20): EventStore {
+export function openEventStore(
+  config: AppConfig,
+  databaseUrl: string,
+  logger: Logger,
+  poolSize = 20,
+  bounded = false,
+): EventStore {
   if (config.eventStore === 'eventstoredb' && config.eventStoreConnectionString) {
     return createEventStore({
       kind: 'eventstoredb',
@@ -18,7 +24,11 @@ export function openEventStore(config: AppConfig, databaseUrl: string, logger: L
     });
   }
   const onError = (error: unknown) => logger.warn({ err: error }, 'event store subscription retrying');
-  return createEventStore({ kind: 'postgres', url: databaseUrl, poolSize, onError });
+  // The API bounds every wait (REQUEST_TIMEOUT_MS, DATABASE_WAIT_MS); the CLI's long rebuilds are not cut short.
+  const poolOptions = bounded
+    ? boundedPoolOptions({ connectionTimeoutMs: config.databaseWaitMs, statementTimeoutMs: config.requestTimeoutMs })
+    : {};
+  return createEventStore({ kind: 'postgres', url: databaseUrl, poolSize, poolOptions, onError });
 }
 
 /** The ledger's storage outside Nest (CLI, projector worker): database, migrations run, event store. */

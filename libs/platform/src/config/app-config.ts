@@ -19,6 +19,10 @@ export interface AppConfig {
   /** Record lapses daily at 00:30 server time. */
   readonly lapseSweep: boolean;
   readonly production: boolean;
+  /** A GraphQL request not answered within this many ms gets 503 UNAVAILABLE; also each statement's limit. */
+  readonly requestTimeoutMs: number;
+  /** Longest wait for a pooled database connection (connecting included) before answering UNAVAILABLE. */
+  readonly databaseWaitMs: number;
 }
 
 /** A configuration value that cannot be used; its message is one line naming the variable. */

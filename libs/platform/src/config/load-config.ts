@@ -16,6 +16,16 @@ function port(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function milliseconds(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 100 || value > 3_600_000) {
+    throw new ConfigError(name, 'must be a whole number of milliseconds from 100 to 3600000', raw);
+  }
+  return value;
+}
+
 function flag(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -83,5 +93,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     projectorInProcess: flag(env, 'PROJECTOR_IN_PROCESS', true),
     lapseSweep: flag(env, 'LAPSE_SWEEP', true),
     production,
+    requestTimeoutMs: milliseconds(env, 'REQUEST_TIMEOUT_MS', 30_000),
+    databaseWaitMs: milliseconds(env, 'DATABASE_WAIT_MS', 5_000),
   };
 }

@@ -1,7 +1,9 @@
 import { type ArgumentsHost, Catch } from '@nestjs/common';
 import { type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import { isUnavailable } from '../faults';
 import { CONTRACT_ERROR_CODES } from './error-codes';
+import { UNAVAILABLE_ANSWER } from './format-error';
 
 interface Coded {
   code: string;
@@ -21,6 +23,7 @@ function isCoded(error: unknown): error is Coded {
 /**
  * Any error that carries one of the contract's codes (domain refusals, access denials, conflicts)
  * becomes a GraphQL error with `extensions.code`, and `field` and `rule` when it names them.
+ * A database or event store that cannot be reached is UNAVAILABLE (retryable: true).
  * Anything else passes on as an internal failure, which is logged and answered without internals.
  */
 @Catch()
@@ -28,6 +31,9 @@ export class CodedErrorFilter implements GqlExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType<string>() !== 'graphql') throw exception; // HTTP routes keep Nest's own handling
     if (exception instanceof GraphQLError) return exception;
+    if (isUnavailable(exception)) {
+      return new GraphQLError(UNAVAILABLE_ANSWER.message, { extensions: { ...UNAVAILABLE_ANSWER.extensions } });
+    }
     if (isCoded(exception)) {
       const extensions: Record<string, unknown> = { code: exception.code };
       if (exception.field) extensions.field = exception.field;

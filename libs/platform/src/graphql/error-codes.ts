@@ -7,6 +7,7 @@ export const CONTRACT_ERROR_CODES: ReadonlySet<string> = new Set([
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'STALE_READ',
+  'UNAVAILABLE',
 ]);
 
 /** Codes Apollo itself gives to malformed requests; safe to show as they are. */

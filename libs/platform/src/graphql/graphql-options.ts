@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
+import { isUnavailable, RETRY_AFTER_SECONDS } from '../faults';
 import { formatGraphQLError } from './format-error';
 import { queryLimitsRule } from './query-limits';
 
@@ -20,13 +21,34 @@ function logUnexpectedErrors(logger: Logger): ApolloServerPlugin<RequestContext>
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const code = error.extensions?.code;
-            if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+            if (code === 'UNAVAILABLE' || isUnavailable(error.originalError)) {
+              logger.warn(
+                { requestId: contextValue.requestId, err: error.originalError ?? error },
+                'database unavailable',
+              );
+            } else if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
               logger.error(
                 { requestId: contextValue.requestId, err: error.originalError ?? error },
                 'GraphQL request failed',
               );
             }
           }
+        },
+      };
+    },
+  };
+}
+
+/** An answer carrying UNAVAILABLE is HTTP 503 with Retry-After, so plain HTTP clients and proxies see it too. */
+function unavailableIs503(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (!errors?.some((e) => e.extensions?.code === 'UNAVAILABLE')) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         },
       };
     },
@@ -45,7 +67,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger, schemaFile: st
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule({ maxDepth: 12, maxCost: 5000 })],
     formatError: formatGraphQLError,
-    plugins: [logUnexpectedErrors(logger)],
+    plugins: [logUnexpectedErrors(logger), unavailableIs503()],
     context: ({ req, res }: { req: RequestContext['req']; res: Response }): RequestContext => ({
       req,
       res,
