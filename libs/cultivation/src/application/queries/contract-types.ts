@@ -98,4 +98,6 @@ export interface ProjectionStatus {
   headPosition: string;
   lag: number;
   rebuilding: boolean;
+  stalledAt: string | null;
+  error: string | null;
 }

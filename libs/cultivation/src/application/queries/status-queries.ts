@@ -3,7 +3,9 @@ import type { EventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE } from '../tokens';
 import type { ProjectionStatus } from './contract-types';
-import { projectionStatus, waitForPosition } from './status/projection-status';
+import { readCheckpoint } from '../../read-models/projection/checkpoint';
+import { LIVE_SCHEMA } from '../../read-models/schema';
+import { describeStall, projectionStatus, waitForPosition } from './status/projection-status';
 
 /** Where the read models stand relative to the log, and read-your-writes waiting. */
 @Injectable()
@@ -16,6 +18,15 @@ export class ProjectionStatusQueries {
   /** Checkpoint, head, lag (capped at LAG_COUNT_LIMIT) and whether a rebuild runs. */
   projectionStatus(): Promise<ProjectionStatus> {
     return projectionStatus(this.dataSource, this.store);
+  }
+
+  /**
+   * The projector's stall as recorded in the database (whichever process runs it), null when it is not stalled:
+   * what readiness reports as "projector stalled".
+   */
+  async stall(): Promise<{ stalledAt: string; error: string } | null> {
+    const { stall } = await readCheckpoint(this.dataSource, LIVE_SCHEMA);
+    return stall && { stalledAt: stall.position, error: describeStall(stall) };
   }
 
   /** True once the read models have applied `position` (a decimal string), false after `timeoutMs`. */

@@ -62,4 +62,15 @@ export class ProjectionStatus {
   @Field({ description: 'Last global position in the event log.' }) headPosition: string;
   @Field(() => Int) lag: number;
   @Field() rebuilding: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Set while the projector is stalled: the position of the event it cannot apply (it applies nothing after it until fixed code is deployed, or a rebuild with fixed code swaps in).',
+  })
+  stalledAt?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the projector is stalled: the event type, stream and id, and the error.',
+  })
+  error?: string | null;
 }

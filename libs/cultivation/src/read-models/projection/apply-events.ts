@@ -17,6 +17,7 @@ import { BatchDelta } from './batch-delta';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import { enterpriseFacts, summaryOf, type FirstRow, type GrantRow, type IntervalRow } from './enterprise-facts';
 import { toDomainEvent } from './to-domain-event';
+import { UnappliableEvent } from './unappliable-event';
 import { addCounts, addOccurrences } from './write-aggregates';
 import { replaceEnterpriseRows, upsertSummaries, upsertTarget, type SummaryRow } from './write-enterprises';
 import type { Sql } from './sql';
@@ -28,7 +29,18 @@ interface Touched {
   state: EnterpriseState;
   version: number;
   lastPosition: string;
+  /** The last event of the batch applied to it (what a failure deriving its rows is blamed on). */
+  lastEvent?: StoredEvent;
   changed: boolean;
+}
+
+/** Runs the pure part of applying `event`; a failure there is that event's (UnappliableEvent). */
+function attributed<T>(event: StoredEvent, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw new UnappliableEvent(event, error);
+  }
 }
 
 /** What a batch did. */
@@ -86,16 +98,18 @@ export async function applyEvents(
   let applied = 0;
   for (const e of fresh) {
     if (e.streamId === TARGETS_STREAM) {
-      const { data } = toDomainEvent(e) as unknown as { data: TargetSpec };
+      const { data } = attributed(e, () => toDomainEvent(e) as unknown as { data: TargetSpec });
       await upsertTarget(sql, schema, { ...data, level: data.level ?? null, version: e.version });
       applied++;
       continue;
     }
     const t = touched.get(e.streamId.slice(ENTERPRISE_PREFIX.length));
     if (!t || e.version <= t.version) continue; // not ours, or already applied (replay)
-    t.state = evolve(t.state, { eventId: e.eventId, event: toDomainEvent(e) as EnterpriseEvent });
+    const state = t.state;
+    t.state = attributed(e, () => evolve(state, { eventId: e.eventId, event: toDomainEvent(e) as EnterpriseEvent }));
     t.version = e.version;
     t.lastPosition = e.position;
+    t.lastEvent = e;
     t.changed = true;
     applied++;
   }
@@ -105,10 +119,13 @@ export async function applyEvents(
   const rows = { grants: [] as GrantRow[], intervals: [] as IntervalRow[], firsts: [] as FirstRow[] };
   const changedCodes: string[] = [];
   for (const [code, t] of touched) {
-    const summary = summaryOf(t.state);
-    if (!t.changed || !summary) continue;
-    const before = enterpriseFacts(t.before);
-    const after = enterpriseFacts(t.state);
+    if (!t.changed || !t.lastEvent) continue;
+    const { summary, before, after } = attributed(t.lastEvent, () => ({
+      summary: summaryOf(t.state),
+      before: enterpriseFacts(t.before),
+      after: enterpriseFacts(t.state),
+    }));
+    if (!summary) continue;
     delta.addSegments(before.segments, -1);
     delta.addSegments(after.segments, 1);
     delta.addOccurrences(before.occurrences, -1);

@@ -52,5 +52,12 @@ it('resumes after its connection dies mid-transaction and after a throwing batch
 
 it('reports its lag and no rebuild while idle', async () => {
   const status = await new ProjectionStatusQueries(dataSource, store).projectionStatus();
-  expect(status).toEqual({ position: await store.head(), headPosition: await store.head(), lag: 0, rebuilding: false });
+  expect(status).toEqual({
+    position: await store.head(),
+    headPosition: await store.head(),
+    lag: 0,
+    rebuilding: false,
+    stalledAt: null,
+    error: null,
+  });
 });

@@ -12,7 +12,7 @@ import { createShadowSchema, dropSchema } from './shadow-schema';
 /** Differences reported per table and side before "… and N more". */
 const SHOWN_PER_SIDE = 20;
 /** Bookkeeping columns that legitimately differ between two builds. */
-const VOLATILE = `'{generation,updated_at}'::text[]`;
+const VOLATILE = `'{generation,updated_at,stall}'::text[]`;
 
 async function compareTable(sql: Sql, table: (typeof READ_MODEL_TABLES)[number]): Promise<string[]> {
   const rows = (schema: string) => `SELECT to_jsonb(t) - ${VOLATILE} AS r FROM ${qualified(schema, table)} t`;

@@ -2,7 +2,7 @@
 import { CreateEventStore1764288000000, PostgresEventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
 import { READ_MODEL_ENTITIES } from '../entities';
-import { CreateReadModels1764374400000 } from '../migrations/create-read-models.migration';
+import { READ_MODEL_MIGRATIONS } from '../index';
 import { READ_MODEL_TABLES, qualified } from '../schema';
 
 /** A DataSource on `url` that runs the event-store and read-model migrations the way the app does. */
@@ -11,7 +11,7 @@ export async function openDataSource(url: string, poolSize = 10): Promise<DataSo
     type: 'postgres',
     url,
     entities: READ_MODEL_ENTITIES,
-    migrations: [CreateEventStore1764288000000, CreateReadModels1764374400000],
+    migrations: [CreateEventStore1764288000000, ...READ_MODEL_MIGRATIONS],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     extra: { max: poolSize },

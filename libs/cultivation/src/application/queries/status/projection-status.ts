@@ -1,7 +1,7 @@
 import type { EventStore } from '@cl/event-store';
 import { comparePositions } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
-import { readCheckpoint } from '../../../read-models/projection/checkpoint';
+import { type ProjectionStall, readCheckpoint } from '../../../read-models/projection/checkpoint';
 import { LIVE_SCHEMA, LOCKS } from '../../../read-models/schema';
 import type { ProjectionStatus } from '../contract-types';
 import { InvalidQueryInput } from '../query-input';
@@ -11,7 +11,7 @@ export const LAG_COUNT_LIMIT = 10_000;
 
 /** Checkpoint, head of the log, events between them (capped), and whether a rebuild is running. */
 export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: EventStore): Promise<ProjectionStatus> {
-  const [{ position }, head, locks] = await Promise.all([
+  const [{ position, stall }, head, locks] = await Promise.all([
     readCheckpoint(sql, LIVE_SCHEMA),
     store.head(),
     sql.query(
@@ -31,7 +31,19 @@ export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: Ev
       from = page.at(-1)!.position;
     }
   }
-  return { position: position ?? '0', headPosition: head ?? '0', lag, rebuilding: (locks[0]?.n ?? 0) > 0 };
+  return {
+    position: position ?? '0',
+    headPosition: head ?? '0',
+    lag,
+    rebuilding: (locks[0]?.n ?? 0) > 0,
+    stalledAt: stall?.position ?? null,
+    error: stall ? describeStall(stall) : null,
+  };
+}
+
+/** One line naming the event and the error. */
+export function describeStall(stall: ProjectionStall): string {
+  return `${stall.type} (stream ${stall.streamId}, event ${stall.eventId}) cannot be applied: ${stall.error}`;
 }
 
 /** Resolves true once the checkpoint has reached `position`, false after `timeoutMs`. */
