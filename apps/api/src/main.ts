@@ -14,7 +14,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const database = await resolveDatabase(config, logger);
+  const database = await resolveDatabase(config, logger, {
+    giveUp: (line) => {
+      logger.fatal(line);
+      process.exit(70); // EX_SOFTWARE: the database it owns is gone; a supervisor restarts the service
+    },
+  });
   const app = await createApi({ config, logger, databaseUrl: database.url, schemaFile: 'schema.gql' });
   let stopping = false;
   const stop = async (signal: string) => {

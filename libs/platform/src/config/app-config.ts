@@ -6,6 +6,8 @@ export interface AppConfig {
   readonly dataDir: string;
   /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */
   readonly embeddedPostgresPort: number;
+  /** Restarts of a dead embedded PostgreSQL before the service gives up and exits non-zero. */
+  readonly embeddedPostgresRestarts: number;
   readonly eventStore: 'postgres' | 'eventstoredb';
   readonly eventStoreConnectionString: string | undefined;
   /** Unset in the embedded default: a secret is generated once into `dataDir`. */

@@ -16,6 +16,13 @@ function port(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function count(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,3}$/.test(raw)) throw new ConfigError(name, 'must be a whole number from 0 to 999', raw);
+  return Number(raw);
+}
+
 function milliseconds(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -84,6 +91,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: resolve(dataDir),
     embeddedPostgresPort: port(env, 'EMBEDDED_PG_PORT', 54329),
+    embeddedPostgresRestarts: count(env, 'EMBEDDED_PG_RESTARTS', 5),
     eventStore,
     eventStoreConnectionString,
     jwtSecret,
