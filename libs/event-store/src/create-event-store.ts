@@ -11,8 +11,8 @@ export type EventStoreConfig =
       kind: 'postgres';
       url: string;
       poolSize?: number;
-      /** Waits and timeouts of the store's own pool (connectionTimeoutMillis, statement_timeout, query_timeout). */
-      poolOptions?: Pick<PoolConfig, 'connectionTimeoutMillis' | 'statement_timeout' | 'query_timeout'>;
+      /** Waits and timeouts of the store's own pool (connectionTimeoutMillis, statement_timeout, keepAlive). */
+      poolOptions?: Pick<PoolConfig, 'connectionTimeoutMillis' | 'statement_timeout' | 'keepAlive'>;
       onError?: (error: unknown) => void;
     }
   | { kind: 'eventstoredb'; connectionString: string; streamPrefixes: string[]; commandStreamPrefix?: string }

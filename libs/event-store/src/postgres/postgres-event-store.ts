@@ -30,7 +30,7 @@ export type PostgresEventStoreOptions = (
   | {
       url: string;
       poolSize?: number;
-      poolOptions?: Pick<PoolConfig, 'connectionTimeoutMillis' | 'statement_timeout' | 'query_timeout'>;
+      poolOptions?: Pick<PoolConfig, 'connectionTimeoutMillis' | 'statement_timeout' | 'keepAlive'>;
     }
 ) & {
   /** Told about errors the store survives (the listener connection dropping, a failed poll). */

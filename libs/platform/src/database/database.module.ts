@@ -10,17 +10,21 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Longest wait for a pooled connection, connecting included (pg connectionTimeoutMillis). */
   connectionTimeoutMs?: number;
-  /** Server-side limit of each statement (statement_timeout) and the client's wait for its answer. */
+  /** Server-side limit of each statement (statement_timeout). */
   statementTimeoutMs?: number;
 }
 
-/** pg Pool options that bound every wait: for a connection, for a statement, for its answer. */
+/**
+ * pg Pool options that bound the waits: for a connection (connecting included) and for a statement on the server.
+ * No client-side query_timeout: node-postgres gives the connection back while the server still works on the
+ * statement, and the next query would read the old one's answer. A server that stops answering altogether (frozen,
+ * partitioned) is covered by the request deadline for the caller and by TCP keepalive for the connection.
+ */
 export function boundedPoolOptions(options: { connectionTimeoutMs?: number; statementTimeoutMs?: number }) {
   return {
+    keepAlive: true,
     ...(options.connectionTimeoutMs ? { connectionTimeoutMillis: options.connectionTimeoutMs } : {}),
-    ...(options.statementTimeoutMs
-      ? { statement_timeout: options.statementTimeoutMs, query_timeout: options.statementTimeoutMs + 1_000 }
-      : {}),
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   };
 }
 

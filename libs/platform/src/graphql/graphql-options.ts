@@ -68,6 +68,9 @@ export function graphqlOptions(config: AppConfig, logger: Logger, schemaFile: st
     validationRules: [queryLimitsRule({ maxDepth: 12, maxCost: 5000 })],
     formatError: formatGraphQLError,
     plugins: [logUnexpectedErrors(logger), unavailableIs503()],
+    // Nest would reset every answer with data to 200 after our plugin; UNAVAILABLE must stay 503. Nothing else
+    // sets an HTTP status on an execution error (extensions.http), so the other answers stay 200.
+    preserveHttpStatusForExecutionErrors: false,
     context: ({ req, res }: { req: RequestContext['req']; res: Response }): RequestContext => ({
       req,
       res,

@@ -1,7 +1,6 @@
 // One event the projection cannot apply (written by newer code, or hitting a bug) stalls the projector on it:
 // the position, type and error are in the log and in projectionStatus; it is not retried for ever; after the fix
 // (a restart with fixed code, or a rebuild with fixed code) it goes on and ends equal to a rebuild.
-import { randomUUID } from 'node:crypto';
 import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
@@ -11,6 +10,7 @@ import type { ProjectionStall } from '../projection/checkpoint';
 import { rebuildReadModels } from '../rebuild/rebuild';
 import { verifyReadModels } from '../rebuild/verify';
 import { eventually } from '../testing/eventually';
+import { appendRenameV2 } from '../testing/newer-release';
 import { openReadSide } from '../testing/read-model-fixture';
 import { creditCode, TestLedger } from '../testing/test-ledger';
 import { ProjectorService, type ProjectorOptions } from './projector.service';
@@ -57,24 +57,8 @@ const register = (n: number) =>
     data: { creditCode: creditCode(n), name: `企业${n}有限公司`, district: '120116' },
   });
 
-/** An EnterpriseRenamed in schema version 2, as a newer release would write it. */
-async function appendNewerRename(n: number) {
-  const streamId = enterpriseStreamName(creditCode(n));
-  const version = (await store.streamVersion(streamId))!;
-  const result = await store.append({
-    streamId,
-    expected: version,
-    events: [
-      {
-        eventId: randomUUID(),
-        type: 'EnterpriseRenamed',
-        data: { name: `新企业${n}有限公司`, effectiveOn: '2025-02-01', reason: 'merger' },
-        metadata: { schemaVersion: 2, source: 'SYSTEM', actor: { sub: 'test', roles: [] } },
-      },
-    ],
-  });
-  return result.events[0]!;
-}
+const appendNewerRename = (n: number) =>
+  appendRenameV2(store, enterpriseStreamName(creditCode(n)), `新企业${n}有限公司`);
 
 /** "Fixed code": this release knows EnterpriseRenamed v2 (an extra field it ignores). */
 function deployCodeThatReadsRenameV2(): () => void {
