@@ -23,6 +23,29 @@ module.exports = {
       },
     },
     {
+      name: 'application-reads-read-models-by-index',
+      comment:
+        'Application code reaches the read models only through read-models/index.ts (the query functions that hold ' +
+        'their SQL); tables (schema.ts, migrations), the projection and its checkpoint stay inside.',
+      severity: 'error',
+      from: { path: '^libs/cultivation/src/application/' },
+      to: { path: '^libs/cultivation/src/read-models/', pathNot: '^libs/cultivation/src/read-models/index\\.ts$' },
+    },
+    {
+      name: 'read-models-know-no-application',
+      comment: 'The read side is below the application: it imports the domain, never application or GraphQL code.',
+      severity: 'error',
+      from: { path: '^libs/cultivation/src/read-models/' },
+      to: { path: '^libs/cultivation/src/(application|graphql)/' },
+    },
+    {
+      name: 'graphql-goes-through-application',
+      comment: 'Resolvers call application services; they never read storage (read models, TypeORM, pg) themselves.',
+      severity: 'error',
+      from: { path: '^libs/cultivation/src/graphql/' },
+      to: { path: ['^libs/cultivation/src/read-models/', 'node_modules/(typeorm|pg)/'] },
+    },
+    {
       name: 'apps-use-library-index-only',
       comment: 'An app reaches a library only through its public index.ts.',
       severity: 'error',

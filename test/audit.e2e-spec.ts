@@ -6,7 +6,7 @@ const REGISTER = `mutation($input: RegisterEnterpriseInput!) { registerEnterpris
 const GRANT = `mutation($input: GrantCertificationInput!) { grantCertification(input: $input) { events { eventId } } }`;
 const RETRACT = `mutation($input: RetractCertificationInput!) { retractCertification(input: $input) { position } }`;
 const HISTORY = `query($code: String!) { enterpriseHistory(creditCode: $code) {
-  position version eventId type data recordedAt actor source correlationId causationId commandId } }`;
+  position version eventId type data recordedAt actor source correlationId causationId commandId metadata } }`;
 const AS_OF = `query($code: String!, $on: Date!, $knownAt: DateTime) { enterpriseAsOf(creditCode: $code, on: $on, knownAt: $knownAt) {
   on knownAt enterprise { version certifications { tier state grantedOn } positions { ladder rung } } } }`;
 
@@ -69,6 +69,17 @@ describe('audit replay from the event log', () => {
       data: expect.objectContaining({ tier: 'INNOVATIVE_SME', grantedOn: '2025-04-01' }),
     });
     expect(BigInt(events[2]?.position as string)).toBeGreaterThan(BigInt(events[1]?.position as string));
+  });
+
+  it("shows one recording time, the store's, in recordedAt and in the metadata alike (the service's clock is fixed)", async () => {
+    const res = await api.graphql<{ enterpriseHistory: { recordedAt: string; metadata: { recordedAt: string } }[] }>(
+      HISTORY,
+      { code },
+      { token: auditor },
+    );
+    const events = res.body.data?.enterpriseHistory ?? [];
+    expect(events).toHaveLength(3);
+    for (const e of events) expect(e.metadata.recordedAt).toBe(e.recordedAt);
   });
 
   it('keeps the raw history from analysts', async () => {

@@ -76,10 +76,22 @@ describe('read side over GraphQL', () => {
   });
 
   it('answers STALE_READ when the read models cannot reach a position in time', async () => {
-    const far = ((BigInt(last) + 1n) << 30n).toString();
+    // Shifted by 64 bits: as wide as an EventStoreDB (commit, prepare) position, still a well-formed token.
+    const far = ((BigInt(last) + 1n) << 64n).toString();
     const res = await api.graphql(PROGRESS, {}, { token: analyst, headers: { 'x-consistency-position': far } });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('STALE_READ');
   }, 15000);
+
+  it('refuses a malformed X-Consistency-Position with the field and rule', async () => {
+    for (const token of ['12ab', '1'.repeat(40)]) {
+      const res = await api.graphql(PROGRESS, {}, { token: analyst, headers: { 'x-consistency-position': token } });
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'X-Consistency-Position',
+        rule: 'POSITION_FORMAT',
+      });
+    }
+  });
 
   it('needs a token for analytics', async () => {
     const res = await api.graphql(PROGRESS, {});

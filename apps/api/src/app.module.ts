@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
-import { type Clock, CultivationModule, LEDGER_MIGRATIONS, projectorLogging } from '@cl/cultivation';
+import { type Clock, CultivationModule, LEDGER_MIGRATIONS } from '@cl/cultivation';
 import { eventStoreFactory } from './event-store.factory';
 import {
   type AppConfig,
@@ -46,7 +46,7 @@ export class AppModule {
         CultivationModule.forRoot({
           eventStore: eventStoreFactory(config, databaseUrl, logger),
           clock,
-          projector: config.projectorInProcess && projectorLogging(logger),
+          projector: config.projectorInProcess && {},
         }),
       ],
       providers: [ServiceInfoResolver],

@@ -39,13 +39,10 @@ export const cliCorrelationId = () => `cli-${randomUUID()}`;
  * Brings the read models up to the log's head: a projector joins the election (a running API's
  * projector may be the one that does the work) and the call waits until the checkpoint is there.
  */
-export async function catchUpReadModels(ledger: OpenLedger, timeoutMs = 120_000): Promise<boolean> {
+export async function catchUpReadModels(ledger: OpenLedger, logger: Logger, timeoutMs = 120_000): Promise<boolean> {
   const head = await ledger.store.head();
   if (head === null) return true;
-  const projector = new ProjectorService(ledger.dataSource, ledger.store, {
-    autoStart: false,
-    onError: () => undefined,
-  });
+  const projector = new ProjectorService(ledger.dataSource, ledger.store, logger, { autoStart: false });
   projector.start();
   try {
     return await new ProjectionStatusQueries(ledger.dataSource, ledger.store).waitForPosition(head, timeoutMs);

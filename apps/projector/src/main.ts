@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { openLedger, ProjectorService, projectorLogging } from '@cl/cultivation';
+import { openLedger, ProjectorService } from '@cl/cultivation';
 import { ConfigError, createLogger, loadConfig } from '@cl/platform';
 
 /**
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, 'cultivation-ledger-projector');
   const ledger = await openLedger(config, logger);
-  const projector = new ProjectorService(ledger.dataSource, ledger.store, projectorLogging(logger));
+  const projector = new ProjectorService(ledger.dataSource, ledger.store, logger);
   projector.start();
   logger.info('projector started: waiting to lead (PostgreSQL advisory lock)');
   let stopping = false;

@@ -25,7 +25,7 @@ import { EnterpriseQueriesResolver } from './graphql/enterprise-queries.resolver
 import { ProgressResolver } from './graphql/progress.resolver';
 import { SystemMutationsResolver } from './graphql/system-mutations.resolver';
 import { TargetsResolver } from './graphql/targets.resolver';
-import { readSideProviders } from './application/queries';
+import { readSideProviders } from './read-side.providers';
 import type { ProjectorOptions } from './read-models';
 
 export interface CultivationModuleOptions {

@@ -1,6 +1,7 @@
 export * from './event-store';
 export * from './errors';
-export { comparePositions } from './position';
+export { comparePositions, isPosition, POSITION_PATTERN } from './position';
+export { Wakeup } from './polling-subscription';
 export { createEventStore, type EventStoreConfig } from './create-event-store';
 export { InMemoryEventStore } from './in-memory';
 export {

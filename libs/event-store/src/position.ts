@@ -1,6 +1,19 @@
 import type { ExpectedVersion, Position } from './event-store';
 import { InvalidAppend } from './errors';
 
+/**
+ * The text of every Position: a non-negative decimal integer below 2^128. PostgreSQL's positions fit in 63 bits
+ * (transaction id << 20 | index); EventStoreDB's pack (commit, prepare) as commit × 2^64 + prepare. Whoever stores
+ * a position keeps it as text or numeric(39,0), never bigint. Consistency tokens are checked with isPosition.
+ */
+export const POSITION_PATTERN = /^\d{1,39}$/;
+const POSITION_LIMIT = 1n << 128n;
+
+/** True when `text` is a Position (a decimal integer below 2^128). */
+export function isPosition(text: string): boolean {
+  return POSITION_PATTERN.test(text) && BigInt(text) < POSITION_LIMIT;
+}
+
 /** Orders two positions numerically (-1, 0, 1); null sorts before every position. */
 export function comparePositions(a: Position | null, b: Position | null): number {
   if (a === b) return 0;

@@ -1,12 +1,6 @@
-// Given / when / then for deciders: every domain spec reads like the rule it checks.
-// Generic over decide/evolve so the enterprise and targets deciders share it.
-
-/** The structural shape of a decider this helper can drive. */
-export interface SpecDecider<C, E, S, Ctx> {
-  initialState(): S;
-  evolve(state: S, envelope: { eventId: string; event: E }): S;
-  decide(command: C, state: S, context: Ctx): readonly E[];
-}
+// Given / when / then for deciders (as emmett's DeciderSpecification): every domain spec reads like
+// the rule it checks. Drives any Decider, so the enterprise and targets deciders share it.
+import type { Decider } from '@cl/cultivation';
 
 /** A given event, optionally with the eventId a later command will refer to. */
 export type Given<E> = E | { eventId: string; event: E };
@@ -18,7 +12,7 @@ function isEnvelope<E>(g: Given<E>): g is { eventId: string; event: E } {
 }
 
 /** Starts a spec over a decider with a fixed decision context. */
-export function deciderSpec<C, E, S, Ctx>(decider: SpecDecider<C, E, S, Ctx>, context: Ctx) {
+export function deciderSpec<S, C, E, Ctx>(decider: Decider<S, C, E, Ctx>, context: Ctx) {
   return {
     given(events: readonly Given<E>[] = []) {
       const state = events.reduce<S>((s, g, i) => {
@@ -36,6 +30,10 @@ export function deciderSpec<C, E, S, Ctx>(decider: SpecDecider<C, E, S, Ctx>, co
               const actual = run();
               expect(actual).toEqual(expected);
               return actual.reduce((s, event, i) => decider.evolve(s, { eventId: `then-${i + 1}`, event }), state);
+            },
+            /** Asserts the command is accepted and decides no events (already done, or nothing to do). */
+            thenNothingHappened(): void {
+              expect(run()).toEqual([]);
             },
             /** Asserts a refusal of the given class, matching e.g. { rule, field }. */
             thenThrows(errorClass: ErrorClass, expected: Record<string, unknown> = {}): Error {

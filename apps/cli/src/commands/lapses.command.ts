@@ -8,9 +8,9 @@ export function lapsesCommand(): Command {
     .description('write CertificationLapsed for every grant whose validity has passed (idempotent)')
     .option('--as-of <date>', 'sweep as of this date (YYYY-MM-DD, default today in Tianjin)')
     .action(async (opts: { asOf?: string }) => {
-      const written = await withLedger(async (ledger) => {
+      const written = await withLedger(async (ledger, _config, logger) => {
         // the sweep finds its candidates through the read models: bring them up to date first
-        if (!(await catchUpReadModels(ledger)))
+        if (!(await catchUpReadModels(ledger, logger)))
           throw new Error('lapses: the read models did not catch up with the log in time');
         return lapseSweepFor(ledger).run(opts.asOf, SYSTEM_ACTOR, cliCorrelationId());
       });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { EventStore } from '@cl/event-store';
-import { ProjectorService } from '../read-models/projector/projector.service';
+import { ProjectorService } from '../read-models';
 import { EVENT_STORE } from './tokens';
 
 /** Closes the event store at shutdown, after the projector that reads from it has stopped. */

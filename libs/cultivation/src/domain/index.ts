@@ -12,6 +12,7 @@ export * from './events/enterprise-events';
 export * from './events/envelope';
 export * from './events/schema-versions';
 export * from './events/upcasters';
+export * from './decider';
 export * from './enterprise/commands';
 export * from './enterprise/state';
 export {

@@ -1,7 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { DateScalar, Roles } from '@cl/platform';
 import { AuditQueries } from '../application/audit/audit-queries';
-import { presentEnterprise, presentEvent } from './presenters';
+import { toEnterprise } from '../application/queries';
+import { presentEvent } from './presenters';
 import { EnterpriseSnapshot, RecordedEvent } from './types/enterprise.types';
 
 /** Audit replay straight from the event log. */
@@ -25,7 +26,7 @@ export class AuditResolver {
     return {
       on: snapshot.on,
       knownAt: snapshot.knownAt,
-      enterprise: presentEnterprise(snapshot.state, snapshot.version, snapshot.on),
+      enterprise: toEnterprise(snapshot.state, snapshot.version, snapshot.on),
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { GraphQLError } from 'graphql';
-import { ProjectionStatusQueries } from '../application/queries';
+import { InvalidQueryInput, ProjectionStatusQueries } from '../application/queries';
 
 /** How long a query may wait for the read models to reach X-Consistency-Position. */
 export const CONSISTENCY_WAIT_MS = 5000;
@@ -23,12 +23,16 @@ export class ConsistencyPlugin implements ApolloServerPlugin<HttpContext> {
       didResolveOperation: async ({ contextValue, operation }) => {
         const header = contextValue.req?.headers['x-consistency-position'];
         if (operation?.operation !== 'query' || typeof header !== 'string' || header === '') return;
-        if (!/^\d{1,20}$/.test(header)) {
+        let reached: boolean;
+        try {
+          reached = await this.status.waitForPosition(header, CONSISTENCY_WAIT_MS);
+        } catch (error) {
+          if (!(error instanceof InvalidQueryInput)) throw error;
           throw new GraphQLError('X-Consistency-Position must be a position returned by a mutation', {
-            extensions: { code: 'BAD_USER_INPUT', field: 'X-Consistency-Position' },
+            extensions: { code: error.code, field: error.field, rule: error.rule },
           });
         }
-        if (!(await this.status.waitForPosition(header, CONSISTENCY_WAIT_MS))) {
+        if (!reached) {
           throw new GraphQLError(
             `The read models did not reach position ${header} within ${CONSISTENCY_WAIT_MS / 1000} s`,
             {

@@ -5,7 +5,8 @@ import type { EnterpriseCommand } from '../domain';
 import { Clock } from '../application/clock';
 import { ExecuteEnterpriseCommand } from '../application/commands';
 import { CallerContext, type Caller } from './request-context';
-import { presentEnterprise, presentEvent } from './presenters';
+import { toEnterprise } from '../application/queries';
+import { presentEvent } from './presenters';
 import { CommandResult } from './types/enterprise.types';
 import {
   DeregisterEnterpriseInput,
@@ -40,7 +41,7 @@ export class EnterpriseMutationsResolver {
       }),
     );
     return {
-      enterprise: presentEnterprise(outcome.state, outcome.version, this.clock.today()),
+      enterprise: toEnterprise(outcome.state, outcome.version, this.clock.today()),
       events: outcome.duplicate ? [] : outcome.events.map(presentEvent),
       position: outcome.position,
     };

@@ -1,12 +1,6 @@
+// Enterprises are shown through application/queries' toEnterprise; this maps stored events.
 import type { StoredEvent } from '@cl/event-store';
-import { enterpriseView, type CalendarDate, type EnterpriseState } from '../domain';
-import type { Enterprise, RecordedEvent } from './types/enterprise.types';
-
-/** The contract's Enterprise from write-model state, as seen on `today`. */
-export function presentEnterprise(state: EnterpriseState, version: number, today: CalendarDate): Enterprise | null {
-  const view = enterpriseView(state, today);
-  return view ? { ...view, version } : null;
-}
+import type { RecordedEvent } from './types/enterprise.types';
 
 /** A stored event with its metadata, as auditors and command results see it. */
 export function presentEvent(event: StoredEvent): RecordedEvent {
@@ -29,6 +23,7 @@ export function presentEvent(event: StoredEvent): RecordedEvent {
     correlationId: meta.correlationId ?? null,
     causationId: meta.causationId ?? null,
     commandId: meta.commandId ?? null,
-    metadata: event.metadata,
+    // The store's recording time is the one (see EventMetadata); older events' own copy is replaced by it.
+    metadata: { ...event.metadata, recordedAt: event.recordedAt.toISOString() },
   };
 }

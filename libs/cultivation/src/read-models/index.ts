@@ -1,17 +1,38 @@
-// Public API of the read side's storage: entities, the migration, the projector, rebuild and verify.
-import { AddProjectionStall1764979200000 } from './migrations/add-projection-stall.migration';
+// Public API of the read side's storage. Application code reaches the read models only through this
+// file (dependency-cruiser enforces it): the query functions below hold all SQL that reads the
+// tables; the tables themselves (schema.ts, the migration) and the projection stay inside.
+import { AddProjectionStall1765065600000 } from './migrations/add-projection-stall.migration';
 import { CreateReadModels1764374400000 } from './migrations/create-read-models.migration';
+import { WidenReadModelPositions1764979200000 } from './migrations/widen-positions.migration';
 
-export * from './schema';
-export * from './entities';
-export { CreateReadModels1764374400000, AddProjectionStall1764979200000 };
+export { CreateReadModels1764374400000, WidenReadModelPositions1764979200000, AddProjectionStall1765065600000 };
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
-export const READ_MODEL_MIGRATIONS = [CreateReadModels1764374400000, AddProjectionStall1764979200000];
+export const READ_MODEL_MIGRATIONS = [
+  CreateReadModels1764374400000,
+  WidenReadModelPositions1764979200000,
+  AddProjectionStall1765065600000,
+];
+export { ALL_DISTRICTS } from './schema';
+export type { Sql } from './projection/sql';
 export { applyEvents, type ApplyResult } from './projection/apply-events';
-export { readCheckpoint, type Checkpoint, type ProjectionStall } from './projection/checkpoint';
+export type { Checkpoint, ProjectionStall } from './projection/checkpoint';
 export { UnappliableEvent } from './projection/unappliable-event';
 export { ProjectorService, type ProjectorOptions } from './projector/projector.service';
-export { projectorLogging } from './projector/projector-logging';
 export { rebuildReadModels, RebuildAlreadyRunning } from './rebuild/rebuild';
 export { verifyReadModels } from './rebuild/verify';
 export type { ReplayProgress, ReplayOptions } from './rebuild/replay';
+
+// Query ports: what the application's query services and the lapse sweep read.
+export { readCounts, CountLookup, type CountCell } from './queries/counts';
+export { readTargets } from './queries/targets';
+export {
+  findEnterpriseSnapshot,
+  listEnterpriseSnapshots,
+  type EnterpriseFilter,
+  type EnterpriseSnapshotRow,
+} from './queries/enterprise-summaries';
+export { listExpiringGrants, type ExpiringGrantRow, type ExpiringKey } from './queries/expiring-grants';
+export { sumOccurrences, type OccurrenceSums } from './queries/occurrences';
+export { countReached, countReachedFrom } from './queries/tier-firsts';
+export { readLiveCheckpoint, isRebuildRunning } from './queries/projection-state';
+export { lapseCandidates } from './queries/lapse-candidates';

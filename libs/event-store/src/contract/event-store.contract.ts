@@ -236,6 +236,20 @@ export function describeEventStoreContract(
         expect(ids(read.filter((e) => [s1, s2, s3].includes(e.streamId)))).toEqual(ids(appended));
       });
 
+      it('resumes inside one append: after its first event come exactly the others of that append', async () => {
+        const s = uniqueStream('group');
+        const { events } = await store.append({
+          streamId: s,
+          events: [newEvent(), newEvent(), newEvent()],
+          expected: 'NO_STREAM',
+        });
+        expect(strictlyIncreasing(events)).toBe(true);
+        const [page] = await readPagesThrough(store, events[0]!.position, events[2]!.position, 10);
+        expect(ids(page!.filter((e) => e.streamId === s))).toEqual(ids(events.slice(1)));
+        const rest = await store.readAll(events[1]!.position, 10);
+        expect(ids(rest.filter((e) => e.streamId === s))).toEqual(ids(events.slice(2)));
+      });
+
       it('reports as head the position of the last event once it has settled', async () => {
         const s = uniqueStream('head');
         const { position } = await store.append({

@@ -9,6 +9,7 @@ import {
 } from '@eventstore/db-client';
 import type { ExpectedVersion, StoredEvent } from '../event-store';
 import { WrongExpectedVersion } from '../errors';
+import { fromEsdbPosition } from './esdb-position';
 
 /** NO_STREAM → NO_STREAM, ANY → ANY, n → BigInt(n). */
 export function toRevision(expected: ExpectedVersion): AppendExpectedRevision {
@@ -32,15 +33,24 @@ function asObject(value: unknown): Record<string, unknown> {
     : {};
 }
 
-/** The event, or undefined for a link or a deleted event; position from $all when the read gave one. */
+/**
+ * The event, or undefined for a link or a deleted event. Position: (commit, prepare) packed (see esdb-position.ts)
+ * when the server gives both (every $all read; stream reads from 22.10); a commit position alone is taken as
+ * (commit, commit), the first event of its append; none at all (stream reads of older servers) gives ''.
+ */
 export function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | undefined {
   const event = resolved.event;
   if (!event) return undefined;
-  const commit = event.position?.commit ?? resolved.commitPosition;
+  const commit = resolved.commitPosition;
+  const position = event.position
+    ? fromEsdbPosition(event.position)
+    : commit === undefined
+      ? ''
+      : fromEsdbPosition({ commit, prepare: commit });
   return {
     streamId: event.streamId,
     version: Number(event.revision),
-    position: commit === undefined ? '' : commit.toString(),
+    position,
     eventId: event.id,
     type: event.type,
     data: event.isJson ? asObject(event.data) : {},

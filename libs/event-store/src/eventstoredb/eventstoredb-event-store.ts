@@ -28,6 +28,7 @@ import { WrongExpectedVersion } from '../errors';
 import { assertDistinctCommandIds, assertValidExpected, comparePositions, versionMatches } from '../position';
 import { commandEventId } from './command-event-id';
 import { EsdbSubscription } from './eventstoredb-subscription';
+import { fromEsdbPosition, toEsdbPosition } from './esdb-position';
 import { toRevision, toStoredEvent, toWrongExpectedVersion } from './esdb-mapping';
 
 /** How to reach EventStoreDB and which streams are this service's. */
@@ -52,7 +53,7 @@ interface CommandMarker {
   nextVersion: number;
 }
 
-/** The EventStoreDB adapter; positions are $all commit positions. */
+/** The EventStoreDB adapter; positions are $all (commit, prepare) pairs packed into one decimal (esdb-position.ts). */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly prefixes: string[];
@@ -228,7 +229,7 @@ export class EventStoreDbEventStore implements EventStore {
         seen++;
         const event: AllStreamResolvedEvent['event'] = resolved.event;
         if (!event) continue;
-        if (this.ours(event.streamId)) return event.position.commit.toString();
+        if (this.ours(event.streamId)) return fromEsdbPosition(event.position);
         cursor = event.position;
       }
       if (seen < PAGE) return null;
@@ -257,9 +258,9 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  /** $all positions need commit and prepare; for events of a (non-transactional) append the two are equal. */
+  /** Where to read $all from: the (commit, prepare) pair packed in the position (reads include it; callers skip it). */
   private readPosition(position: Position | null): EsdbPosition | typeof START {
-    return position === null ? START : { commit: BigInt(position), prepare: BigInt(position) };
+    return position === null ? START : toEsdbPosition(position);
   }
 
   private async appendNothing(request: AppendRequest): Promise<AppendResult> {

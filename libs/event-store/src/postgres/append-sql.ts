@@ -108,8 +108,8 @@ const EXPECT_NO_STREAM = -1; // = the version of an empty stream's "last event"
  *   writer that took a version after our snapshot makes it fail on events_stream_version_key (versions are dense,
  *   so any such writer took base + 1).
  * - no pg_notify: a notifying transaction holds PostgreSQL's notification-queue lock through its commit's WAL
- *   flush, which serialises the commits of concurrent appends (measured: 2,982 → 454 commits/s at 32
- *   connections). PostgresEventStore notifies after the statement instead (see `notifySubscribers`).
+ *   flush, which serialises the commits of concurrent appends (figures in BENCHMARKS.md, B2 diagnostic).
+ *   PostgresEventStore notifies after the statement instead (see `notifySubscribers`).
  *
  * It answers with one row: the duplicates and the clashes (request numbers, with the clashing streams' versions),
  * the base of every written request in request order, and the span of the written events (their positions are

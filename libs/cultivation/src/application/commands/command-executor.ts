@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type EventStore, type NewEvent, type StoredEvent, WrongExpectedVersion } from '@cl/event-store';
-import { schemaVersionOf, type EventMetadata, type StoredEventType } from '../../domain';
+import {
+  schemaVersionOf,
+  type DecisionContext,
+  type Decider,
+  type EventMetadata,
+  type StoredEventType,
+} from '../../domain';
 import { Clock } from '../clock';
 import { EVENT_STORE } from '../tokens';
 import type { CommandContext } from './command-context';
 import { VersionConflict } from './command-context';
-import { type Decider, loadStream } from './stream-reader';
+import { loadStream } from './stream-reader';
 
 /** What a command did: the state after it, the events it wrote (or first wrote), the last position. */
 export interface CommandOutcome<S> {
@@ -18,8 +24,8 @@ export interface CommandOutcome<S> {
   readonly duplicate: boolean;
 }
 
-export interface CommandSpec<S, E, C> {
-  readonly decider: Decider<S, E, C>;
+export interface CommandSpec<S, C, E> {
+  readonly decider: Decider<S, C, E, DecisionContext>;
   readonly streamId: string;
   readonly command: C;
   /** Refuses (throws) when the actor may not act on this state; runs on every attempt. */
@@ -29,16 +35,9 @@ export interface CommandSpec<S, E, C> {
 const MAX_ATTEMPTS = 5;
 
 /** The metadata DOMAIN.md requires on every event, for one event of a command. */
-export function buildMetadata(
-  eventId: string,
-  type: string,
-  ctx: CommandContext,
-  commandId: string,
-  recordedAt: string,
-): EventMetadata {
+export function buildMetadata(eventId: string, type: string, ctx: CommandContext, commandId: string): EventMetadata {
   return {
     eventId,
-    recordedAt,
     actor: ctx.actor,
     commandId,
     correlationId: ctx.correlationId,
@@ -53,11 +52,10 @@ export function toNewEvents(
   decided: readonly { type: string; data: object }[],
   ctx: CommandContext,
   commandId: string,
-  recordedAt: string,
 ): NewEvent[] {
   return decided.map((event) => {
     const eventId = randomUUID();
-    const metadata = buildMetadata(eventId, event.type, ctx, commandId, recordedAt);
+    const metadata = buildMetadata(eventId, event.type, ctx, commandId);
     return { eventId, type: event.type, data: event.data as Record<string, unknown>, metadata: { ...metadata } };
   });
 }
@@ -73,8 +71,8 @@ export class CommandExecutor {
     private readonly clock: Clock,
   ) {}
 
-  async execute<S, E extends { type: string; data: object }, C>(
-    spec: CommandSpec<S, E, C>,
+  async execute<S, C, E extends { type: string; data: object }>(
+    spec: CommandSpec<S, C, E>,
     ctx: CommandContext,
   ): Promise<CommandOutcome<S>> {
     if (ctx.commandId) {
@@ -93,7 +91,7 @@ export class CommandExecutor {
       const decided = spec.decider.decide(spec.command, state, { today: this.clock.today() });
       if (decided.length === 0) return { state, version, events: [], position: null, duplicate: false };
       const commandId = ctx.commandId ?? randomUUID();
-      const events = toNewEvents(decided, ctx, commandId, this.clock.now().toISOString());
+      const events = toNewEvents(decided, ctx, commandId);
       try {
         const result = await this.store.append({
           streamId: spec.streamId,
@@ -134,7 +132,7 @@ export class CommandExecutor {
   }
 
   /** A repeated command id: the stream's state now and the events the first command wrote. */
-  private async replay<S, E, C>(spec: CommandSpec<S, E, C>, first: StoredEvent[]): Promise<CommandOutcome<S>> {
+  private async replay<S, C, E>(spec: CommandSpec<S, C, E>, first: StoredEvent[]): Promise<CommandOutcome<S>> {
     const { state, version } = await loadStream(this.store, spec.streamId, spec.decider);
     return { state, version, events: first, position: first.at(-1)?.position ?? null, duplicate: true };
   }

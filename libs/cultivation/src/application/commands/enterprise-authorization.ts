@@ -13,20 +13,22 @@ export function authorizeEnterpriseCommand(actor: Actor, command: EnterpriseComm
       `${command.type} needs the role MUNICIPAL_OFFICIAL${command.type === 'RecordLapses' ? '' : ' or DISTRICT_OFFICIAL'}`,
     );
   }
-  if (!actor.district) throw new AccessDenied('FORBIDDEN', 'A district official token must carry the claim district');
+  // Both sides trimmed, as the decider trims the input: " 120116" is district 120116 everywhere.
+  const district = actor.district?.trim();
+  if (!district) throw new AccessDenied('FORBIDDEN', 'A district official token must carry the claim district');
   if (command.type === 'RegisterEnterprise') {
-    if (command.data.district !== actor.district) {
+    if (String(command.data.district ?? '').trim() !== district) {
       throw new AccessDenied(
         'FORBIDDEN',
-        `A district official of ${actor.district} may register enterprises only in that district`,
+        `A district official of ${district} may register enterprises only in that district`,
       );
     }
     return;
   }
-  if (state.status !== 'UNREGISTERED' && currentDistrict(state) !== actor.district) {
+  if (state.status !== 'UNREGISTERED' && currentDistrict(state) !== district) {
     throw new AccessDenied(
       'FORBIDDEN',
-      `The enterprise is located in district ${currentDistrict(state)}, not ${actor.district}`,
+      `The enterprise is located in district ${currentDistrict(state)}, not ${district}`,
     );
   }
 }

@@ -1,12 +1,9 @@
 import type { EventStore, StoredEvent } from '@cl/event-store';
-import { CURRENT_SCHEMA_VERSIONS, upcast, type RecordedEnvelope } from '../../domain';
+import { upcastRecorded, type DecisionContext, type Decider, type RecordedEnvelope } from '../../domain';
 
 /** A stored event as the domain folds it: upcast to the current schema, with its id and recording time. */
 export function toEnvelope<E>(stored: StoredEvent): RecordedEnvelope<E> {
-  const schemaVersion = Number(
-    stored.metadata.schemaVersion ?? CURRENT_SCHEMA_VERSIONS[stored.type as keyof typeof CURRENT_SCHEMA_VERSIONS] ?? 1,
-  );
-  const current = upcast({ type: stored.type, schemaVersion, data: stored.data });
+  const current = upcastRecorded(stored);
   return {
     eventId: stored.eventId,
     recordedAt: stored.recordedAt.toISOString(),
@@ -14,18 +11,11 @@ export function toEnvelope<E>(stored: StoredEvent): RecordedEnvelope<E> {
   };
 }
 
-/** A decider as the executor needs it. */
-export interface Decider<S, E, C> {
-  initialState(): S;
-  evolve(state: S, envelope: { eventId: string; event: E }): S;
-  decide(command: C, state: S, context: { today: import('../../domain').CalendarDate }): E[];
-}
-
 /** Reads a stream and folds it: the state and the version of its last event (-1 when empty). */
-export async function loadStream<S, E, C>(
+export async function loadStream<S, E>(
   store: EventStore,
   streamId: string,
-  decider: Decider<S, E, C>,
+  decider: Pick<Decider<S, unknown, E, DecisionContext>, 'initialState' | 'evolve'>,
 ): Promise<{ state: S; version: number; events: StoredEvent[] }> {
   const events = await store.readStream(streamId);
   let state = decider.initialState();

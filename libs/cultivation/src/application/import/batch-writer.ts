@@ -8,6 +8,7 @@ import type { AppendRequest, EventStore, NewEvent, StoredEvent } from '@cl/event
 import { AccessDenied, type Actor } from '@cl/platform';
 import {
   type DecisionContext,
+  type Decider,
   DomainError,
   enterpriseDecider,
   type EnterpriseEvent,
@@ -15,14 +16,7 @@ import {
   type EventSource,
 } from '../../domain';
 import type { Clock } from '../clock';
-import {
-  type CommandContext,
-  type CommandExecutor,
-  type Decider,
-  toEnvelope,
-  toNewEvents,
-  VersionConflict,
-} from '../commands';
+import { type CommandContext, type CommandExecutor, toEnvelope, toNewEvents, VersionConflict } from '../commands';
 
 /** One command on one stream, decided on the stream's state at the moment it is written. */
 export interface StreamUnit {
@@ -60,7 +54,7 @@ export interface BatchContext {
 }
 
 /** A StreamUnit as the executor runs it: a decider whose command is the unit itself. */
-const unitDecider: Decider<EnterpriseState, EnterpriseEvent, StreamUnit> = {
+const unitDecider: Decider<EnterpriseState, StreamUnit, EnterpriseEvent, DecisionContext> = {
   initialState: enterpriseDecider.initialState,
   evolve: enterpriseDecider.evolve,
   decide: (unit, state, context) => unit.decide(state, context),
@@ -150,7 +144,6 @@ export class EnterpriseBatchWriter {
       return { state, version: events.at(-1)?.version ?? -1, events };
     });
     const today = this.clock.today();
-    const recordedAt = this.clock.now().toISOString();
     const outcomes: (UnitOutcome | undefined)[][] = batch.map((work) => work.units.map(() => undefined));
     const requests: AppendRequest[] = [];
     const written: { w: number; units: [u: number, events: number][] }[] = [];
@@ -174,7 +167,7 @@ export class EnterpriseBatchWriter {
         }
         if (decided.length === 0) return void (outcomes[w]![u] = { status: 'duplicate' });
         const ctx: CommandContext = { ...context, commandId: unit.commandId };
-        const stamped = toNewEvents(decided, ctx, unit.commandId, recordedAt);
+        const stamped = toNewEvents(decided, ctx, unit.commandId);
         // The next unit decides on the state these events make; after the last unit nobody reads it.
         if (u < work.units.length - 1) {
           stamped.forEach((e, i) => (state = unitDecider.evolve(state, { eventId: e.eventId, event: decided[i]! })));

@@ -52,7 +52,14 @@ export interface FunnelStep {
   medianDaysFromPrevious: number | null;
 }
 
+export interface CertificationRenewal {
+  eventId: string;
+  renewedOn: string;
+  validUntil: string;
+  certificateNo: string | null;
+}
 export interface Certification {
+  eventId: string;
   tier: Tier;
   level: CertificationLevel;
   certificateNo: string | null;
@@ -61,6 +68,8 @@ export interface Certification {
   endedOn: string | null;
   state: CertificationState;
   batch: string | null;
+  /** Live renewals, oldest first. */
+  renewals: CertificationRenewal[];
 }
 export interface LadderPosition {
   ladder: Ladder;

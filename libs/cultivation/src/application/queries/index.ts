@@ -1,5 +1,6 @@
 // The read side's query services: plain injectable classes returning the contract's shapes.
 export * from './contract-types';
+export { toCertification, toEnterprise } from './enterprises/to-enterprise';
 export { ProgressQueries, MAX_TREND_POINTS } from './progress-queries';
 export { EnterpriseQueries, type EnterpriseFilterInput } from './enterprise-queries';
 export { ProjectionStatusQueries } from './status-queries';
@@ -15,4 +16,3 @@ export {
 } from './progress/pace';
 export { LAG_COUNT_LIMIT } from './status/projection-status';
 export type { TrendInterval } from './progress/periods';
-export { READ_SIDE_QUERIES, projectorProvider, readSideProviders } from './read-side.providers';

@@ -1,8 +1,6 @@
 // Aggregate answers change only when the projection moves, so they are cached under the checkpoint
 // (position + generation): a new event or a swapped-in rebuild makes every older entry unreachable.
-import type { DataSource } from 'typeorm';
-import { readCheckpoint } from '../../read-models/projection/checkpoint';
-import { LIVE_SCHEMA } from '../../read-models/schema';
+import { readLiveCheckpoint, type Sql } from '../../read-models';
 
 /** A small LRU of query results keyed by (arguments, checkpoint). */
 export class CheckpointCache {
@@ -11,8 +9,8 @@ export class CheckpointCache {
   constructor(private readonly maxEntries = 512) {}
 
   /** The cached result of `compute` for `args` at the current checkpoint. */
-  async get<T>(sql: Pick<DataSource, 'query'>, args: unknown[], compute: () => Promise<T>): Promise<T> {
-    const { position, generation } = await readCheckpoint(sql, LIVE_SCHEMA);
+  async get<T>(sql: Sql, args: unknown[], compute: () => Promise<T>): Promise<T> {
+    const { position, generation } = await readLiveCheckpoint(sql);
     const key = JSON.stringify([position, generation, ...args]);
     const hit = this.entries.get(key);
     if (hit) {

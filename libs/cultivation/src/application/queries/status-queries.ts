@@ -3,8 +3,7 @@ import type { EventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE } from '../tokens';
 import type { ProjectionStatus } from './contract-types';
-import { readCheckpoint } from '../../read-models/projection/checkpoint';
-import { LIVE_SCHEMA } from '../../read-models/schema';
+import { readLiveCheckpoint } from '../../read-models';
 import { describeStall, projectionStatus, waitForPosition } from './status/projection-status';
 
 /** Where the read models stand relative to the log, and read-your-writes waiting. */
@@ -25,7 +24,7 @@ export class ProjectionStatusQueries {
    * what readiness reports as "projector stalled".
    */
   async stall(): Promise<{ stalledAt: string; error: string } | null> {
-    const { stall } = await readCheckpoint(this.dataSource, LIVE_SCHEMA);
+    const { stall } = await readLiveCheckpoint(this.dataSource);
     return stall && { stalledAt: stall.position, error: describeStall(stall) };
   }
 

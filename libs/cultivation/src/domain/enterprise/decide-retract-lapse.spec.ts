@@ -74,22 +74,22 @@ describe('RecordLapses', () => {
     spec
       .given([...due, lapsed('TECH_SME', '2025-01-01'), lapsed('HIGH_TECH', '2025-06-30')])
       .when(sweep())
-      .then([]);
+      .thenNothingHappened();
     spec
       .given([registered(), granted('HIGH_TECH', '2022-07-01', '2025-06-30')])
       .when(sweep())
-      .then([]);
+      .thenNothingHappened();
     spec
       .given([registered(), granted('HIGH_TECH', '2022-01-01', '2024-12-31'), revoked('HIGH_TECH', '2024-06-01')])
       .when(sweep())
-      .then([]);
+      .thenNothingHappened();
   });
   it('uses the renewed validUntil, and the original again once the renewal is retracted', () => {
-    spec.given(history).when(sweep()).then([]);
+    spec.given(history).when(sweep()).thenNothingHappened();
     spec
       .given([...history, retracted('HIGH_TECH', 'r1')])
       .when(sweep('2025-06-30'))
-      .then([]);
+      .thenNothingHappened();
     spec
       .given([...history, retracted('HIGH_TECH', 'r1')])
       .when(sweep(), { today: d('2025-07-01') })
@@ -99,7 +99,7 @@ describe('RecordLapses', () => {
     spec
       .given([...due, deregistered('2025-06-01')])
       .when(sweep())
-      .then([]);
+      .thenNothingHappened();
   });
   it('refuses asOf after today', () => {
     spec

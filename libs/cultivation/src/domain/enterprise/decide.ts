@@ -1,5 +1,6 @@
 // The Enterprise decider: decide(command, state, context) → events; a refusal throws a DomainError
 // and writes nothing.
+import type { Decider } from '../decider';
 import type { EnterpriseEvent } from '../events/enterprise-events';
 import type { DecisionContext, EnterpriseCommand } from './commands';
 import { decideDeregister, decideRegister, decideRelocate, decideRename } from './decide-enterprise';
@@ -42,4 +43,8 @@ export function decide(
 }
 
 /** The decider as one value, for generic runners (command handlers, given/when/then specs). */
-export const enterpriseDecider = { initialState, evolve, decide };
+export const enterpriseDecider: Decider<EnterpriseState, EnterpriseCommand, EnterpriseEvent, DecisionContext> = {
+  decide,
+  evolve,
+  initialState,
+};

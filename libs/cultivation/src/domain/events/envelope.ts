@@ -20,10 +20,15 @@ export interface Actor {
   readonly district?: string;
 }
 
-/** Metadata stored with every event; the application layer fills it, never the domain. */
+/**
+ * Metadata stored with every event; the application layer fills it, never the domain. The recording time
+ * is not in it: the store's own clock stamps each event (`recorded_at` in PostgreSQL, `created` in
+ * EventStoreDB), read back as StoredEvent.recordedAt, and that is the one recording time (knownAt
+ * filters on it, RecordedEvent.recordedAt shows it). Events written before this carry a
+ * metadata.recordedAt from the application clock; nothing reads it.
+ */
 export interface EventMetadata {
   readonly eventId: string;
-  readonly recordedAt: string;
   readonly actor: Actor;
   readonly commandId: string;
   readonly correlationId: string;

@@ -46,3 +46,32 @@ export const upcasters = new UpcasterRegistry();
 export function upcast(stored: StoredEvent): StoredEvent {
   return upcasters.upcast(stored);
 }
+
+/** An event as the store hands it back: its type and data, and the metadata it was written with. */
+export interface PersistedEvent {
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The schema version an event was written with: metadata.schemaVersion, or 1 when it is missing (or not
+ * a positive integer): an event written before versions were recorded has the first shape of its type.
+ */
+export function schemaVersionIn(metadata: Readonly<Record<string, unknown>>): number {
+  const version = Number(metadata.schemaVersion ?? 1);
+  return Number.isInteger(version) && version >= 1 ? version : 1;
+}
+
+/** The one way stored events are read: lifted from the version they were written with to the current one. */
+export function upcastRecorded(
+  recorded: PersistedEvent,
+  registry: UpcasterRegistry = upcasters,
+): { type: string; data: unknown } {
+  const { type, data } = registry.upcast({
+    type: recorded.type,
+    schemaVersion: schemaVersionIn(recorded.metadata),
+    data: recorded.data,
+  });
+  return { type, data };
+}

@@ -1,9 +1,11 @@
 // Targets as a tiny decider: one target per tier (a progress row is per tier), the latest wins.
+import type { Decider } from '../decider';
+import type { DecisionContext } from '../enterprise/commands';
 import { InvalidInput } from '../errors';
 import type { Envelope } from '../events/envelope';
 import { isOneOf, TARGET_METRICS, type CertificationLevel, type TargetMetric, type Tier } from '../policy/vocabulary';
 import { tierPolicyOn } from '../policy/policy';
-import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date';
+import { parseCalendarDate } from '../shared/calendar-date';
 import { parseLevel, parseTier } from '../enterprise/input';
 import { DEFAULT_TARGETS, type TargetSpec, type TargetsEvent } from './targets-events';
 
@@ -29,11 +31,7 @@ export function evolveTargets(state: TargetsState, { event }: Envelope<TargetsEv
 }
 
 /** Validates a SetTarget command; the level must be one the tier is certified at. */
-export function decideTargets(
-  { data }: TargetsCommand,
-  _state: TargetsState,
-  ctx: { today: CalendarDate },
-): TargetsEvent[] {
+export function decideTargets({ data }: TargetsCommand, _state: TargetsState, ctx: DecisionContext): TargetsEvent[] {
   const tier = parseTier(data.tier);
   const level = data.level == null ? undefined : parseLevel(tierPolicyOn(tier, ctx.today), data.level);
   if (!Number.isInteger(data.target) || data.target < 0) {
@@ -53,4 +51,8 @@ export function targetFor(state: TargetsState, tier: Tier): TargetSpec | undefin
 }
 
 /** The targets decider as one value. */
-export const targetsDecider = { initialState: initialTargetsState, evolve: evolveTargets, decide: decideTargets };
+export const targetsDecider: Decider<TargetsState, TargetsCommand, TargetsEvent, DecisionContext> = {
+  decide: decideTargets,
+  evolve: evolveTargets,
+  initialState: initialTargetsState,
+};

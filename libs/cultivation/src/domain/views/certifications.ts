@@ -6,6 +6,14 @@ import type { EnterpriseState, Grant } from '../enterprise/state';
 
 export type CertificationState = 'ACTIVE' | 'RENEWED' | 'LAPSED' | 'REVOKED' | 'RETRACTED' | 'ENDED_BY_DEREGISTRATION';
 
+/** A renewal in force, with the CertificationRenewed event that recorded it (retraction refers to it). */
+export interface RenewalView {
+  readonly eventId: string;
+  readonly renewedOn: CalendarDate;
+  readonly validUntil: CalendarDate;
+  readonly certificateNo: string | null;
+}
+
 export interface CertificationView {
   readonly tier: Tier;
   readonly level: CertificationLevel;
@@ -19,7 +27,8 @@ export interface CertificationView {
   readonly batch: string | null;
   /** The CertificationGranted event; retraction refers to it. */
   readonly eventId: string;
-  readonly renewalEventIds: readonly string[];
+  /** Live (not retracted) renewals, oldest first. */
+  readonly renewals: readonly RenewalView[];
   readonly skippedPrerequisites: readonly Tier[];
 }
 
@@ -47,7 +56,12 @@ export function certificationView(grant: Grant, today: CalendarDate): Certificat
     state,
     batch: grant.batch ?? null,
     eventId: grant.eventId,
-    renewalEventIds: renewals.map((r) => r.eventId),
+    renewals: renewals.map(({ eventId, renewedOn, validUntil, certificateNo }) => ({
+      eventId,
+      renewedOn,
+      validUntil,
+      certificateNo: certificateNo ?? null,
+    })),
     skippedPrerequisites: grant.skippedPrerequisites,
   };
 }

@@ -4,7 +4,17 @@ import { CertificationLevelEnum, CertificationStateEnum, LadderEnum, TierEnum } 
 import { District } from './reference.types';
 
 @ObjectType()
+export class CertificationRenewal {
+  @Field(() => ID) eventId: string;
+  @Field(() => DateScalar) renewedOn: string;
+  @Field(() => DateScalar) validUntil: string;
+  @Field(() => String, { nullable: true }) certificateNo?: string | null;
+}
+
+@ObjectType()
 export class Certification {
+  @Field(() => ID, { description: 'Id of the granting event: what retractCertification takes to retract the grant.' })
+  eventId: string;
   @Field(() => TierEnum) tier: string;
   @Field(() => CertificationLevelEnum) level: string;
   @Field(() => String, { nullable: true }) certificateNo?: string | null;
@@ -17,8 +27,10 @@ export class Certification {
   endedOn?: string | null;
   @Field(() => CertificationStateEnum) state: string;
   @Field(() => String, { nullable: true }) batch?: string | null;
-  @Field(() => ID, { nullable: true, description: 'The CertificationGranted event: pass it to retractCertification.' })
-  eventId?: string | null;
+  @Field(() => [CertificationRenewal], {
+    description: 'Renewals of this grant, oldest first (each retractable by its eventId).',
+  })
+  renewals: CertificationRenewal[];
 }
 
 @ObjectType()

@@ -8,6 +8,7 @@ import {
   evolve,
   initialState,
   TARGETS_STREAM,
+  upcastRecorded,
   type EnterpriseEvent,
   type EnterpriseState,
   type TargetSpec,
@@ -16,7 +17,6 @@ import { qualified } from '../schema';
 import { BatchDelta } from './batch-delta';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import { enterpriseFacts, summaryOf, type FirstRow, type GrantRow, type IntervalRow } from './enterprise-facts';
-import { toDomainEvent } from './to-domain-event';
 import { UnappliableEvent } from './unappliable-event';
 import { addCounts, addOccurrences } from './write-aggregates';
 import { replaceEnterpriseRows, upsertSummaries, upsertTarget, type SummaryRow } from './write-enterprises';
@@ -98,7 +98,7 @@ export async function applyEvents(
   let applied = 0;
   for (const e of fresh) {
     if (e.streamId === TARGETS_STREAM) {
-      const { data } = attributed(e, () => toDomainEvent(e) as unknown as { data: TargetSpec });
+      const { data } = attributed(e, () => upcastRecorded(e) as unknown as { data: TargetSpec });
       await upsertTarget(sql, schema, { ...data, level: data.level ?? null, version: e.version });
       applied++;
       continue;
@@ -106,7 +106,7 @@ export async function applyEvents(
     const t = touched.get(e.streamId.slice(ENTERPRISE_PREFIX.length));
     if (!t || e.version <= t.version) continue; // not ours, or already applied (replay)
     const state = t.state;
-    t.state = attributed(e, () => evolve(state, { eventId: e.eventId, event: toDomainEvent(e) as EnterpriseEvent }));
+    t.state = attributed(e, () => evolve(state, { eventId: e.eventId, event: upcastRecorded(e) as EnterpriseEvent }));
     t.version = e.version;
     t.lastPosition = e.position;
     t.lastEvent = e;

@@ -21,7 +21,7 @@ export async function upsertSummaries(sql: Sql, schema: string, rows: SummaryRow
     `INSERT INTO ${qualified(schema, 'enterprise_summary')}
        (credit_code, name, district_code, industry_code, deregistered_on, version, last_position, state)
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(credit_code text, name text, district_code text,
-       industry_code text, deregistered_on date, version int, last_position bigint, state jsonb)
+       industry_code text, deregistered_on date, version int, last_position numeric, state jsonb)
      ON CONFLICT (credit_code) DO UPDATE SET name = excluded.name, district_code = excluded.district_code,
        industry_code = excluded.industry_code, deregistered_on = excluded.deregistered_on, version = excluded.version,
        last_position = excluded.last_position, state = excluded.state`,

@@ -1,5 +1,6 @@
 // Two projector instances on separate pools: one is active, the other stands by and takes over when
 // the leader stops or when the leader's lock connection dies.
+import { createLogger } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
@@ -9,6 +10,8 @@ import { eventually } from '../testing/eventually';
 import { openReadSide } from '../testing/read-model-fixture';
 import { creditCode, TestLedger } from '../testing/test-ledger';
 import { ProjectorService } from './projector.service';
+
+const silent = createLogger('silent');
 
 const db = useTestDatabase();
 const sides: { dataSource: DataSource; store: PostgresEventStore; close: () => Promise<void> }[] = [];
@@ -33,8 +36,8 @@ const projected = (position: string) =>
   new ProjectionStatusQueries(sides[0]!.dataSource, sides[0]!.store).waitForPosition(position, 10_000);
 
 it('elects one worker, fails over on stop and on a dead lock connection', async () => {
-  const a = new ProjectorService(sides[0]!.dataSource, sides[0]!.store, options);
-  const b = new ProjectorService(sides[1]!.dataSource, sides[1]!.store, options);
+  const a = new ProjectorService(sides[0]!.dataSource, sides[0]!.store, silent, options);
+  const b = new ProjectorService(sides[1]!.dataSource, sides[1]!.store, silent, options);
   a.start();
   await eventually(() => a.isActive, 5000, 'a active');
   b.start();

@@ -24,12 +24,13 @@ afterAll(() => close());
 
 it('resumes after its connection dies mid-transaction and after a throwing batch, ending equal to a rebuild', async () => {
   let batches = 0;
+  // No onError: what it survives goes to the logger (never around it).
   const errors: unknown[] = [];
-  const projector = new ProjectorService(dataSource, store, {
+  const logger = { error: (fields: { err: unknown }) => void errors.push(fields.err) };
+  const projector = new ProjectorService(dataSource, store, logger, {
     batchSize: 6,
     retryMs: 100,
     pollIntervalMs: 50,
-    onError: (e) => errors.push(e),
     beforeCommit: async (runner) => {
       batches++;
       // Batch 3: the server kills this very connection with the batch's rows written but not committed.

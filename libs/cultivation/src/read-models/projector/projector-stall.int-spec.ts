@@ -1,6 +1,7 @@
 // One event the projection cannot apply (written by newer code, or hitting a bug) stalls the projector on it:
 // the position, type and error are in the log and in projectionStatus; it is not retried for ever; after the fix
 // (a restart with fixed code, or a rebuild with fixed code) it goes on and ends equal to a rebuild.
+import { createLogger } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
@@ -38,7 +39,7 @@ afterAll(async () => {
 function projector(options: ProjectorOptions = {}) {
   const errors: unknown[] = [];
   const stalls: ProjectionStall[] = [];
-  const p = new ProjectorService(dataSource, store, {
+  const p = new ProjectorService(dataSource, store, createLogger('silent'), {
     retryMs: 50,
     pollIntervalMs: 20,
     onError: (e) => errors.push(e),

@@ -8,9 +8,9 @@
 // the checkpoint row (projectionStatus.stalledAt / error), never retried by this process. It goes on when the
 // checkpoint moves past the event (a rebuild with fixed code swapped in) or after a restart with fixed code.
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { EventStore, StoredEvent, Subscription } from '@cl/event-store';
-import { comparePositions } from '@cl/event-store';
+import { comparePositions, Wakeup, type EventStore, type StoredEvent, type Subscription } from '@cl/event-store';
 import { isUnavailable } from '@cl/platform';
+import type { Logger } from 'pino';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { applyEvents } from '../projection/apply-events';
 import { type ProjectionStall, readCheckpoint, writeStall } from '../projection/checkpoint';
@@ -28,9 +28,9 @@ export interface ProjectorOptions {
   pollIntervalMs?: number;
   /** Start on application bootstrap when used as a Nest provider (default true). */
   autoStart?: boolean;
-  /** Told about errors the worker survives (a failed batch, a lost connection); default console.error. */
+  /** Told about errors the worker survives (a failed batch, a lost connection); default: logged as errors. */
   onError?: (error: unknown) => void;
-  /** Told once when the worker stalls on an event it cannot apply; default console.error. */
+  /** Told once when the worker stalls on an event it cannot apply; default: logged as an error. */
   onStall?: (stall: ProjectionStall) => void;
   /** Longest wait before retrying after consecutive transient failures, in ms (default 30000). */
   maxBackoffMs?: number;
@@ -44,7 +44,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private stopping = false;
   private active = false;
   private subscription: Subscription | undefined;
-  private wake: (() => void) | undefined;
+  private readonly wakeup = new Wakeup();
   private readonly onError: (error: unknown) => void;
   private readonly onStall: (stall: ProjectionStall) => void;
   /** Consecutive failures since the last batch applied (the backoff's exponent). */
@@ -54,10 +54,24 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
+    logger: Pick<Logger, 'error'>,
     private readonly options: ProjectorOptions = {},
   ) {
-    this.onError = options.onError ?? ((error) => console.error('projector:', error));
-    this.onStall = options.onStall ?? ((stall) => console.error('projector stalled:', stall));
+    this.onError =
+      options.onError ?? ((error) => logger.error({ err: error }, 'projector error; it retries with backoff'));
+    this.onStall =
+      options.onStall ??
+      ((stall) =>
+        logger.error(
+          {
+            stalledAt: stall.position,
+            eventType: stall.type,
+            eventId: stall.eventId,
+            stream: stall.streamId,
+            error: stall.error,
+          },
+          `projector stalled at position ${stall.position}: ${stall.type} cannot be applied (${stall.error}); fix the code, then restart or rebuild`,
+        ));
   }
 
   /** The event this worker stopped at, while it is stalled; null otherwise. */
@@ -74,13 +88,14 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   start(): void {
     if (this.running) return;
     this.stopping = false;
+    this.wakeup.clear();
     this.running = this.loop().finally(() => (this.running = undefined));
   }
 
   /** Stops after the batch in hand and releases the leader lock. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.wakeup.notify();
     await this.subscription?.stop();
     await this.running;
   }
@@ -106,7 +121,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         this.active = false;
         await lock?.release().catch(this.onError);
       }
-      if (!this.stopping) await this.sleep(this.nextWait());
+      if (!this.stopping) await this.wakeup.wait(this.nextWait());
     }
   }
 
@@ -207,19 +222,6 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       },
       { lockApply: true },
     );
-  }
-
-  /** Waits `ms`, or less when stop() wakes it. */
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
   }
 }
 

@@ -1,5 +1,6 @@
 // A rebuild while the live projector runs and events keep arriving: queries answer throughout, status
 // says "rebuilding", and after the swap the live projector carries on without loss or double counting.
+import { createLogger } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
@@ -11,6 +12,8 @@ import { writeScenario } from '../testing/scenario';
 import { creditCode, TestLedger } from '../testing/test-ledger';
 import { RebuildAlreadyRunning, rebuildReadModels } from './rebuild';
 import { verifyReadModels } from './verify';
+
+const silent = createLogger('silent');
 
 const db = useTestDatabase();
 let dataSource: DataSource;
@@ -26,7 +29,7 @@ afterAll(() => close());
 it('swaps in rebuilt tables while the projector and queries keep working', async () => {
   const status = new ProjectionStatusQueries(dataSource, store);
   const progress = new ProgressQueries(dataSource, new FixedClock(new Date('2026-06-30T04:00:00Z')));
-  const projector = new ProjectorService(dataSource, store, { retryMs: 100, pollIntervalMs: 20 });
+  const projector = new ProjectorService(dataSource, store, silent, { retryMs: 100, pollIntervalMs: 20 });
   projector.start();
   expect(await status.waitForPosition((await store.head())!, 20_000)).toBe(true);
 

@@ -16,6 +16,7 @@
 //  SINGLE_CHAMPION E8 Nankai NATIONAL [2024-07-01,2027-07-01)  E2 Heping MUNICIPAL [2026-01-10,2029-01-10)
 //
 // Dates: TODAY 2026-06-30 (six months earlier: 2025-12-30), and the past dates 2024-12-31 and 2025-06-30.
+import { createLogger } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
@@ -29,6 +30,8 @@ import { dumpReadModels, openReadSide } from '../testing/read-model-fixture';
 import { BINHAI, E, HEPING, HEXI, NANKAI, XIQING, writeScenario } from '../testing/scenario';
 import { TestLedger } from '../testing/test-ledger';
 
+const silent = createLogger('silent');
+
 const db = useTestDatabase();
 let dataSource: DataSource;
 let store: PostgresEventStore;
@@ -38,7 +41,7 @@ let progress: ProgressQueries;
 let enterprises: EnterpriseQueries;
 
 async function projectAll(): Promise<void> {
-  const projector = new ProjectorService(dataSource, store, { retryMs: 100, pollIntervalMs: 50, batchSize: 7 });
+  const projector = new ProjectorService(dataSource, store, silent, { retryMs: 100, pollIntervalMs: 50, batchSize: 7 });
   projector.start();
   const head = (await store.head())!;
   expect(await new ProjectionStatusQueries(dataSource, store).waitForPosition(head, 20_000)).toBe(true);

@@ -1,7 +1,6 @@
 // Test support: a migrated database (event store + read models), a DataSource and a PostgreSQL event store.
 import { CreateEventStore1764288000000, PostgresEventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
-import { READ_MODEL_ENTITIES } from '../entities';
 import { READ_MODEL_MIGRATIONS } from '../index';
 import { READ_MODEL_TABLES, qualified } from '../schema';
 
@@ -10,7 +9,6 @@ export async function openDataSource(url: string, poolSize = 10): Promise<DataSo
   const dataSource = new DataSource({
     type: 'postgres',
     url,
-    entities: READ_MODEL_ENTITIES,
     migrations: [CreateEventStore1764288000000, ...READ_MODEL_MIGRATIONS],
     migrationsRun: true,
     migrationsTransactionMode: 'each',

@@ -1,20 +1,16 @@
-import {
-  certificationsOf,
-  enterpriseView,
-  positionsOf,
-  type CalendarDate,
-  type CertificationView,
-  type EnterpriseState,
-} from '../../../domain';
+// The one mapper from domain state to the contract's Enterprise and Certification: queries, command
+// results and the audit snapshot all show an enterprise through it.
+import { enterpriseView, type CalendarDate, type CertificationView, type EnterpriseState } from '../../../domain';
 import type { Certification, Enterprise } from '../contract-types';
 
-/** The contract's Certification (the view's internal ids left out). */
+/** The contract's Certification: the grant's event id and its live renewals (each with its event id). */
 export function toCertification(view: CertificationView): Certification {
-  const { tier, level, certificateNo, grantedOn, validUntil, endedOn, state, batch } = view;
-  return { tier, level, certificateNo, grantedOn, validUntil, endedOn, state, batch };
+  const { eventId, tier, level, certificateNo, grantedOn, validUntil, endedOn, state, batch } = view;
+  const renewals = view.renewals.map((r) => ({ ...r }));
+  return { eventId, tier, level, certificateNo, grantedOn, validUntil, endedOn, state, batch, renewals };
 }
 
-/** The contract's Enterprise from a stored state snapshot, as seen on `today`. */
+/** The contract's Enterprise from a state (stored snapshot or folded stream), as seen on `today`. */
 export function toEnterprise(state: EnterpriseState, version: number, today: CalendarDate): Enterprise | null {
   const view = enterpriseView(state, today);
   if (!view) return null;
@@ -24,8 +20,8 @@ export function toEnterprise(state: EnterpriseState, version: number, today: Cal
     district: { code: view.district.code, name: view.district.name },
     industryCode: view.industryCode,
     deregisteredOn: view.deregisteredOn,
-    certifications: certificationsOf(state, today).map(toCertification),
-    positions: positionsOf(state, today).map(({ ladder, tier, rung }) => ({ ladder, tier, rung })),
+    certifications: view.certifications.map(toCertification),
+    positions: view.positions.map(({ ladder, tier, rung }) => ({ ladder, tier, rung })),
     version,
   };
 }

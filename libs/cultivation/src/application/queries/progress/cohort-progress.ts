@@ -1,18 +1,11 @@
-import type { DataSource } from 'typeorm';
 import { TIERS, type CalendarDate } from '../../../domain';
-import { ALL_DISTRICTS } from '../../../read-models/schema';
+import { ALL_DISTRICTS, CountLookup, readCounts, readTargets, type Sql } from '../../../read-models';
 import type { TargetProgress } from '../contract-types';
-import { CountLookup, readCounts } from '../read-counts';
 import { tierInfo } from '../tier-info';
 import { monthsBefore, pace, RECENT_MONTHS } from './pace';
-import { readTargets } from './targets';
 
 /** One progress row per tier (TIERS order) on `asOf`, city-wide or for one district. */
-export async function cohortProgress(
-  sql: Pick<DataSource, 'query'>,
-  asOf: CalendarDate,
-  district: string | null,
-): Promise<TargetProgress[]> {
+export async function cohortProgress(sql: Sql, asOf: CalendarDate, district: string | null): Promise<TargetProgress[]> {
   const earlier = monthsBefore(asOf, RECENT_MONTHS);
   const where = district ?? ALL_DISTRICTS;
   const [targets, cells] = await Promise.all([

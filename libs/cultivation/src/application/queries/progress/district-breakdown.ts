@@ -1,14 +1,9 @@
-import type { DataSource } from 'typeorm';
 import { DISTRICTS, type CalendarDate, type Tier } from '../../../domain';
 import type { DistrictCount } from '../contract-types';
-import { CountLookup, readCounts } from '../read-counts';
+import { CountLookup, readCounts, type Sql } from '../../../read-models';
 
 /** Active and cumulative counts of a tier (all levels) in each of the sixteen districts on `asOf`. */
-export async function districtBreakdown(
-  sql: Pick<DataSource, 'query'>,
-  tier: Tier,
-  asOf: CalendarDate,
-): Promise<DistrictCount[]> {
+export async function districtBreakdown(sql: Sql, tier: Tier, asOf: CalendarDate): Promise<DistrictCount[]> {
   const codes = DISTRICTS.map((d) => d.code);
   const counts = new CountLookup(await readCounts(sql, { dates: [asOf], districts: codes, tier }));
   return DISTRICTS.map((d) => ({

@@ -1,8 +1,6 @@
 import type { EventStore } from '@cl/event-store';
-import { comparePositions } from '@cl/event-store';
-import type { DataSource } from 'typeorm';
-import { type ProjectionStall, readCheckpoint } from '../../../read-models/projection/checkpoint';
-import { LIVE_SCHEMA, LOCKS } from '../../../read-models/schema';
+import { comparePositions, isPosition } from '@cl/event-store';
+import { isRebuildRunning, readLiveCheckpoint, type ProjectionStall, type Sql } from '../../../read-models';
 import type { ProjectionStatus } from '../contract-types';
 import { InvalidQueryInput } from '../query-input';
 
@@ -10,14 +8,11 @@ import { InvalidQueryInput } from '../query-input';
 export const LAG_COUNT_LIMIT = 10_000;
 
 /** Checkpoint, head of the log, events between them (capped), and whether a rebuild is running. */
-export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: EventStore): Promise<ProjectionStatus> {
-  const [{ position, stall }, head, locks] = await Promise.all([
-    readCheckpoint(sql, LIVE_SCHEMA),
+export async function projectionStatus(sql: Sql, store: EventStore): Promise<ProjectionStatus> {
+  const [{ position, stall }, head, rebuilding] = await Promise.all([
+    readLiveCheckpoint(sql),
     store.head(),
-    sql.query(
-      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted`,
-      [LOCKS.namespace, LOCKS.rebuild],
-    ),
+    isRebuildRunning(sql),
   ]);
   let lag = 0;
   if (head !== null && comparePositions(head, position) > 0 && store.countBetween) {
@@ -35,7 +30,7 @@ export async function projectionStatus(sql: Pick<DataSource, 'query'>, store: Ev
     position: position ?? '0',
     headPosition: head ?? '0',
     lag,
-    rebuilding: (locks[0]?.n ?? 0) > 0,
+    rebuilding,
     stalledAt: stall?.position ?? null,
     error: stall ? describeStall(stall) : null,
   };
@@ -47,18 +42,13 @@ export function describeStall(stall: ProjectionStall): string {
 }
 
 /** Resolves true once the checkpoint has reached `position`, false after `timeoutMs`. */
-export async function waitForPosition(
-  sql: Pick<DataSource, 'query'>,
-  position: string,
-  timeoutMs: number,
-  pollMs = 20,
-): Promise<boolean> {
-  if (!/^\d{1,19}$/.test(position)) {
+export async function waitForPosition(sql: Sql, position: string, timeoutMs: number, pollMs = 20): Promise<boolean> {
+  if (!isPosition(position)) {
     throw new InvalidQueryInput('POSITION_FORMAT', 'X-Consistency-Position', 'a position is a decimal integer');
   }
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { position: reached } = await readCheckpoint(sql, LIVE_SCHEMA);
+    const { position: reached } = await readLiveCheckpoint(sql);
     if (reached !== null && BigInt(reached) >= BigInt(position)) return true;
     if (Date.now() >= deadline) return false;
     await new Promise((r) => setTimeout(r, Math.min(pollMs, Math.max(1, deadline - Date.now()))));

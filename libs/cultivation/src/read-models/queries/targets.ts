@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import {
   DEFAULT_TARGETS,
   type CalendarDate,
@@ -6,11 +5,12 @@ import {
   type TargetMetric,
   type TargetSpec,
   type Tier,
-} from '../../../domain';
-import { LIVE_SCHEMA, qualified } from '../../../read-models/schema';
+} from '../../domain';
+import { LIVE_SCHEMA, qualified } from '../schema';
+import type { Sql } from '../projection/sql';
 
 /** Targets in force per tier: TargetSet rows over the plan's defaults. */
-export async function readTargets(sql: Pick<DataSource, 'query'>): Promise<Map<Tier, TargetSpec>> {
+export async function readTargets(sql: Sql): Promise<Map<Tier, TargetSpec>> {
   const rows: {
     tier: Tier;
     level: CertificationLevel | null;

@@ -1,11 +1,12 @@
+// Wiring of the read side (a composition root, like cultivation.module.ts): query services and projector.
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
-import { ProjectorService, type ProjectorOptions } from '../../read-models/projector/projector.service';
-import { EVENT_STORE } from '../tokens';
-import { EnterpriseQueries } from './enterprise-queries';
-import { ProgressQueries } from './progress-queries';
-import { ProjectionStatusQueries } from './status-queries';
+import type { Logger } from 'pino';
+import { LOGGER } from '@cl/platform';
+import { EnterpriseQueries, ProgressQueries, ProjectionStatusQueries } from './application/queries';
+import { EVENT_STORE } from './application/tokens';
+import { ProjectorService, type ProjectorOptions } from './read-models';
 
 /** The query services' classes (they need DataSource, Clock and EVENT_STORE from the same module). */
 export const READ_SIDE_QUERIES = [ProgressQueries, EnterpriseQueries, ProjectionStatusQueries];
@@ -14,8 +15,9 @@ export const READ_SIDE_QUERIES = [ProgressQueries, EnterpriseQueries, Projection
 export function projectorProvider(options: ProjectorOptions = {}): Provider {
   return {
     provide: ProjectorService,
-    useFactory: (dataSource: DataSource, store: EventStore) => new ProjectorService(dataSource, store, options),
-    inject: [DataSource, EVENT_STORE],
+    useFactory: (dataSource: DataSource, store: EventStore, logger: Logger) =>
+      new ProjectorService(dataSource, store, logger, options),
+    inject: [DataSource, EVENT_STORE, LOGGER],
   };
 }
 

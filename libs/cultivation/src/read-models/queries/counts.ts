@@ -1,8 +1,8 @@
 // Counts on dates from the delta tables: whole months from count_monthly, then the days of the
 // date's own month from count_daily. Rows read depend on the calendar span, never on enterprises.
-import type { DataSource } from 'typeorm';
 import type { CalendarDate, Tier } from '../../domain';
-import { LIVE_SCHEMA, qualified } from '../../read-models/schema';
+import { LIVE_SCHEMA, qualified } from '../schema';
+import type { Sql } from '../projection/sql';
 
 export interface CountCell {
   on: CalendarDate;
@@ -15,7 +15,7 @@ export interface CountCell {
 
 /** Count per (date, district, metric, tier, level); district '*' is the whole city. Missing cells are 0. */
 export async function readCounts(
-  sql: Pick<DataSource, 'query'>,
+  sql: Sql,
   args: { dates: CalendarDate[]; districts: string[]; tier?: Tier },
 ): Promise<CountCell[]> {
   const daily = qualified(LIVE_SCHEMA, 'count_daily');
