@@ -13,7 +13,6 @@ describe('which failures are UNAVAILABLE (try again) rather than a bug', () => {
     ['an administrator shutdown (57P01)', pgError('57P01', 'terminating connection due to administrator command')],
     ['a server starting up (57P03)', pgError('57P03', 'the database system is starting up')],
     ['a connection exception (08006)', pgError('08006')],
-    ['our statement_timeout (57014)', pgError('57014', 'canceling statement due to statement timeout')],
     ['a lost connection', new Error('Connection terminated unexpectedly')],
     ['the pool waiting past connectionTimeoutMillis', new Error('timeout exceeded when trying to connect')],
     ['a query past query_timeout', new Error('Query read timeout')],
@@ -34,6 +33,10 @@ describe('which failures are UNAVAILABLE (try again) rather than a bug', () => {
     ['a unique violation', pgError('23505', 'duplicate key value violates unique constraint')],
     ['a syntax error in SQL', pgError('42601', 'syntax error at or near "SELEC"')],
     ['a serialisation failure (the callers retry it)', pgError('40001')],
+    [
+      'a statement past statement_timeout (its own cost)',
+      pgError('57014', 'canceling statement due to statement timeout'),
+    ],
     ['EventStoreDB wrong expected version', Object.assign(new Error('wev'), { type: 'wrong-expected-version' })],
     ['not an error at all', 'ECONNREFUSED'],
   ])('not %s', (_, error) => {

@@ -29,11 +29,11 @@ const NETWORK_CODES = new Set([
 
 /**
  * PostgreSQL SQLSTATEs: class 08 (connection exception), 57P01 admin_shutdown, 57P02 crash_shutdown,
- * 57P03 cannot_connect_now (starting up, shutting down, in recovery), 57014 query_canceled (our
- * statement_timeout), 53300 too_many_connections, 40001/40P01 are NOT here (the callers retry those).
+ * 57P03 cannot_connect_now (starting up, shutting down, in recovery), 53300 too_many_connections. Not here:
+ * 40001/40P01 (the callers retry those) and 57014 (a statement past statement_timeout: the query's own cost).
  */
 function isUnavailableSqlState(code: string): boolean {
-  return code.startsWith('08') || ['57P01', '57P02', '57P03', '57014', '53300'].includes(code);
+  return code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code);
 }
 
 /** What node-postgres says when a connection is lost or cannot be had in time. */

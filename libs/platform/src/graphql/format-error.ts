@@ -14,12 +14,13 @@ export const UNAVAILABLE_ANSWER = {
 /** Keeps the contract's error codes and fields; answers anything unexpected without internals. */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (code !== 'UNAVAILABLE' && error !== undefined && isUnavailable(unwrapResolverError(error))) {
-    return { ...UNAVAILABLE_ANSWER, path: formatted.path };
-  }
   if (typeof code === 'string' && isPublic(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  // Raised outside a resolver (a plugin, the context): the database or event store could not be reached.
+  if (error !== undefined && isUnavailable(unwrapResolverError(error))) {
+    return { ...UNAVAILABLE_ANSWER, path: formatted.path };
   }
   return {
     message: 'Internal server error: the failure was logged with this request id',

@@ -225,8 +225,11 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   }
 }
 
-/** SQLSTATEs worth retrying unchanged: serialisation failure, deadlock, lock not available, insufficient resources. */
-const RETRYABLE_SQLSTATE = /^(40001|40P01|55P03|53\d{3})$/;
+/**
+ * SQLSTATEs worth retrying unchanged: serialisation failure, deadlock, lock not available, statement timeout (a
+ * batch waiting behind verify's comparison, say), insufficient resources.
+ */
+const RETRYABLE_SQLSTATE = /^(40001|40P01|55P03|57014|53\d{3})$/;
 
 /** A failure that says nothing about the events: the database away, slow or contended. Retried with backoff. */
 function isTransient(error: unknown): boolean {
