@@ -231,6 +231,9 @@ describe('an external PostgreSQL stopped, then frozen, under concurrent writes; 
       expect(
         service.logged(new RegExp(`projector stalled at position ${first.position}: EnterpriseRenamed`)),
       ).toHaveLength(1);
+      const readiness = await service.ready();
+      expect(readiness.status).toBe(503);
+      expect(readiness.body.error?.projection).toMatchObject({ projector: 'stalled', stalledAt: first.position });
 
       // Writes go on; the read models wait at the event.
       expect((await write(100_001)).position).toMatch(/^\d+$/);
@@ -246,6 +249,7 @@ describe('an external PostgreSQL stopped, then frozen, under concurrent writes; 
         const s = await status();
         return s.stalledAt === null && s.lag === 0 ? true : undefined;
       });
+      expect((await service.ready()).status).toBe(200);
 
       // Fix 2: the old service meets the next such event and stalls again; restarted with fixed code, it goes on.
       const second = await poison(2);

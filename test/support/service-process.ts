@@ -67,6 +67,12 @@ export class ServiceProcess {
     }
   }
 
+  /** GET /health/ready: its status and answer (terminus: `error` holds the failing checks). */
+  async ready(): Promise<{ status: number; body: { error?: Record<string, Record<string, unknown>> } }> {
+    const res = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(10_000) });
+    return { status: res.status, body: (await res.json()) as never };
+  }
+
   /** POST /graphql; a request that cannot be made at all (refused, reset) comes back as status 0. */
   async graphql<T = Record<string, unknown>>(
     query: string,

@@ -10,6 +10,8 @@ import {
   DatabaseModule,
   graphqlOptions,
   HealthModule,
+  type Metrics,
+  MetricsModule,
   PlatformModule,
   ServiceInfoResolver,
 } from '@cl/platform';
@@ -21,30 +23,34 @@ export interface ApiModuleOptions {
   /** Where the generated schema is written; `true` keeps it in memory (tests). */
   schemaFile: string | true;
   clock?: Clock;
+  /** The application's metrics (served at /metrics). */
+  metrics: Metrics;
 }
 
 /** Composition only: which libraries make up the API process. */
 @Module({})
 export class AppModule {
-  static forRoot({ config, logger, databaseUrl, schemaFile, clock }: ApiModuleOptions): DynamicModule {
+  static forRoot({ config, logger, databaseUrl, schemaFile, clock, metrics }: ApiModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, logger),
+        MetricsModule.forRoot(metrics),
         DatabaseModule.forRoot({
           url: databaseUrl,
           migrations: LEDGER_MIGRATIONS,
           connectionTimeoutMs: config.databaseWaitMs,
           statementTimeoutMs: config.requestTimeoutMs,
+          logger,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphqlOptions(config, logger, schemaFile),
+          ...graphqlOptions(config, logger, schemaFile, metrics),
         }),
         HealthModule,
         AuthModule,
         CultivationModule.forRoot({
-          eventStore: eventStoreFactory(config, databaseUrl, logger),
+          eventStore: eventStoreFactory(config, databaseUrl, logger, metrics),
           clock,
           projector: config.projectorInProcess && {},
         }),

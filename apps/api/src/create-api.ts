@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import type { Clock } from '@cl/cultivation';
-import { type AppConfig, PinoNestLogger, requestDeadline, requestLogging } from '@cl/platform';
+import { type AppConfig, httpMetrics, Metrics, PinoNestLogger, requestDeadline, requestLogging } from '@cl/platform';
 import { AppModule } from './app.module';
 
 export interface ApiOptions {
@@ -16,11 +16,13 @@ export interface ApiOptions {
 
 /** Builds the API application (not yet listening): the one composition used by main and by e2e tests. */
 export async function createApi(options: ApiOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+  const metrics = new Metrics();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...options, metrics }), {
     logger: new PinoNestLogger(options.logger),
     bodyParser: false,
     abortOnError: false, // throw start-up errors to the caller instead of exiting the process
   });
+  app.use(httpMetrics(metrics));
   app.use(requestLogging(options.logger));
   app.use('/graphql', requestDeadline(options.config.requestTimeoutMs));
   app.useBodyParser('json', { limit: '6mb' });

@@ -12,12 +12,21 @@ import {
 import { createLogger, loadConfig, type AppConfig } from '@cl/platform';
 import type { Logger } from 'pino';
 
+/**
+ * The CLI's log: JSON lines on stderr (stdout is the command's own output: tokens, reports), at LOG_LEVEL or
+ * `fallback` (info: a command says which database it opened).
+ */
+export function cliLogger(config?: AppConfig, fallback: AppConfig['logLevel'] = 'info'): Logger {
+  const level = config && process.env.LOG_LEVEL ? config.logLevel : fallback;
+  return createLogger(level, 'cultivation-ledger-cli', { toStderr: true });
+}
+
 /** Runs `work` with the ledger's storage open (embedded PostgreSQL started or shared), then closes it. */
 export async function withLedger<T>(
   work: (ledger: OpenLedger, config: AppConfig, logger: Logger) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', 'cultivation-ledger-cli');
+  const logger = cliLogger(config);
   const ledger = await openLedger(config, logger);
   try {
     return await work(ledger, config, logger);

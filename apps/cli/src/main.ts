@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { logProcessEvents } from '@cl/platform';
+import { cliLogger } from './ledger-command';
 import { tokenCommand } from './commands/token.command';
 import { importCommand } from './commands/import.command';
 import { demoCommand } from './commands/demo.command';
 import { lapsesCommand } from './commands/lapses.command';
 import { rebuildCommand, verifyCommand } from './commands/projection.commands';
+
+logProcessEvents(cliLogger());
 
 const program = new Command('cultivation-ledger')
   .description('Cultivation Ledger command line: tokens, imports, demo data, projections and the lapse sweep')
@@ -16,6 +20,6 @@ const program = new Command('cultivation-ledger')
   .addCommand(demoCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  cliLogger().error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -17,6 +17,7 @@ import { EnterpriseMutationsResolver } from './graphql/enterprise-mutations.reso
 import { ReferenceResolver } from './graphql/reference.resolver';
 import { AuditQueries } from './application/audit/audit-queries';
 import { EventStoreLifecycle } from './application/event-store-lifecycle';
+import { LedgerMonitoring } from './application/operations/ledger-monitoring';
 import { CertificationImporter } from './application/import';
 import { ImportResolver } from './graphql/import.resolver';
 import { AuditResolver } from './graphql/audit.resolver';
@@ -49,6 +50,7 @@ export class CultivationModule {
         { provide: APP_FILTER, useClass: CodedErrorFilter },
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         EventStoreLifecycle,
+        LedgerMonitoring,
         CommandExecutor,
         ExecuteEnterpriseCommandHandler,
         SetTargetHandler,

@@ -10,3 +10,10 @@ export * from './read-models';
 export * from './runtime/open-ledger';
 export * from './application/import';
 export * from './application/demo';
+export {
+  LedgerMonitoring,
+  projectionLag,
+  sampleLedger,
+  type ProjectionLag,
+} from './application/operations/ledger-monitoring';
+export { MeasuredEventStore } from './application/operations/measured-event-store';

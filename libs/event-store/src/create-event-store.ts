@@ -6,7 +6,7 @@ import { PostgresEventStore } from './postgres/postgres-event-store';
 
 /** Which store to build: PostgreSQL (a pool you own, or a URL), EventStoreDB, or in memory (tests only). */
 export type EventStoreConfig =
-  | { kind: 'postgres'; pool: Pool; onError?: (error: unknown) => void }
+  | { kind: 'postgres'; pool: Pool; onError?: (error: unknown) => void; onRetry?: () => void }
   | {
       kind: 'postgres';
       url: string;
@@ -14,6 +14,7 @@ export type EventStoreConfig =
       /** Waits and timeouts of the store's own pool (connectionTimeoutMillis, statement_timeout, keepAlive). */
       poolOptions?: Pick<PoolConfig, 'connectionTimeoutMillis' | 'statement_timeout' | 'keepAlive'>;
       onError?: (error: unknown) => void;
+      onRetry?: () => void;
     }
   | { kind: 'eventstoredb'; connectionString: string; streamPrefixes: string[]; commandStreamPrefix?: string }
   | { kind: 'memory' };

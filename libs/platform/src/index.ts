@@ -6,3 +6,4 @@ export * from './graphql';
 export * from './platform.module';
 export * from './auth';
 export * from './faults';
+export * from './metrics';

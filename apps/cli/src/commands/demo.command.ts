@@ -1,7 +1,8 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { openLedger, ProjectionStatusQueries, seedDemoCohort } from '@cl/cultivation';
-import { createLogger, loadConfig, resolveJwtSecret, ROLES, TokenService } from '@cl/platform';
+import { loadConfig, resolveJwtSecret, ROLES, TokenService } from '@cl/platform';
+import { cliLogger } from '../ledger-command';
 import { createApi } from '../../../api/src/create-api';
 
 const MAX_ENTERPRISES = 1_000_000;
@@ -24,14 +25,22 @@ export function demoCommand(): Command {
       const seed = whole(opts.seed, '--seed', 0, 2 ** 32 - 1);
       const enterprises = whole(opts.enterprises, '--enterprises', 1, MAX_ENTERPRISES);
       const config = loadConfig();
-      const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
-      // Seed before the API (and its in-process projector) starts: on 2 cores the projector would halve the rate.
-      const ledger = await openLedger(config, logger);
+      const logger = cliLogger(config, 'warn');
       let app: Awaited<ReturnType<typeof createApi>> | undefined;
-      const stop = async () => {
-        await app?.close();
-        await ledger.close();
-      };
+      let stopping: Promise<void> | undefined;
+      // Seed before the API (and its in-process projector) starts: on 2 cores the projector would halve the rate.
+      const opening = openLedger(config, logger);
+      // A signal at any moment (starting the database, seeding, serving) stops the service and the database.
+      const stop = () =>
+        (stopping ??= (async () => {
+          const opened = await opening.catch(() => undefined);
+          await app?.close();
+          await opened?.close();
+        })());
+      const shutdown = () => void stop().finally(() => process.exit(0));
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      const ledger = await opening;
       try {
         const bar = process.stdout.isTTY
           ? new SingleBar(
@@ -52,41 +61,46 @@ export function demoCommand(): Command {
             `${Math.round(result.events / seconds)} events/s\n`,
         );
         for (const line of result.rejections) process.stdout.write(`  refused: ${line}\n`);
-        if (!opts.serve) return await stop();
+        if (!opts.serve || stopping) return await stop();
         app = await createApi({ config, logger, databaseUrl: ledger.databaseUrl, schemaFile: 'schema.gql' });
+        if (stopping) return await stop();
+        await app.listen(config.port, '0.0.0.0');
       } catch (error) {
+        const stoppedBySignal = stopping !== undefined; // the seeding fails once the signal closed the ledger
         await stop();
+        if (stoppedBySignal) return;
         throw error;
       }
-      await app.listen(config.port, '0.0.0.0');
-      const tokens = new TokenService({ secret: resolveJwtSecret(config).secret });
-      const lines = [`Cultivation Ledger is listening: http://localhost:${config.port}/graphql`, 'Tokens (12 h):'];
-      for (const role of ROLES) {
-        const district = role === 'DISTRICT_OFFICIAL' ? '120116' : undefined;
-        const token = await tokens.sign({
-          sub: `demo-${role.toLowerCase()}`,
-          roles: [role],
-          ...(district ? { district } : {}),
-        });
-        lines.push(`  ${role}${district ? ` (${district})` : ''}: ${token}`);
-      }
-      process.stdout.write(`${lines.join('\n')}\n`);
-      const head = await ledger.store.head();
-      if (head !== null) {
-        process.stdout.write(
-          'The read models are catching up with the log (queries count what is projected so far)…\n',
-        );
-        const caughtUp = await new ProjectionStatusQueries(ledger.dataSource, ledger.store).waitForPosition(
-          head,
-          600_000,
-        );
-        process.stdout.write(
-          caughtUp ? 'Read models up to date.\n' : 'Read models still catching up (see projectionStatus).\n',
-        );
+      try {
+        const tokens = new TokenService({ secret: resolveJwtSecret(config).secret });
+        const lines = [`Cultivation Ledger is listening: http://localhost:${config.port}/graphql`, 'Tokens (12 h):'];
+        for (const role of ROLES) {
+          const district = role === 'DISTRICT_OFFICIAL' ? '120116' : undefined;
+          const token = await tokens.sign({
+            sub: `demo-${role.toLowerCase()}`,
+            roles: [role],
+            ...(district ? { district } : {}),
+          });
+          lines.push(`  ${role}${district ? ` (${district})` : ''}: ${token}`);
+        }
+        process.stdout.write(`${lines.join('\n')}\n`);
+        const head = await ledger.store.head();
+        if (head !== null) {
+          process.stdout.write(
+            'The read models are catching up with the log (queries count what is projected so far)…\n',
+          );
+          const caughtUp = await new ProjectionStatusQueries(ledger.dataSource, ledger.store).waitForPosition(
+            head,
+            600_000,
+          );
+          process.stdout.write(
+            caughtUp ? 'Read models up to date.\n' : 'Read models still catching up (see projectionStatus).\n',
+          );
+        }
+      } catch (error) {
+        if (stopping) return; // the wait fails once the signal closed the ledger
+        throw error;
       }
       process.stdout.write('Press Ctrl+C to stop.\n');
-      const shutdown = () => void stop().then(() => process.exit(0));
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
     });
 }

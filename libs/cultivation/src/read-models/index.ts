@@ -34,5 +34,5 @@ export {
 export { listExpiringGrants, type ExpiringGrantRow, type ExpiringKey } from './queries/expiring-grants';
 export { sumOccurrences, type OccurrenceSums } from './queries/occurrences';
 export { countReached, countReachedFrom } from './queries/tier-firsts';
-export { readLiveCheckpoint, isRebuildRunning } from './queries/projection-state';
+export { readLiveCheckpoint, readRebuildPosition, isRebuildRunning } from './queries/projection-state';
 export { lapseCandidates } from './queries/lapse-candidates';

@@ -1,34 +1,64 @@
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { createEventStore, CreateEventStore1764288000000, type EventStore } from '@cl/event-store';
-import { boundedPoolOptions, resolveDatabase, runMigrationsLocked, type AppConfig } from '@cl/platform';
+import {
+  boundedPoolOptions,
+  resolveDatabase,
+  runMigrationsLocked,
+  typeormLogger,
+  type AppConfig,
+  type MetricsRecorder,
+} from '@cl/platform';
+import { MeasuredEventStore } from '../application/operations/measured-event-store';
 import { ENTERPRISE_STREAM_PREFIX, TARGETS_STREAM } from '../domain';
 import { READ_MODEL_MIGRATIONS } from '../read-models';
 
 /** Every migration the service's database needs, in order. */
 export const LEDGER_MIGRATIONS = [CreateEventStore1764288000000, ...READ_MODEL_MIGRATIONS];
 
-/** The event store EVENT_STORE names: PostgreSQL (embedded default) or EventStoreDB. */
+/** The event store EVENT_STORE names: PostgreSQL (embedded default) or EventStoreDB; appends timed into `metrics`. */
 export function openEventStore(
   config: AppConfig,
   databaseUrl: string,
   logger: Logger,
-  poolSize = 20,
-  bounded = false,
+  {
+    poolSize = 20,
+    metrics,
+    bounded = false,
+  }: {
+    poolSize?: number;
+    metrics?: MetricsRecorder;
+    /** The API bounds every wait (REQUEST_TIMEOUT_MS, DATABASE_WAIT_MS); the CLI's long rebuilds are not cut short. */
+    bounded?: boolean;
+  } = {},
 ): EventStore {
-  if (config.eventStore === 'eventstoredb' && config.eventStoreConnectionString) {
-    return createEventStore({
-      kind: 'eventstoredb',
-      connectionString: config.eventStoreConnectionString,
-      streamPrefixes: [ENTERPRISE_STREAM_PREFIX, TARGETS_STREAM],
-    });
+  const store = (): EventStore => {
+    if (config.eventStore === 'eventstoredb' && config.eventStoreConnectionString) {
+      return createEventStore({
+        kind: 'eventstoredb',
+        connectionString: config.eventStoreConnectionString,
+        streamPrefixes: [ENTERPRISE_STREAM_PREFIX, TARGETS_STREAM],
+      });
+    }
+    const onError = (error: unknown) => logger.warn({ err: error }, 'event store subscription retrying');
+    const onRetry = () => metrics?.appendRetry('race');
+    const poolOptions = bounded
+      ? boundedPoolOptions({ connectionTimeoutMs: config.databaseWaitMs, statementTimeoutMs: config.requestTimeoutMs })
+      : {};
+    return createEventStore({ kind: 'postgres', url: databaseUrl, poolSize, poolOptions, onError, onRetry });
+  };
+  return metrics ? new MeasuredEventStore(store(), metrics) : store();
+}
+
+/** A connection string without its password, for logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable URL)';
   }
-  const onError = (error: unknown) => logger.warn({ err: error }, 'event store subscription retrying');
-  // The API bounds every wait (REQUEST_TIMEOUT_MS, DATABASE_WAIT_MS); the CLI's long rebuilds are not cut short.
-  const poolOptions = bounded
-    ? boundedPoolOptions({ connectionTimeoutMs: config.databaseWaitMs, statementTimeoutMs: config.requestTimeoutMs })
-    : {};
-  return createEventStore({ kind: 'postgres', url: databaseUrl, poolSize, poolOptions, onError });
 }
 
 /** The ledger's storage outside Nest (CLI, projector worker): database, migrations run, event store. */
@@ -40,19 +70,32 @@ export interface OpenLedger {
 }
 
 /** Opens the database (starting the embedded one when DATABASE_URL is unset), runs migrations, opens the store. */
-export async function openLedger(config: AppConfig, logger: Logger): Promise<OpenLedger> {
+export async function openLedger(
+  config: AppConfig,
+  logger: Logger,
+  options: { metrics?: MetricsRecorder } = {},
+): Promise<OpenLedger> {
   const database = await resolveDatabase(config, logger);
+  logger.info(
+    {
+      database: redactedUrl(database.url),
+      embedded: database.embedded,
+      ...(database.embedded ? { dataDir: config.dataDir } : {}),
+      eventStore: config.eventStore,
+    },
+    `opened database ${redactedUrl(database.url)}${database.embedded ? ` (embedded PostgreSQL, data in ${config.dataDir})` : ''}`,
+  );
   const dataSource = new DataSource({
     type: 'postgres',
     url: database.url,
     migrations: LEDGER_MIGRATIONS,
     synchronize: false,
     extra: { max: 10 },
-    logging: ['error'],
+    logger: typeormLogger(logger),
   });
   await dataSource.initialize();
   await runMigrationsLocked(dataSource);
-  const store = openEventStore(config, database.url, logger);
+  const store = openEventStore(config, database.url, logger, { metrics: options.metrics });
   return {
     dataSource,
     store,

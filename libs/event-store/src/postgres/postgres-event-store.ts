@@ -35,6 +35,8 @@ export type PostgresEventStoreOptions = (
 ) & {
   /** Told about errors the store survives (the listener connection dropping, a failed poll). */
   onError?: (error: unknown) => void;
+  /** Told each time an append's statement is run again after a concurrent writer (the metrics count these). */
+  onRetry?: () => void;
 };
 
 const MAX_ATTEMPTS = 10;
@@ -59,6 +61,7 @@ export class PostgresEventStore implements EventStore {
   private notifyAgain = false;
   private listener: NotificationListener | undefined;
   private readonly onError: (error: unknown) => void;
+  private readonly onRetry: () => void;
 
   constructor(options: PostgresEventStoreOptions) {
     if ('pool' in options) {
@@ -69,6 +72,7 @@ export class PostgresEventStore implements EventStore {
       this.ownsPool = true;
     }
     this.onError = options.onError ?? (() => undefined);
+    this.onRetry = options.onRetry ?? (() => undefined);
     // An idle client that loses its server must not crash the process; the next query gets a fresh one.
     if (this.ownsPool) this.pool.on('error', this.onError);
   }
@@ -95,7 +99,10 @@ export class PostgresEventStore implements EventStore {
         // the identical command a duplicate, and for ANY the append simply goes on the new version.
         const raced =
           code === '23505' && (constraint === 'events_stream_version_key' || constraint === 'event_commands_pkey');
-        if ((raced || code === '40P01') && attempt < MAX_ATTEMPTS) continue; // 40P01: two appendMany deadlocked
+        if ((raced || code === '40P01') && attempt < MAX_ATTEMPTS) {
+          this.onRetry();
+          continue; // 40P01: two appendMany deadlocked
+        }
         if (code === '23505' && constraint === 'events_stream_version_key') {
           const any = requests.find((r) => r.expected === 'ANY') ?? requests[0]!;
           throw new WrongExpectedVersion(any.streamId, any.expected, await this.streamVersion(any.streamId));
@@ -103,6 +110,11 @@ export class PostgresEventStore implements EventStore {
         throw error;
       }
     }
+  }
+
+  /** The connections of the store's pool (the metrics show them). */
+  poolUsage(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

@@ -20,6 +20,12 @@ export interface AppConfig {
   readonly projectorInProcess: boolean;
   /** Record lapses daily at 00:30 server time. */
   readonly lapseSweep: boolean;
+  /** Bearer token /metrics asks for; unset: /metrics is open (keep it off the public network). */
+  readonly metricsToken: string | undefined;
+  /** Where the projection worker serves /metrics (the API serves it on PORT); unset: not served. */
+  readonly metricsPort: number | undefined;
+  /** /health/ready fails while the read models lag the log by more than this many seconds (0: no bound). */
+  readonly readyMaxProjectionLagSeconds: number;
   readonly production: boolean;
   /** A GraphQL request not answered within this many ms gets 503 UNAVAILABLE; also each statement's limit. */
   readonly requestTimeoutMs: number;

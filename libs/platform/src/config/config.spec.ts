@@ -12,6 +12,8 @@ describe('configuration', () => {
       projectorInProcess: true,
       requestTimeoutMs: 30_000,
       databaseWaitMs: 5_000,
+      metricsToken: undefined,
+      readyMaxProjectionLagSeconds: 300,
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -47,6 +49,15 @@ describe('configuration', () => {
     [
       { DATA_DIR: 'package.json' },
       'Invalid configuration: DATA_DIR must be a folder (it names a file) (got "package.json")',
+    ],
+    [
+      { METRICS_TOKEN: 'short secret' },
+      'Invalid configuration: METRICS_TOKEN must be at least 16 printable characters without spaces (got "************")',
+    ],
+    [{ METRICS_PORT: '0' }, 'Invalid configuration: METRICS_PORT must be a whole number from 1 to 65535 (got "0")'],
+    [
+      { READY_MAX_PROJECTION_LAG_SECONDS: '-5' },
+      'Invalid configuration: READY_MAX_PROJECTION_LAG_SECONDS must be a whole number of seconds (0 for no bound) (got "-5")',
     ],
     [
       { GRAPHQL_INTROSPECTION: 'maybe' },

@@ -33,6 +33,13 @@ function milliseconds(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function seconds(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,7}$/.test(raw)) throw new ConfigError(name, 'must be a whole number of seconds (0 for no bound)', raw);
+  return Number(raw);
+}
+
 function flag(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -83,6 +90,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET', 'must be at least 32 characters', '*'.repeat(jwtSecret.length));
   }
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      'must be at least 16 printable characters without spaces',
+      '*'.repeat(metricsToken.length),
+    );
+  }
   const dataDir = env.DATA_DIR || './data';
   const stat = statSync(dataDir, { throwIfNoEntry: false });
   if (stat && !stat.isDirectory()) throw new ConfigError('DATA_DIR', 'must be a folder (it names a file)', dataDir);
@@ -100,6 +115,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
     projectorInProcess: flag(env, 'PROJECTOR_IN_PROCESS', true),
     lapseSweep: flag(env, 'LAPSE_SWEEP', true),
+    metricsToken,
+    metricsPort: env.METRICS_PORT ? port(env, 'METRICS_PORT', 0) : undefined,
+    readyMaxProjectionLagSeconds: seconds(env, 'READY_MAX_PROJECTION_LAG_SECONDS', 300),
     production,
     requestTimeoutMs: milliseconds(env, 'REQUEST_TIMEOUT_MS', 30_000),
     databaseWaitMs: milliseconds(env, 'DATABASE_WAIT_MS', 5_000),

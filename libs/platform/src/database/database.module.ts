@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
 import { runMigrationsLocked } from './run-migrations';
+import { typeormLogger } from './typeorm-logger';
 
 export interface DatabaseOptions {
   url: string;
@@ -12,6 +14,8 @@ export interface DatabaseOptions {
   connectionTimeoutMs?: number;
   /** Server-side limit of each statement (statement_timeout). */
   statementTimeoutMs?: number;
+  /** Where TypeORM's messages go (JSON lines); without it, failed queries are not logged by TypeORM. */
+  logger?: Logger;
 }
 
 /**
@@ -43,7 +47,7 @@ export class DatabaseModule {
             synchronize: false,
             autoLoadEntities: true,
             extra: { max: options.poolSize ?? 20, ...boundedPoolOptions(options) },
-            logging: ['error'],
+            ...(options.logger ? { logger: typeormLogger(options.logger) } : { logging: false }),
           }),
           dataSourceFactory: async (config?: DataSourceOptions) => {
             if (!config) throw new Error('DatabaseModule: no DataSource options');

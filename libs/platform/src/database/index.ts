@@ -4,3 +4,4 @@ export * from './free-port';
 export * from './resolve-database';
 export * from './database.module';
 export * from './run-migrations';
+export * from './typeorm-logger';

@@ -20,3 +20,11 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<void>
     await runner.release();
   }
 }
+
+/** Names of the migrations this code has that the database has not applied (empty when up to date). */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const table = dataSource.options.migrationsTableName ?? 'migrations';
+  const rows: { name: string }[] = await dataSource.query(`SELECT name FROM "${table.replace(/"/g, '')}"`);
+  const applied = new Set(rows.map((r) => r.name));
+  return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !applied.has(name));
+}

@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import { type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { isUnavailable } from '../faults';
@@ -27,9 +28,10 @@ function isCoded(error: unknown): error is Coded {
  * Anything else passes on as an internal failure, which is logged and answered without internals.
  */
 @Catch()
-export class CodedErrorFilter implements GqlExceptionFilter {
-  catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<string>() !== 'graphql') throw exception; // HTTP routes keep Nest's own handling
+export class CodedErrorFilter extends BaseExceptionFilter implements GqlExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost) {
+    // HTTP routes keep Nest's own JSON answers (a rethrow here would reach Express's HTML error page).
+    if (host.getType<string>() !== 'graphql') return super.catch(exception, host);
     if (exception instanceof GraphQLError) return exception;
     if (isUnavailable(exception)) {
       return new GraphQLError(UNAVAILABLE_ANSWER.message, { extensions: { ...UNAVAILABLE_ANSWER.extensions } });

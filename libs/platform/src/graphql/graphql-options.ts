@@ -4,7 +4,9 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { isUnavailable, RETRY_AFTER_SECONDS } from '../faults';
+import type { Metrics } from '../metrics';
 import { formatGraphQLError } from './format-error';
+import { operationPlugin } from './operation-plugin';
 import { queryLimitsRule } from './query-limits';
 
 /** What every resolver can see of its request. */
@@ -56,7 +58,12 @@ function unavailableIs503(): ApolloServerPlugin<RequestContext> {
 }
 
 /** Apollo, code-first, with the hardening the service runs with in every environment. */
-export function graphqlOptions(config: AppConfig, logger: Logger, schemaFile: string | true): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  logger: Logger,
+  schemaFile: string | true,
+  metrics?: Metrics,
+): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: schemaFile,
@@ -67,7 +74,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger, schemaFile: st
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule({ maxDepth: 12, maxCost: 5000 })],
     formatError: formatGraphQLError,
-    plugins: [logUnexpectedErrors(logger), unavailableIs503()],
+    plugins: [logUnexpectedErrors(logger), operationPlugin(metrics), unavailableIs503()],
     // Nest would reset every answer with data to 200 after our plugin; UNAVAILABLE must stay 503. Nothing else
     // sets an HTTP status on an execution error (extensions.http), so the other answers stay 200.
     preserveHttpStatusForExecutionErrors: false,

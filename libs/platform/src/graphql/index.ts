@@ -5,3 +5,4 @@ export * from './graphql-options';
 export * from './service-info.resolver';
 export * from './coded-error.filter';
 export * from './validation';
+export * from './operation-plugin';

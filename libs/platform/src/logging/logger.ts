@@ -1,9 +1,45 @@
 import { type LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 
-/** The process's structured JSON logger. */
-export function createLogger(level: string, name = 'cultivation-ledger'): Logger {
-  return pino({ name, level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime });
+/** Errors as pino serializes them, less what may carry user data (a failed query's parameters). */
+function serializeError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  if (serialized && typeof serialized === 'object') delete serialized.parameters;
+  return serialized;
+}
+
+/**
+ * The process's structured logger: one JSON object per line. The service logs to stdout; the CLI passes
+ * `toStderr` so that its own output (tokens, reports) stays alone on stdout.
+ */
+export function createLogger(level: string, name = 'cultivation-ledger', options: { toStderr?: boolean } = {}): Logger {
+  return pino(
+    {
+      name,
+      level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: serializeError },
+    },
+    options.toStderr ? pino.destination({ fd: 2, sync: true }) : undefined,
+  );
+}
+
+/**
+ * What Node itself would print as text goes through the logger instead: uncaught exceptions and unhandled
+ * rejections (logged as fatal, then the process exits 1, as Node would) and warnings (run node with
+ * --no-warnings, else Node prints them as text too).
+ */
+export function logProcessEvents(logger: Logger): void {
+  const die = (kind: string) => (error: unknown) => {
+    logger.fatal({ err: error }, `${kind}; exiting`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', die('uncaught exception'));
+  process.on('unhandledRejection', die('unhandled promise rejection'));
+  process.on('warning', (warning) =>
+    logger.warn({ warning: { name: warning.name, message: warning.message } }, 'node warning'),
+  );
 }
 
 /** Lets Nest write through pino, so every line of the process is JSON. */
@@ -23,5 +59,8 @@ export class PinoNestLogger implements LoggerService {
   }
   verbose(message: unknown, context?: string) {
     this.logger.trace({ context }, String(message));
+  }
+  fatal(message: unknown, context?: string) {
+    this.logger.fatal({ context }, String(message));
   }
 }

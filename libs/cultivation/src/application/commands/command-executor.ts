@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type EventStore, type NewEvent, type StoredEvent, WrongExpectedVersion } from '@cl/event-store';
+import { AccessDenied, type CommandOutcomeLabel, METRICS, type MetricsRecorder, NO_METRICS } from '@cl/platform';
 import {
+  DomainError,
   schemaVersionOf,
   type DecisionContext,
   type Decider,
@@ -30,6 +32,16 @@ export interface CommandSpec<S, C, E> {
   readonly command: C;
   /** Refuses (throws) when the actor may not act on this state; runs on every attempt. */
   readonly authorize?: (state: S) => void;
+  /** The command's type in the metrics (default: the command's `type`). */
+  readonly commandType?: string;
+}
+
+/** How a command that threw ended, for the metrics: refusals by rule, version clashes, failures. */
+function failureOutcome(error: unknown): { outcome: CommandOutcomeLabel; rule?: string } {
+  if (error instanceof VersionConflict) return { outcome: 'conflict', rule: error.rule };
+  if (error instanceof DomainError) return { outcome: 'refused', rule: error.rule };
+  if (error instanceof AccessDenied) return { outcome: 'refused', rule: error.code };
+  return { outcome: 'failed' };
 }
 
 const MAX_ATTEMPTS = 5;
@@ -69,9 +81,27 @@ export class CommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
+    @Optional() @Inject(METRICS) private readonly metrics: MetricsRecorder = NO_METRICS,
   ) {}
 
   async execute<S, C, E extends { type: string; data: object }>(
+    spec: CommandSpec<S, C, E>,
+    ctx: CommandContext,
+  ): Promise<CommandOutcome<S>> {
+    const type = spec.commandType ?? (spec.command as { type?: string }).type ?? 'other';
+    try {
+      const outcome = await this.decideAndAppend(spec, ctx);
+      const label = outcome.duplicate ? 'duplicate' : outcome.events.length === 0 ? 'unchanged' : 'accepted';
+      this.metrics.command(type, label);
+      return outcome;
+    } catch (error) {
+      const { outcome, rule } = failureOutcome(error);
+      this.metrics.command(type, outcome, rule);
+      throw error;
+    }
+  }
+
+  private async decideAndAppend<S, C, E extends { type: string; data: object }>(
     spec: CommandSpec<S, C, E>,
     ctx: CommandContext,
   ): Promise<CommandOutcome<S>> {
@@ -127,6 +157,7 @@ export class CommandExecutor {
             `The enterprise kept changing; gave up after ${attempt} attempts: try again`,
           );
         }
+        this.metrics.appendRetry('version_clash');
       }
     }
   }

@@ -219,7 +219,13 @@ export class EnterpriseBatchWriter {
       }
       try {
         const outcome = await this.executor.execute(
-          { decider: unitDecider, streamId: work.streamId, command: unit, authorize: (s) => unit.authorize?.(s) },
+          {
+            decider: unitDecider,
+            streamId: work.streamId,
+            command: unit,
+            authorize: (s) => unit.authorize?.(s),
+            commandType: 'BatchUnit',
+          },
           { ...context, commandId: unit.commandId },
         );
         outcomes.push(

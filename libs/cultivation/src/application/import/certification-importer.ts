@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EventStore } from '@cl/event-store';
-import type { Actor } from '@cl/platform';
+import { type Actor, METRICS, type MetricsRecorder, NO_METRICS } from '@cl/platform';
 import { enterpriseStreamName, parseCreditCode } from '../../domain';
 import { Clock } from '../clock';
 import { CommandExecutor } from '../commands';
@@ -43,7 +43,12 @@ function rowResult(row: ImportRow, outcome: UnitOutcome): ImportRowResult {
 export class CertificationImporter {
   private readonly writer: EnterpriseBatchWriter;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, clock: Clock, executor: CommandExecutor) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    clock: Clock,
+    executor: CommandExecutor,
+    @Optional() @Inject(METRICS) private readonly metrics: MetricsRecorder = NO_METRICS,
+  ) {
     this.writer = new EnterpriseBatchWriter(store, clock, executor);
   }
 
@@ -108,6 +113,8 @@ export class CertificationImporter {
       },
     );
     const count = (outcome: ImportRowResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+    for (const outcome of ['accepted', 'duplicate', 'rejected'] as const)
+      this.metrics.importRows(outcome, count(outcome));
     return {
       summary: {
         fileName,

@@ -3,8 +3,7 @@ import type { EventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE } from '../tokens';
 import type { ProjectionStatus } from './contract-types';
-import { readLiveCheckpoint } from '../../read-models';
-import { describeStall, projectionStatus, waitForPosition } from './status/projection-status';
+import { projectionStatus, projectorStall, waitForPosition } from './status/projection-status';
 
 /** Where the read models stand relative to the log, and read-your-writes waiting. */
 @Injectable()
@@ -20,12 +19,10 @@ export class ProjectionStatusQueries {
   }
 
   /**
-   * The projector's stall as recorded in the database (whichever process runs it), null when it is not stalled:
-   * what readiness reports as "projector stalled".
+   * The projector's stall as recorded in the database (whichever process runs it), null when it is not stalled.
    */
-  async stall(): Promise<{ stalledAt: string; error: string } | null> {
-    const { stall } = await readLiveCheckpoint(this.dataSource);
-    return stall && { stalledAt: stall.position, error: describeStall(stall) };
+  stall(): Promise<{ stalledAt: string; error: string } | null> {
+    return projectorStall(this.dataSource);
   }
 
   /** True once the read models have applied `position` (a decimal string), false after `timeoutMs`. */

@@ -34,6 +34,8 @@ export interface ProjectorOptions {
   onStall?: (stall: ProjectionStall) => void;
   /** Longest wait before retrying after consecutive transient failures, in ms (default 30000). */
   maxBackoffMs?: number;
+  /** Told about each batch committed: its events and the seconds it took (the metrics). */
+  onBatch?: (events: number, seconds: number) => void;
   /** Test hook: runs inside each batch's transaction just before commit. */
   beforeCommit?: (runner: QueryRunner, batch: StoredEvent[]) => Promise<void>;
 }
@@ -214,6 +216,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async applyOnce(batch: StoredEvent[]): Promise<void> {
+    const started = performance.now();
     await inTransaction(
       this.dataSource,
       async (runner) => {
@@ -222,6 +225,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       },
       { lockApply: true },
     );
+    this.options.onBatch?.(batch.length, (performance.now() - started) / 1000);
   }
 }
 

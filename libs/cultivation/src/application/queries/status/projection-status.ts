@@ -36,6 +36,15 @@ export async function projectionStatus(sql: Sql, store: EventStore): Promise<Pro
   };
 }
 
+/**
+ * The projector's stall as recorded in the database (whichever process runs it), null when it is not stalled:
+ * what projectionStatus and readiness report.
+ */
+export async function projectorStall(sql: Sql): Promise<{ stalledAt: string; error: string } | null> {
+  const { stall } = await readLiveCheckpoint(sql);
+  return stall && { stalledAt: stall.position, error: describeStall(stall) };
+}
+
 /** One line naming the event and the error. */
 export function describeStall(stall: ProjectionStall): string {
   return `${stall.type} (stream ${stall.streamId}, event ${stall.eventId}) cannot be applied: ${stall.error}`;
