@@ -1,5 +1,6 @@
-// `npm run bench [-- --scale N] [--pg-dir DIR] [--profile DIR]`: one bench PostgreSQL, seeded once
-// with the demo cohort, then B1–B5; prints the table and writes bench/results/<date>-<scale>.json.
+// `npm run bench [-- --scale N] [--pg-dir DIR] [--profile DIR] [--only B3]`: one bench PostgreSQL, seeded
+// once with the demo cohort, then B1–B5 (or, with --only B3, B1's raw baseline and the imports); prints
+// the table and writes bench/results/<date>-<scale>[-B3].json.
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { summarizeCpuProfiles } from './cpu-profile';
 import { startApi, type RunningApi, waitForProjection } from './api';
 import { benchAppend } from './b1-append';
 import { B2_ENTERPRISES, benchGrants, benchRawInserts, registerB2Enterprises } from './b2-commands';
-import { benchImport } from './b3-import';
+import { benchImport, benchNameOnlyImport, type ImportFigures } from './b3-import';
 import { benchProjection } from './b4-projection';
 import { benchQueries, QUERY_ORDER, type QueryName } from './b5-queries';
 import { BENCH_SEED, BENCH_TODAY, prepareBenchDatabase } from './seed';
@@ -41,6 +42,8 @@ interface Args {
   scale: number;
   pgDir?: string;
   profile?: string;
+  /** B3: only the import figures (and B1, whose raw INSERT rate is their baseline). */
+  only?: 'B3';
 }
 
 function parseArgs(argv: string[]): Args {
@@ -51,7 +54,10 @@ function parseArgs(argv: string[]): Args {
     if (flag === '--scale') args.scale = Number(value().replace(/[_,]/g, ''));
     else if (flag === '--pg-dir') args.pgDir = resolve(value());
     else if (flag === '--profile') args.profile = resolve(value());
-    else throw new Error(`unknown argument ${argv[i]} (use --scale N, --pg-dir DIR, --profile DIR)`);
+    else if (flag === '--only') {
+      if (value().toUpperCase() !== 'B3') throw new Error('--only takes B3 (the import figures)');
+      args.only = 'B3';
+    } else throw new Error(`unknown argument ${argv[i]} (use --scale N, --pg-dir DIR, --profile DIR, --only B3)`);
   }
   if (!Number.isInteger(args.scale) || args.scale < 100) throw new Error('--scale must be a whole number ≥ 100');
   return args;
@@ -80,6 +86,47 @@ function table(rows: Row[]): string {
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
+/** The B3 rows of the table: each import's rows/s beside B1's raw INSERT rate converted to its rows. */
+function importRows(rawEventsPerSecond: number, ...imports: ImportFigures[]): Row[] {
+  return imports.map((b3) =>
+    row({
+      id: 'B3',
+      figure: `import ${fmt(b3.rows)}-row ${b3.label}`,
+      value: b3.rowsPerSecond,
+      unit: 'rows/s',
+      baseline: `B1 raw INSERT at ${fmt(b3.eventsWritten / b3.rows, 2)} ev/row: ${fmt((rawEventsPerSecond * b3.rows) / b3.eventsWritten)} rows/s`,
+      baselineValue: (rawEventsPerSecond * b3.rows) / b3.eventsWritten,
+      goal: '≥ 10,000 rows/s',
+      met: b3.rowsPerSecond >= 10_000 && b3.rejected === 0,
+    }),
+  );
+}
+
+function machineOf(postgres: string, rssResetSupported: boolean) {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    postgres,
+    rssResetSupported,
+  };
+}
+
+function header(
+  scale: number,
+  started: Date,
+  code: { commit: string; dirty: boolean },
+  m: ReturnType<typeof machineOf>,
+) {
+  return (
+    `\nCultivation Ledger benchmarks — scale ${fmt(scale)} enterprises, ${started.toISOString()}\n` +
+    `code ${code.commit}${code.dirty ? ' (with uncommitted changes in apps/ or libs/)' : ''}\n` +
+    `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, PostgreSQL ${m.postgres}\n\n`
+  );
+}
+
 interface ResultFile {
   date: string;
   scale: number;
@@ -103,6 +150,28 @@ function latestOtherScale(dir: string, scale: number): ResultFile | null {
     }
   }
   return best;
+}
+
+/** B3: the import of a list with credit codes (it registers 60,000 enterprises), then a name-only list of them. */
+async function runImports(
+  pg: BenchPostgres,
+  statements: (phase: string, work: () => Promise<void>) => Promise<void>,
+): Promise<[ImportFigures, ...ImportFigures[]]> {
+  log('B3 import: 100,000-row CSV with credit codes');
+  let b3!: ImportFigures;
+  await statements('b3', async () => void (b3 = await benchImport(pg.url)));
+  logImport(b3);
+  log('B3 import: 100,000-row name-only list');
+  let names!: ImportFigures;
+  await statements('b3-names', async () => void (names = await benchNameOnlyImport(pg.url, log)));
+  logImport(names);
+  return [b3, names];
+}
+
+function logImport(b3: ImportFigures): void {
+  log(
+    `  ${fmt(b3.rows)} rows in ${fmt(b3.seconds, 1)} s (${b3.rejected} refused${b3.firstRejection ? `: ${b3.firstRejection}` : ''})`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -157,6 +226,41 @@ async function main(): Promise<void> {
     log('B1 append');
     const b1 = await benchAppend(pg, log);
 
+    if (args.only === 'B3') {
+      const imports = await runImports(pg, statements);
+      const rows = [
+        row({
+          id: 'B1',
+          figure: 'raw multi-row INSERT (B3 baseline)',
+          value: b1.rawEventsPerSecond,
+          unit: 'ev/s',
+          baseline: '–',
+          baselineValue: null,
+          goal: '–',
+          met: null,
+        }),
+        ...importRows(b1.rawEventsPerSecond, ...imports),
+      ];
+      const machine = machineOf(pg.version, false);
+      process.stdout.write(`${header(args.scale, started, code, machine)}${table(rows)}\n`);
+      const file = join(
+        profile ?? resultsDir,
+        `${started.toISOString().slice(0, 16).replace(':', '')}Z-${args.scale}-B3.json`,
+      );
+      const result = {
+        date: started.toISOString(),
+        scale: args.scale,
+        only: 'B3',
+        machine,
+        code,
+        figures: { b1, b3: imports },
+        table: rows,
+      };
+      writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+      log(`wrote ${file}`);
+      return;
+    }
+
     log(`B2 setup: registering ${fmt(B2_ENTERPRISES)} enterprises`);
     await registerB2Enterprises(pg.url);
 
@@ -192,12 +296,7 @@ async function main(): Promise<void> {
       `  raw INSERT transactions: ${fmt(b2raw.perSecond)}/s, p50 ${fmt(b2raw.p50Ms, 1)} ms, p99 ${fmt(b2raw.p99Ms, 1)} ms`,
     );
 
-    log('B3 import: 100,000-row CSV');
-    let b3!: Awaited<ReturnType<typeof benchImport>>;
-    await statements('b3', async () => void (b3 = await benchImport(pg!.url)));
-    log(
-      `  ${fmt(b3.rows)} rows in ${fmt(b3.seconds, 1)} s (${b3.rejected} refused${b3.firstRejection ? `: ${b3.firstRejection}` : ''})`,
-    );
+    const b3all = await runImports(pg, statements);
 
     const other = latestOtherScale(resultsDir, args.scale);
     const rows: Row[] = [
@@ -251,16 +350,7 @@ async function main(): Promise<void> {
         goal: '≤ 50 ms',
         met: b2.p99Ms <= 50,
       }),
-      row({
-        id: 'B3',
-        figure: `import ${fmt(b3.rows)}-row CSV`,
-        value: b3.rowsPerSecond,
-        unit: 'rows/s',
-        baseline: `B1 raw INSERT at ${fmt(b3.eventsWritten / b3.rows, 2)} ev/row: ${fmt((b1.rawEventsPerSecond * b3.rows) / b3.eventsWritten)} rows/s`,
-        baselineValue: (b1.rawEventsPerSecond * b3.rows) / b3.eventsWritten,
-        goal: '≥ 10,000 rows/s',
-        met: b3.rowsPerSecond >= 10_000 && b3.rejected === 0,
-      }),
+      ...importRows(b1.rawEventsPerSecond, ...b3all),
       row({
         id: 'B4',
         figure: `rebuild (${fmt(b4.events)} events)`,
@@ -362,21 +452,8 @@ async function main(): Promise<void> {
       }
     }
 
-    const cpu = cpus();
-    const machine = {
-      cpu: cpu[0]?.model ?? 'unknown',
-      cores: cpu.length,
-      memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-      node: process.version,
-      postgres: pg.version,
-      rssResetSupported: canReset,
-    };
-    process.stdout.write(
-      `\nCultivation Ledger benchmarks — scale ${fmt(args.scale)} enterprises, ${started.toISOString()}\n` +
-        `code ${code.commit}${code.dirty ? ' (with uncommitted changes in apps/ or libs/)' : ''}\n` +
-        `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}\n\n` +
-        `${table(rows)}\n`,
-    );
+    const machine = machineOf(pg.version, canReset);
+    process.stdout.write(`${header(args.scale, started, code, machine)}${table(rows)}\n`);
     if (scaleRows.length > 0) {
       process.stdout.write(
         `\nB5 p99 between scales (other scale's result of ${other!.date}):\n` +
@@ -409,7 +486,7 @@ async function main(): Promise<void> {
             seed: seeded,
             b1,
             b2: { grants: b2, rawInserts: b2raw, rawInsertsWithNotify: b2notify },
-            b3,
+            b3: b3all,
             b4,
             b5,
             b5single: b5all.single,

@@ -14,7 +14,7 @@ type Report = {
 const IMPORT = `mutation ($input: ImportCertificationsInput!) {
   importCertifications(input: $input) {
     format encoding rows accepted duplicate rejected eventsWritten
-    results { rowNumber creditCode outcome rule field }
+    results { rowNumber creditCode outcome column rule candidates }
     reportCsv
   }
 }`;
@@ -46,11 +46,18 @@ describe('importCertifications over GraphQL', () => {
     const report = res.body.data!.importCertifications;
     expect(report).toMatchObject({ format: 'CSV', encoding: 'UTF-8', rows: 3, accepted: 1, duplicate: 0, rejected: 2 });
     expect(report.results).toEqual([
-      { rowNumber: 2, creditCode: code(1), outcome: 'ACCEPTED', rule: null, field: null },
-      { rowNumber: 3, creditCode: code(2), outcome: 'REJECTED', rule: 'FORBIDDEN', field: null },
-      { rowNumber: 4, creditCode: code(3), outcome: 'REJECTED', rule: 'PREREQUISITE_MISSING', field: 'tier' },
+      { rowNumber: 2, creditCode: code(1), outcome: 'ACCEPTED', column: null, rule: null, candidates: [] },
+      { rowNumber: 3, creditCode: code(2), outcome: 'REJECTED', column: null, rule: 'FORBIDDEN', candidates: [] },
+      {
+        rowNumber: 4,
+        creditCode: code(3),
+        outcome: 'REJECTED',
+        column: '认定类型',
+        rule: 'PREREQUISITE_MISSING',
+        candidates: [],
+      },
     ]);
-    expect(report.reportCsv).toContain(`3,${code(2)},rejected,FORBIDDEN`);
+    expect(report.reportCsv).toContain(`3,天津滨海乙有限公司,${code(2)},rejected,,FORBIDDEN`);
 
     const again = await api.graphql<Report>(IMPORT, input(csv), { token: await tokenFor('MUNICIPAL_OFFICIAL') });
     expect(again.body.data!.importCertifications).toMatchObject({ accepted: 1, duplicate: 1, rejected: 1 });
@@ -61,8 +68,51 @@ describe('importCertifications over GraphQL', () => {
     const res = await api.graphql(IMPORT, input('统一社会信用代码,企业名称\n1,2', 'short.csv'), { token });
     expect(res.body.errors?.[0]).toMatchObject({
       message:
-        'short.csv lacks the columns 所属区 (district), 认定类型 (tier), 认定日期 (granted on) (header on line 1)',
+        'short.csv lacks the columns 认定类型 (tier), 认定日期 (granted on) (header on line 1): ' +
+        "add them to the file or give the list's tier and grantedOn",
       extensions: { code: 'BAD_USER_INPUT', rule: 'COLUMNS_MISSING', field: 'contentBase64' },
+    });
+  });
+
+  it("takes the notice's tier, date and batch for the list and finds rows by name", async () => {
+    const token = await tokenFor('MUNICIPAL_OFFICIAL');
+    const list = ['序号,企业名称,所属区', '1,天津东丽甲有限公司,东丽区', '2,天津东丽丁有限公司,东丽区'].join('\r\n');
+    const res = await api.graphql<Report>(
+      IMPORT,
+      {
+        input: {
+          ...input(list, '高新技术企业名单.csv').input,
+          tier: 'HIGH_TECH',
+          grantedOn: '2024-06-20',
+          batch: '2024年第一批',
+          correlationId: 'notice-2024-1',
+        },
+      },
+      { token },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.importCertifications.results).toEqual([
+      { rowNumber: 2, creditCode: code(1), outcome: 'ACCEPTED', column: null, rule: null, candidates: [] },
+      {
+        rowNumber: 3,
+        creditCode: null,
+        outcome: 'REJECTED',
+        column: '企业名称',
+        rule: 'NAME_NOT_FOUND',
+        candidates: [],
+      },
+    ]);
+    const history = await api.graphql<{
+      enterpriseHistory: { type: string; data: Record<string, unknown>; correlationId: string }[];
+    }>(
+      `query ($c: String!) { enterpriseHistory(creditCode: $c) { type data correlationId } }`,
+      { c: code(1) },
+      { token: await tokenFor('AUDITOR') },
+    );
+    expect(history.body.data!.enterpriseHistory.at(-1)).toMatchObject({
+      type: 'CertificationGranted',
+      data: { tier: 'HIGH_TECH', grantedOn: '2024-06-20', batch: '2024年第一批' },
+      correlationId: 'notice-2024-1',
     });
   });
 });

@@ -13,6 +13,11 @@ export class EnterpriseFilter {
     string | null;
   @Field(() => DateScalar, { nullable: true }) asOf?: string | null;
   @Field(() => String, { nullable: true }) nameContains?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Matches a name (current or former) containing it, or a credit code starting with it.',
+  })
+  search?: string | null;
 }
 
 /** Enterprises as the read models hold them, and the projection's own state. */

@@ -14,9 +14,10 @@ export class ImportResolver {
 
   @Mutation(() => ImportReport, {
     description:
-      'Imports a CSV (UTF-8 or GBK) or XLSX file of certifications: each row registers its enterprise when new and ' +
-      'grants the certification, through the same rules as the mutations. A refused row costs only itself; an ' +
-      'unreadable file is refused whole (BAD_USER_INPUT). Importing the same rows again writes nothing.',
+      'Imports a published list (CSV in UTF-8 or GBK, or XLSX): each row finds its enterprise by credit code, else by ' +
+      'name (current or former; NAME_NOT_FOUND, NAME_AMBIGUOUS with candidates), registers it when new and grants the ' +
+      'certification through the same rules as the mutations, in effective-date order. A refused row costs only ' +
+      'itself; an unreadable file is refused whole (BAD_USER_INPUT). Importing the same rows again writes nothing.',
   })
   async importCertifications(
     @Args('input') input: ImportCertificationsInput,
@@ -29,7 +30,14 @@ export class ImportResolver {
     const report = await this.importer
       .importFile(bytes, input.fileName, {
         actor: caller.actor,
-        correlationId: input.commandId ?? caller.correlationId,
+        correlationId: input.correlationId ?? input.commandId ?? caller.correlationId,
+        list: {
+          tier: input.tier,
+          level: input.level,
+          grantedOn: input.grantedOn,
+          validUntil: input.validUntil,
+          batch: input.batch,
+        },
       })
       .catch((error: unknown) => {
         // The file arrived as this input field: that is the field to name.
@@ -38,7 +46,7 @@ export class ImportResolver {
       });
     return {
       ...report.summary,
-      results: report.rows.map((r) => ({ ...r, outcome: r.outcome.toUpperCase() })),
+      results: report.rows.map((r) => ({ ...r, outcome: r.outcome.toUpperCase(), candidates: [...r.candidates] })),
       reportCsv: reportCsv(report),
     };
   }

@@ -1,16 +1,23 @@
 // Public API of the read side's storage. Application code reaches the read models only through this
 // file (dependency-cruiser enforces it): the query functions below hold all SQL that reads the
 // tables; the tables themselves (schema.ts, the migration) and the projection stay inside.
-import { AddProjectionStall1765065600000 } from './migrations/add-projection-stall.migration';
+import { AddProjectionStall1765152000000 } from './migrations/add-projection-stall.migration';
 import { CreateReadModels1764374400000 } from './migrations/create-read-models.migration';
 import { WidenReadModelPositions1764979200000 } from './migrations/widen-positions.migration';
+import { EnterpriseNames1765065600000 } from './migrations/enterprise-names.migration';
 
-export { CreateReadModels1764374400000, WidenReadModelPositions1764979200000, AddProjectionStall1765065600000 };
+export {
+  CreateReadModels1764374400000,
+  WidenReadModelPositions1764979200000,
+  EnterpriseNames1765065600000,
+  AddProjectionStall1765152000000,
+};
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
 export const READ_MODEL_MIGRATIONS = [
   CreateReadModels1764374400000,
   WidenReadModelPositions1764979200000,
-  AddProjectionStall1765065600000,
+  EnterpriseNames1765065600000,
+  AddProjectionStall1765152000000,
 ];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';
@@ -36,3 +43,4 @@ export { sumOccurrences, type OccurrenceSums } from './queries/occurrences';
 export { countReached, countReachedFrom } from './queries/tier-firsts';
 export { readLiveCheckpoint, readRebuildPosition, isRebuildRunning } from './queries/projection-state';
 export { lapseCandidates } from './queries/lapse-candidates';
+export { enterprisesByNameKeys, registeredCodes, type NameCandidate } from './names/enterprise-names';

@@ -16,6 +16,7 @@ export const ALL_DISTRICTS = '*';
 export const READ_MODEL_TABLES = [
   'projection_checkpoint',
   'enterprise_summary',
+  'enterprise_name',
   'certification_grant',
   'active_interval',
   'count_daily',

@@ -26,6 +26,14 @@ export interface StreamUnit {
   decide(state: EnterpriseState, context: DecisionContext): EnterpriseEvent[];
   /** Throws AccessDenied when the actor may not act on this state. */
   authorize?(state: EnterpriseState): void;
+  /** Why nothing was written, when there is more to say than "already recorded" (the stream's events at hand). */
+  explainDuplicate?(state: EnterpriseState, events: readonly StoredEvent[]): DuplicateNote | null;
+}
+
+/** What a duplicate outcome tells beyond itself (e.g. that the grant was retracted, when and by whom). */
+export interface DuplicateNote {
+  readonly rule: string;
+  readonly message: string;
 }
 
 /** The commands for one stream, applied in order. */
@@ -43,8 +51,13 @@ export interface Refusal {
 
 export type UnitOutcome =
   | { readonly status: 'accepted'; readonly events: StoredEvent[] }
-  | { readonly status: 'duplicate' }
+  | { readonly status: 'duplicate'; readonly note?: DuplicateNote | null }
   | ({ readonly status: 'rejected' } & Refusal);
+
+const duplicateOf = (unit: StreamUnit, state: EnterpriseState, events: readonly StoredEvent[]): UnitOutcome => ({
+  status: 'duplicate',
+  note: unit.explainDuplicate?.(state, events) ?? null,
+});
 
 /** Who writes, from where: the command context without the per-command parts. */
 export interface BatchContext {
@@ -155,7 +168,7 @@ export class EnterpriseBatchWriter {
       const events: NewEvent[] = [];
       const units: [number, number][] = [];
       work.units.forEach((unit, u) => {
-        if (recorded.has(unit.commandId)) return void (outcomes[w]![u] = { status: 'duplicate' });
+        if (recorded.has(unit.commandId)) return void (outcomes[w]![u] = duplicateOf(unit, state, loaded[w]!.events));
         let decided: EnterpriseEvent[];
         try {
           unit.authorize?.(state);
@@ -165,7 +178,7 @@ export class EnterpriseBatchWriter {
           if (!refusal) throw error;
           return void (outcomes[w]![u] = { status: 'rejected', ...refusal });
         }
-        if (decided.length === 0) return void (outcomes[w]![u] = { status: 'duplicate' });
+        if (decided.length === 0) return void (outcomes[w]![u] = duplicateOf(unit, state, loaded[w]!.events));
         const ctx: CommandContext = { ...context, commandId: unit.commandId };
         const stamped = toNewEvents(decided, ctx, unit.commandId);
         // The next unit decides on the state these events make; after the last unit nobody reads it.
@@ -212,9 +225,11 @@ export class EnterpriseBatchWriter {
     const outcomes: UnitOutcome[] = [];
     const events = await this.store.readStream(work.streamId);
     const recorded = new Set(events.map((e) => e.metadata.commandId));
+    let state = unitDecider.initialState();
+    for (const stored of events) state = unitDecider.evolve(state, toEnvelope<EnterpriseEvent>(stored));
     for (const unit of work.units) {
       if (recorded.has(unit.commandId)) {
-        outcomes.push({ status: 'duplicate' });
+        outcomes.push(duplicateOf(unit, state, events));
         continue;
       }
       try {
@@ -228,11 +243,13 @@ export class EnterpriseBatchWriter {
           },
           { ...context, commandId: unit.commandId },
         );
-        outcomes.push(
-          outcome.duplicate || outcome.events.length === 0
-            ? { status: 'duplicate' }
-            : { status: 'accepted', events: outcome.events },
-        );
+        if (outcome.duplicate || outcome.events.length === 0) {
+          outcomes.push(duplicateOf(unit, state, events));
+          continue;
+        }
+        outcomes.push({ status: 'accepted', events: outcome.events });
+        for (const e of outcome.events) state = unitDecider.evolve(state, toEnvelope<EnterpriseEvent>(e));
+        events.push(...outcome.events);
       } catch (error) {
         const refusal = refusalOf(error) ?? {
           code: 'INTERNAL',

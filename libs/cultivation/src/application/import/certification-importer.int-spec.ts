@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
-import { CreateEventStore1764288000000, type EventStore, PostgresEventStore } from '@cl/event-store';
+import { type EventStore, PostgresEventStore } from '@cl/event-store';
 import type { Actor } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import { creditCodeCheckCharacter, enterpriseStreamName } from '../../domain';
 import { FixedClock } from '../clock';
 import { CommandExecutor } from '../commands';
+import { LEDGER_MIGRATIONS } from '../../runtime/open-ledger';
 import { CertificationImporter } from './certification-importer';
 import { ImportFileRefused } from './import-errors';
 import { reportCsv, type ImportReport } from './import-report';
@@ -86,28 +87,30 @@ function outcomes(report: ImportReport): Expect[] {
   return report.rows.map((r) => (r.outcome === 'rejected' ? [r.outcome, r.rule!, r.field!] : [r.outcome]));
 }
 
-async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource({ type: 'postgres', url, migrations: [CreateEventStore1764288000000] });
+async function migrated(url: string): Promise<DataSource> {
+  const dataSource = new DataSource({ type: 'postgres', url, migrations: LEDGER_MIGRATIONS });
   await dataSource.initialize();
   await dataSource.runMigrations();
-  await dataSource.destroy();
+  return dataSource;
 }
 
 describe('CertificationImporter (PostgreSQL)', () => {
   const db = useTestDatabase();
   const clock = new FixedClock(new Date('2025-06-30T04:00:00Z'));
   let store: EventStore;
+  let dataSource: DataSource;
   let importer: CertificationImporter;
   let dir: string;
 
   beforeAll(async () => {
-    await migrate(db.url);
+    dataSource = await migrated(db.url);
     store = new PostgresEventStore({ url: db.url, poolSize: 5 });
-    importer = new CertificationImporter(store, clock, new CommandExecutor(store, clock));
+    importer = new CertificationImporter(store, clock, new CommandExecutor(store, clock), dataSource);
     dir = mkdtempSync(join(tmpdir(), 'cl-import-'));
   });
   afterAll(async () => {
     await store.close();
+    await dataSource.destroy();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -138,14 +141,15 @@ describe('CertificationImporter (PostgreSQL)', () => {
     const events = await store.readStream(enterpriseStreamName(code(1)));
     expect(events.map((e) => e.type)).toEqual(['EnterpriseRegistered', 'CertificationGranted', 'CertificationGranted']);
     expect(events[0]!.data).toEqual({ creditCode: code(1), name: '天津甲科技有限公司', districtCode: '120116' });
-    expect(events[1]!.data).toMatchObject({
+    // Applied in effective-date order: the HIGH_TECH grant of 2024 (row 3) before the TECH_SME one of 2025 (row 2).
+    expect(events[1]!.data).toMatchObject({ tier: 'HIGH_TECH', grantedOn: '2024-11-20', validUntil: '2027-11-19' });
+    expect(events[2]!.data).toMatchObject({
       tier: 'TECH_SME',
       level: 'MUNICIPAL',
       grantedOn: '2025-03-15',
       validUntil: '2025-12-31',
       batch: '2025年第一批',
     });
-    expect(events[2]!.data).toMatchObject({ tier: 'HIGH_TECH', grantedOn: '2024-11-20', validUntil: '2027-11-19' });
     expect(events[0]!.metadata).toMatchObject({ source: 'IMPORT', actor: MUNICIPAL, schemaVersion: 1 });
     // Register and grant of one row are one command.
     expect(events[0]!.metadata.commandId).toBe(events[1]!.metadata.commandId);
@@ -155,8 +159,11 @@ describe('CertificationImporter (PostgreSQL)', () => {
     expect(await store.readStream(enterpriseStreamName(code(3)))).toEqual([]); // refused row: nothing, not even the registration
 
     const lines = reportCsv(report).split('\r\n');
-    expect(lines[0]).toBe('\uFEFFrow,creditCode,outcome,rule,field,message');
-    expect(lines[4]).toMatch(new RegExp(`^5,${badCheck(2)},rejected,CREDIT_CODE_CHECK,creditCode,`));
+    expect(lines[0]).toBe('\uFEFFrow,name,creditCode,outcome,column,rule,message,candidates');
+    expect(lines[4]).toMatch(
+      new RegExp(`^5,天津乙有限公司,${badCheck(2)},rejected,统一社会信用代码,CREDIT_CODE_CHECK,`),
+    );
+    expect(report.rows[5]).toMatchObject({ column: '认定日期', rule: 'EFFECTIVE_DATE_IN_FUTURE' });
   });
 
   it('writes nothing when the same file is imported again', async () => {
@@ -288,7 +295,7 @@ describe('CertificationImporter (PostgreSQL)', () => {
         },
       },
     });
-    const flakyImporter = new CertificationImporter(flaky, clock, new CommandExecutor(flaky, clock));
+    const flakyImporter = new CertificationImporter(flaky, clock, new CommandExecutor(flaky, clock), dataSource);
     const rows = [
       HEADER_ZH,
       ...[41, 42, 43].map((n) => [code(n), `天津${n}有限公司`, '红桥区', 'TECH_SME', '', '', '2025-06-01', '', '']),
@@ -324,7 +331,7 @@ describe('CertificationImporter (PostgreSQL)', () => {
       expect(error).toMatchObject({ rule: 'FILE_ENCODING' });
     });
 
-    it('a CSV without the tier and date columns, naming them', async () => {
+    it('a CSV without the tier and date columns, naming them and the list values that would stand in', async () => {
       const error = await refused(
         'partial.csv',
         csv([
@@ -334,19 +341,22 @@ describe('CertificationImporter (PostgreSQL)', () => {
       );
       expect(error).toMatchObject({ rule: 'COLUMNS_MISSING' });
       expect(error.message).toBe(
-        'partial.csv lacks the columns 认定类型 (tier), 认定日期 (granted on) (header on line 1)',
+        'partial.csv lacks the columns 认定类型 (tier), 认定日期 (granted on) (header on line 1): ' +
+          "add them to the file or give the list's tier and grantedOn",
       );
     });
 
-    it('a CSV without a credit code column', async () => {
+    it('a CSV with neither a credit code nor a name column', async () => {
       const error = await refused(
-        'names.csv',
+        'districts.csv',
         csv([
-          ['企业名称', '所属区'],
-          ['天津', '东丽区'],
+          ['所属区', '认定日期'],
+          ['东丽区', '2025-01-01'],
         ]),
       );
-      expect(error.message).toMatch(/no header row with a 统一社会信用代码 \(credit code\) column.*企业名称, 所属区/);
+      expect(error.message).toMatch(
+        /no header row with a 统一社会信用代码 \(credit code\) or 企业名称 \(name\) column.*所属区, 认定日期/,
+      );
     });
 
     it('a corrupt XLSX', async () => {

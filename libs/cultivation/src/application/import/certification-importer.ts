@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { EventStore } from '@cl/event-store';
 import { type Actor, METRICS, type MetricsRecorder, NO_METRICS } from '@cl/platform';
-import { enterpriseStreamName, parseCreditCode } from '../../domain';
+import { enterpriseStreamName, isCalendarDate, parseCreditCode, TIERS, tierPolicyOn } from '../../domain';
+import type { CalendarDate, Tier } from '../../domain';
 import { Clock } from '../clock';
 import { CommandExecutor } from '../commands';
 import { EVENT_STORE } from '../tokens';
 import { EnterpriseBatchWriter, refusalOf, type StreamWork, type UnitOutcome } from './batch-writer';
+import type { HeaderNames } from './columns';
 import type { ImportReport, ImportRowResult } from './import-report';
-import { importRows, type ImportRow } from './import-rows';
+import { importRows, type ImportRow, type ListValues } from './import-rows';
+import { matchNames, type NameMatch, type NameDirectory, ReadModelNameDirectory } from './name-matching';
 import { readTable } from './read-table';
 import { importRowUnit } from './row-command';
 
@@ -16,6 +20,13 @@ export interface ImportOptions {
   readonly actor: Actor;
   /** Names this import in every event it writes (metadata.correlationId); default a new UUID. */
   readonly correlationId?: string;
+  /** Values the published notice states once, for every row lacking the column (a row's own value wins). */
+  readonly list?: ListValues;
+  /**
+   * How long rows matched by name wait for the read models to reach the log's head (default 30 s, enough
+   * behind a running projector; the CLI, which may have to catch up a bulk load itself, waits longer).
+   */
+  readonly readModelWaitMs?: number;
   /** Streams per appendMany transaction (default 500). */
   readonly batchStreams?: number;
   /** Rows handled so far, of all rows; called after each batch. */
@@ -24,54 +35,105 @@ export interface ImportOptions {
 
 interface Group {
   readonly work: StreamWork & { units: StreamWork['units'][number][] };
+  /** Indexes into the rows, in the order of work.units. */
   readonly rows: number[];
 }
 
-function rowResult(row: ImportRow, outcome: UnitOutcome): ImportRowResult {
-  const base = { rowNumber: row.rowNumber, creditCode: row.creditCode };
+/** A row as the report shows it; `column` from the header as written, `field` for the command's name of it. */
+function rowResult(row: ImportRow, code: string | null, outcome: UnitOutcome, headers: HeaderNames): ImportRowResult {
+  const base = { rowNumber: row.rowNumber, name: row.name, creditCode: code, candidates: [] as string[] };
   if (outcome.status === 'rejected') {
-    return { ...base, outcome: 'rejected', rule: outcome.rule, field: outcome.field, message: outcome.message };
+    const field = outcome.field as keyof HeaderNames | null;
+    const fromList = field !== null && (row.fromList as string[]).includes(field);
+    return {
+      ...base,
+      outcome: 'rejected',
+      column: field === null || fromList ? null : (headers[field] ?? null),
+      rule: outcome.rule,
+      field: outcome.field,
+      message: fromList ? `${outcome.message} (the list's ${field}, given for every row)` : outcome.message,
+    };
   }
-  return { ...base, outcome: outcome.status, rule: null, field: null, message: null };
+  const note = outcome.status === 'duplicate' ? outcome.note : null;
+  return {
+    ...base,
+    outcome: outcome.status,
+    column: null,
+    rule: note?.rule ?? null,
+    field: null,
+    message: note?.message ?? null,
+  };
+}
+
+/** Order within an enterprise: by effective date, then lower rungs first (a ladder's rungs in any row order). */
+function applyOrder(row: ImportRow): [string, number] {
+  if (!isCalendarDate(row.grantedOn)) return ['9999-99-99', 99]; // refused anyway: last
+  const tier = (TIERS as readonly string[]).includes(row.tier) ? (row.tier as Tier) : null;
+  return [row.grantedOn, tier ? tierPolicyOn(tier, row.grantedOn as CalendarDate).rung : 99];
 }
 
 /**
  * Imports a CSV or XLSX file of certifications: every row through the enterprise decider (register
- * when new, then grant), many streams per transaction; a refused row costs only itself.
+ * when new, then grant), many streams per transaction; a refused row costs only itself. A row without
+ * a credit code is matched by name against the registered enterprises' current and former names.
  */
 @Injectable()
 export class CertificationImporter {
   private readonly writer: EnterpriseBatchWriter;
+  private readonly names: NameDirectory;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     clock: Clock,
     executor: CommandExecutor,
+    dataSource: DataSource,
     @Optional() @Inject(METRICS) private readonly metrics: MetricsRecorder = NO_METRICS,
   ) {
     this.writer = new EnterpriseBatchWriter(store, clock, executor);
+    this.names = new ReadModelNameDirectory(dataSource, store);
   }
 
-  /** Reads, decides and writes the file; throws ImportFileRefused (nothing written) when it is unreadable. */
+  /**
+   * Reads, matches, decides and writes the file; throws ImportFileRefused (nothing written) when it is
+   * unreadable, ReadModelsBehind (nothing written) when rows need matching by name and the read models
+   * do not reach the log's head in time.
+   */
   async importFile(bytes: Buffer, fileName: string, options: ImportOptions): Promise<ImportReport> {
     const started = performance.now();
     const table = await readTable(bytes, fileName);
-    const rows = importRows(table, fileName);
+    const { rows, headers } = importRows(table, fileName, options.list);
     const results = new Array<ImportRowResult>(rows.length);
+    const refuse = (i: number, code: string | null, refusal: Parameters<typeof rowResult>[2]) =>
+      (results[i] = rowResult(rows[i]!, code, refusal, headers));
+
+    // Who each row is: its credit code, else the one enterprise its name (and district) matches.
+    const matches: (NameMatch | null)[] = await matchNames(rows, this.names, options.actor, options.readModelWaitMs);
     const groups = new Map<string, Group>();
     const firstRowOf = new Map<string, number>(); // command id → the row that first asked for it
-    rows.forEach((row, i) => {
+    rows.forEach((written, i) => {
+      const match = matches[i];
+      if (match?.kind === 'refused') {
+        results[i] = {
+          ...rowResult(written, null, { status: 'rejected', ...match.refusal }, headers),
+          candidates: match.candidates,
+        };
+        return;
+      }
+      const row = match?.kind === 'matched' ? match.row : written;
       let code;
       try {
         code = parseCreditCode(row.creditCode);
       } catch (error) {
-        results[i] = rowResult(row, { status: 'rejected', ...refusalOf(error)! });
+        refuse(i, row.creditCode || null, { status: 'rejected', ...refusalOf(error)! });
         return;
       }
       const unit = importRowUnit(row, code, options.actor);
       const first = firstRowOf.get(unit.commandId);
       if (first !== undefined) {
-        results[i] = { ...rowResult(row, { status: 'duplicate' }), message: `same certification as row ${first}` };
+        results[i] = {
+          ...rowResult(row, code, { status: 'duplicate' }, headers),
+          message: `same certification as row ${first}`,
+        };
         return;
       }
       firstRowOf.set(unit.commandId, row.rowNumber);
@@ -81,6 +143,7 @@ export class CertificationImporter {
       group.rows.push(i);
       groups.set(streamId, group);
     });
+    for (const group of groups.values()) sortGroup(group, rows);
 
     const context = {
       actor: options.actor,
@@ -99,16 +162,17 @@ export class CertificationImporter {
       })(),
       context,
       (works, outcomes) => {
-        works.forEach((work, g) =>
+        works.forEach((work, g) => {
+          const code = work.streamId.slice(work.streamId.indexOf('-') + 1);
           groupOf.get(work)!.rows.forEach((i, u) => {
             const outcome = outcomes[g]![u]!;
-            results[i] = rowResult(rows[i]!, outcome);
+            refuse(i, code, outcome);
             done++;
             if (outcome.status !== 'accepted') return;
             written += outcome.events.length;
             registered += outcome.events.filter((e) => e.type === 'EnterpriseRegistered').length;
-          }),
-        );
+          });
+        });
         options.onProgress?.(done, rows.length);
       },
     );
@@ -131,4 +195,14 @@ export class CertificationImporter {
       rows: results,
     };
   }
+}
+
+/** Puts an enterprise's units in apply order (stable: file order among equals). */
+function sortGroup(group: Group, rows: readonly ImportRow[]): void {
+  if (group.rows.length < 2) return;
+  const order = group.rows.map((i, u) => ({ u, i, key: applyOrder(rows[i]!) }));
+  order.sort((a, b) => (a.key[0] < b.key[0] ? -1 : a.key[0] > b.key[0] ? 1 : a.key[1] - b.key[1] || a.u - b.u));
+  const units = order.map((o) => group.work.units[o.u]!);
+  group.work.units.splice(0, units.length, ...units);
+  group.rows.splice(0, order.length, ...order.map((o) => o.i));
 }

@@ -13,8 +13,10 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-/** Without these a file is refused whole: a row could not be registered or granted. */
-export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['creditCode', 'name', 'district', 'tier', 'grantedOn'];
+/** Without these a file is refused whole, unless the list gives the value for every row (ListValues). */
+export const LIST_LEVEL_COLUMNS = ['tier', 'level', 'grantedOn', 'validUntil', 'batch'] as const;
+export type ListLevelColumn = (typeof LIST_LEVEL_COLUMNS)[number];
+export const REQUIRED_COLUMNS: readonly ListLevelColumn[] = ['tier', 'grantedOn'];
 
 const ALIASES: Record<ImportColumn, readonly string[]> = {
   creditCode: ['统一社会信用代码', '信用代码', '社会信用代码', 'creditcode', 'uscc', 'unifiedsocialcreditcode'],
@@ -48,14 +50,20 @@ export function columnOf(cell: string): ImportColumn | undefined {
 
 /** Column → index in the row, for the columns the header names (the first occurrence wins). */
 export type ColumnMap = Partial<Record<ImportColumn, number>>;
+/** Column → its header cell as written in the file (what a report names). */
+export type HeaderNames = Partial<Record<ImportColumn, string>>;
 
-export function mapHeader(cells: readonly string[]): ColumnMap {
-  const map: ColumnMap = {};
+export function mapHeader(cells: readonly string[]): { columns: ColumnMap; headers: HeaderNames } {
+  const columns: ColumnMap = {};
+  const headers: HeaderNames = {};
   cells.forEach((cell, index) => {
     const column = columnOf(cell);
-    if (column && map[column] === undefined) map[column] = index;
+    if (column && columns[column] === undefined) {
+      columns[column] = index;
+      headers[column] = cell.replace(/^\uFEFF/, '').trim();
+    }
   });
-  return map;
+  return { columns, headers };
 }
 
 /** Human names of columns, for messages that tell the user what to add. */

@@ -5,11 +5,19 @@ export type RowOutcome = 'accepted' | 'duplicate' | 'rejected';
 
 export interface ImportRowResult {
   readonly rowNumber: number;
-  readonly creditCode: string;
+  /** The enterprise's name as the row writes it. */
+  readonly name: string;
+  /** The enterprise the row was matched to or registered as; the row's own text when unreadable; null when none. */
+  readonly creditCode: string | null;
   readonly outcome: RowOutcome;
+  /** The header cell, as written in the file, of the value a refusal concerns (null when not a column's). */
+  readonly column: string | null;
   readonly rule: string | null;
+  /** The command field the rule concerns (tier, grantedOn, …). */
   readonly field: string | null;
   readonly message: string | null;
+  /** For NAME_AMBIGUOUS: the credit codes the name matched. */
+  readonly candidates: readonly string[];
 }
 
 export interface ImportSummary {
@@ -32,10 +40,11 @@ export interface ImportReport {
   readonly rows: ImportRowResult[];
 }
 
-const REPORT_HEADER = ['row', 'creditCode', 'outcome', 'rule', 'field', 'message'];
+const REPORT_HEADER = ['row', 'name', 'creditCode', 'outcome', 'column', 'rule', 'message', 'candidates'];
 
 function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+  const raw = value === null ? '' : String(value);
+  const text = /^[=+@\t\r]/.test(raw) ? `'${raw}` : raw; // a name from the file is never run as a formula
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -43,7 +52,16 @@ function csvField(value: string | number | null): string {
 export function reportCsv(report: ImportReport): string {
   const lines = [
     REPORT_HEADER,
-    ...report.rows.map((r) => [r.rowNumber, r.creditCode, r.outcome, r.rule, r.field, r.message]),
+    ...report.rows.map((r) => [
+      r.rowNumber,
+      r.name,
+      r.creditCode,
+      r.outcome,
+      r.column,
+      r.rule,
+      r.message,
+      r.candidates.join(' '),
+    ]),
   ];
   return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -7,3 +7,4 @@ export * from './import-report';
 export * from './import-rows';
 export * from './read-table';
 export * from './row-command';
+export * from './name-matching';

@@ -67,16 +67,22 @@ function delimiterOf(text: string): string {
   return candidates[0]![1] > 0 ? candidates[0]![0] : ',';
 }
 
+/**
+ * Lines numbered as a spreadsheet shows them: a record per line whatever its ending (CRLF, LF or CR, mixed
+ * in one file), empty lines counted, a quoted cell's own line breaks not (the cell is one spreadsheet row).
+ */
 function parseCsv(text: string, fileName: string): TableLine[] {
   try {
     const records = parse(text, {
       delimiter: delimiterOf(text),
+      record_delimiter: ['\r\n', '\n', '\r'],
       bom: true,
-      info: true,
       relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.map(({ record, info }) => ({ line: info.lines, cells: record.map((c) => c.trim()) }));
+      skip_empty_lines: false, // every record counts, so record i is line i + 1 (no `info`: it costs 40%)
+    }) as string[][];
+    return records
+      .map((record, i) => ({ line: i + 1, cells: record.map((c) => c.trim()) }))
+      .filter((line) => line.cells.some((c) => c !== ''));
   } catch (error) {
     throw new ImportFileRefused('FILE_FORMAT', `${fileName} is not a readable CSV file: ${(error as Error).message}`);
   }

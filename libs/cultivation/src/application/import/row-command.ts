@@ -1,6 +1,7 @@
 // One import row as one command: register the enterprise when its stream is new, then grant the
 // certification, both decided by the enterprise decider as the mutations would be.
 import { createHash } from 'node:crypto';
+import type { StoredEvent } from '@cl/event-store';
 import type { Actor } from '@cl/platform';
 import {
   decide,
@@ -12,9 +13,10 @@ import {
   type Tier,
   type CertificationLevel,
   type CreditCode,
+  type Grant,
 } from '../../domain';
 import { authorizeEnterpriseCommand } from '../commands';
-import type { StreamUnit } from './batch-writer';
+import type { DuplicateNote, StreamUnit } from './batch-writer';
 import type { ImportRow } from './import-rows';
 
 function registration(row: ImportRow, code: CreditCode): RegisterEnterprise {
@@ -35,18 +37,42 @@ function grant(row: ImportRow): GrantCertification {
   };
 }
 
-/** The same grant is already recorded: same tier and date, and every detail the row gives agrees. */
+/** The grant the row describes: same tier and date, and every detail the row gives agrees. */
+const describes = (row: ImportRow) => (g: Grant) =>
+  g.tier === row.tier &&
+  g.grantedOn === row.grantedOn &&
+  (row.validUntil === null || g.validUntil === row.validUntil) &&
+  (row.level === null || g.level === row.level) &&
+  (row.certificateNo === null || g.certificateNo === row.certificateNo);
+
+/** The same grant is already recorded (and counts). */
 function holdsIdenticalGrant(state: EnterpriseState, row: ImportRow): boolean {
   if (state.status === 'UNREGISTERED') return false;
-  return state.grants.some(
-    (g) =>
-      !g.retracted &&
-      g.tier === row.tier &&
-      g.grantedOn === row.grantedOn &&
-      (row.validUntil === null || g.validUntil === row.validUntil) &&
-      (row.level === null || g.level === row.level) &&
-      (row.certificateNo === null || g.certificateNo === row.certificateNo),
+  return state.grants.some((g) => !g.retracted && describes(row)(g));
+}
+
+/** The grant the row describes was recorded and then retracted (and is not recorded again since). */
+function retractedGrant(state: EnterpriseState, row: ImportRow): Grant | undefined {
+  if (state.status === 'UNREGISTERED' || holdsIdenticalGrant(state, row)) return undefined;
+  return state.grants.findLast((g) => g.retracted && describes(row)(g));
+}
+
+/** "Retracted on <day> by <actor>: <reason>", from the stream's CertificationRetracted event of the grant. */
+export function retractionNote(grant: Grant, events: readonly StoredEvent[]): DuplicateNote {
+  const retraction = events.find(
+    (e) =>
+      e.type === 'CertificationRetracted' &&
+      (e.data as { retractedEventId?: string }).retractedEventId === grant.eventId,
   );
+  const actor = (retraction?.metadata.actor as { sub?: string } | undefined)?.sub ?? 'unknown';
+  const when = retraction ? retraction.recordedAt.toISOString().slice(0, 10) : 'an unknown day';
+  const reason = (retraction?.data as { reason?: string } | undefined)?.reason;
+  return {
+    rule: 'GRANT_RETRACTED',
+    message:
+      `this ${grant.tier} grant of ${grant.grantedOn} (event ${grant.eventId}) was retracted on ${when} by ${actor}` +
+      `${reason ? ` (${reason})` : ''}: not imported again; grant it with grantCertification if it stands`,
+  };
 }
 
 /**
@@ -65,7 +91,7 @@ export function decideImportRow(
   state: EnterpriseState,
   context: { today: import('../../domain').CalendarDate },
 ): EnterpriseEvent[] {
-  if (holdsIdenticalGrant(state, row)) return [];
+  if (holdsIdenticalGrant(state, row) || retractedGrant(state, row)) return [];
   const registered = state.status === 'UNREGISTERED' ? decide(registration(row, code), state, context) : [];
   const after = registered.reduce<EnterpriseState>((s, event) => evolve(s, { eventId: 'pending', event }), state);
   return [...registered, ...decide(grant(row), after, context)];
@@ -78,5 +104,9 @@ export function importRowUnit(row: ImportRow, code: CreditCode, actor: Actor): S
     authorize: (state) =>
       authorizeEnterpriseCommand(actor, state.status === 'UNREGISTERED' ? registration(row, code) : grant(row), state),
     decide: (state, context) => decideImportRow(row, code, state, context),
+    explainDuplicate: (state, events) => {
+      const retracted = retractedGrant(state, row);
+      return retracted ? retractionNote(retracted, events) : null;
+    },
   };
 }

@@ -79,6 +79,7 @@ export interface LadderPosition {
 export interface Enterprise {
   creditCode: string;
   name: string;
+  formerNames: string[];
   district: DistrictInfo;
   industryCode: string | null;
   deregisteredOn: string | null;

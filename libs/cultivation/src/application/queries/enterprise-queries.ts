@@ -11,6 +11,16 @@ export interface EnterpriseFilterInput {
   tier?: string | null;
   asOf?: string | null;
   nameContains?: string | null;
+  search?: string | null;
+}
+
+/** A search text of at most 100 characters, trimmed; null when blank. */
+function searchArg(search: string | null | undefined): string | null {
+  const text = search?.trim() ?? '';
+  if (text.length > 100) {
+    throw new InvalidQueryInput('TEXT_TOO_LONG', 'filter.search', 'filter.search has at most 100 characters');
+  }
+  return text === '' ? null : text;
 }
 
 /** Enterprises and their certifications, from the summary snapshots (views as of the clock's today). */
@@ -38,6 +48,7 @@ export class EnterpriseQueries {
       tier: filter?.tier == null ? null : tierArg(filter.tier, 'filter.tier'),
       asOf: dateArg(filter?.asOf, 'filter.asOf', today),
       nameContains: filter?.nameContains?.trim() || null,
+      search: searchArg(filter?.search),
     };
     return listEnterprises(this.dataSource, f, { first: firstArg(first), after: after ?? null }, today);
   }

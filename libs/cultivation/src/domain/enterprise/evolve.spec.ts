@@ -41,6 +41,27 @@ describe('evolve', () => {
     });
   });
 
+  it('EnterpriseRenamed keeps the earlier names, oldest first, never the current one', () => {
+    const renamed = (name: string, on: string): EnterpriseEvent => ({
+      type: 'EnterpriseRenamed',
+      data: { name, effectiveOn: d(on) },
+    });
+    expect(stateOf(registered()).formerNames).toEqual([]);
+    const twice = stateOf(
+      registered(),
+      renamed('天津乙有限公司', '2024-01-01'),
+      renamed('天津丙有限公司', '2025-01-01'),
+    );
+    expect(twice.formerNames).toEqual(['天津示例科技有限公司', '天津乙有限公司']);
+    // Back to the first name: it is current again, so no longer former.
+    const back = stateOf(
+      registered(),
+      renamed('天津乙有限公司', '2024-01-01'),
+      renamed('天津示例科技有限公司', '2025-01-01'),
+    );
+    expect([back.name, back.formerNames]).toEqual(['天津示例科技有限公司', ['天津乙有限公司']]);
+  });
+
   it('EnterpriseRelocated appends a location from its effective date', () => {
     expect(stateOf(registered(), relocated(HEPING, BINHAI, '2025-05-01')).locations).toEqual([
       { districtCode: HEPING, from: null },

@@ -26,12 +26,23 @@ function lapseTarget(state: Registered, tier: Tier, lapsedOn: CalendarDate): num
   return exact >= 0 ? exact : state.grants.findLastIndex((g) => open(g) && g.grantedOn < lapsedOn);
 }
 
+/** The former names after a rename to `name`: the old name added once, the new one no longer former. */
+function renamedFrom(state: Registered, name: string): string[] {
+  const former = (state.formerNames ?? []).filter((n) => n !== name && n !== state.name);
+  return state.name === name ? former : [...former, state.name];
+}
+
 function evolveRegistered(state: Registered, { eventId, event }: Envelope<EnterpriseEvent>): EnterpriseState {
   switch (event.type) {
     case 'EnterpriseRegistered':
       return state; // a second registration is never decided; ignore it on replay
     case 'EnterpriseRenamed':
-      return { ...state, name: event.data.name, renamedOn: event.data.effectiveOn };
+      return {
+        ...state,
+        name: event.data.name,
+        renamedOn: event.data.effectiveOn,
+        formerNames: renamedFrom(state, event.data.name),
+      };
     case 'EnterpriseRelocated': {
       const { toDistrictCode: districtCode, effectiveOn: from } = event.data;
       return { ...state, locations: [...state.locations, { districtCode, from }] };
@@ -97,6 +108,7 @@ export function evolve(state: EnterpriseState, envelope: Envelope<EnterpriseEven
     creditCode,
     name,
     renamedOn: null,
+    formerNames: [],
     ...(industryCode === undefined ? {} : { industryCode }),
     locations: [{ districtCode, from: null }],
     grants: [],

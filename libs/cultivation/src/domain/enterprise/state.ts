@@ -42,6 +42,8 @@ export interface EnterpriseRecord {
   readonly creditCode: string;
   readonly name: string;
   readonly renamedOn: CalendarDate | null;
+  /** Earlier names, oldest first (the current name never among them). */
+  readonly formerNames: readonly string[];
   readonly industryCode?: string;
   /** Oldest first; the last entry is where it is now. */
   readonly locations: readonly Location[];

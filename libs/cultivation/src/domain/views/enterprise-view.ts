@@ -8,6 +8,8 @@ import { positionsOf, type LadderPosition } from './positions';
 export interface EnterpriseView {
   readonly creditCode: string;
   readonly name: string;
+  /** Oldest first. */
+  readonly formerNames: readonly string[];
   readonly district: District;
   readonly industryCode: string | null;
   readonly deregisteredOn: CalendarDate | null;
@@ -22,6 +24,7 @@ export function enterpriseView(state: EnterpriseState, today: CalendarDate): Ent
   return {
     creditCode: state.creditCode,
     name: state.name,
+    formerNames: state.formerNames ?? [],
     district: districtByCode(code) ?? { code, name: code },
     industryCode: state.industryCode ?? null,
     deregisteredOn: state.status === 'DEREGISTERED' ? state.deregisteredOn : null,

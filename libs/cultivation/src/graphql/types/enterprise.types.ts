@@ -44,6 +44,8 @@ export class LadderPosition {
 export class Enterprise {
   @Field() creditCode: string;
   @Field() name: string;
+  @Field(() => [String], { description: 'Earlier names, oldest first (search matches them too).' })
+  formerNames: string[];
   @Field(() => District) district: District;
   @Field(() => String, { nullable: true }) industryCode?: string | null;
   @Field(() => DateScalar, { nullable: true }) deregisteredOn?: string | null;

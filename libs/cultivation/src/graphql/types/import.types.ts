@@ -1,5 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { DateScalar } from '@cl/platform';
+import type { CertificationLevel, Tier } from '../../domain';
+import { CertificationLevelEnum, TierEnum } from '../enums';
 
 export const ImportOutcomeEnum = { ACCEPTED: 'ACCEPTED', DUPLICATE: 'DUPLICATE', REJECTED: 'REJECTED' } as const;
 registerEnumType(ImportOutcomeEnum, { name: 'ImportOutcome' });
@@ -7,7 +10,12 @@ registerEnumType(ImportOutcomeEnum, { name: 'ImportOutcome' });
 /** Base64 of at most 4 MiB (a few MB of CSV or XLSX). */
 const MAX_BASE64 = Math.ceil((4 * 1024 * 1024) / 3) * 4;
 
-@InputType()
+const LIST_VALUE = 'For every row whose own cell is blank or whose file lacks the column (a row value wins).';
+const CORRELATION_ID = /^[\w.:-]+$/;
+
+@InputType({
+  description: 'A published list: the values given here apply to every row that lacks the column (DOMAIN.md, Lists).',
+})
 export class ImportCertificationsInput {
   @Field({ description: 'The file name, for messages and the report (the format is read from the content).' })
   @MaxLength(255)
@@ -17,25 +25,50 @@ export class ImportCertificationsInput {
   @MaxLength(MAX_BASE64, { message: 'the file is larger than 4 MiB: import it with the command line (npm run import)' })
   contentBase64: string;
 
+  @Field(() => TierEnum, { nullable: true, description: LIST_VALUE }) @IsOptional() tier?: Tier | null;
+  @Field(() => CertificationLevelEnum, { nullable: true, description: LIST_VALUE })
+  @IsOptional()
+  level?: CertificationLevel | null;
+  @Field(() => DateScalar, { nullable: true, description: LIST_VALUE }) @IsOptional() grantedOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: `${LIST_VALUE} Default from the tier's policy.` })
+  @IsOptional()
+  validUntil?: string | null;
+  @Field(() => String, { nullable: true, description: LIST_VALUE }) @IsOptional() @MaxLength(100) batch?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Names the import in every event it writes.' })
+  @IsOptional()
+  @MaxLength(128)
+  @Matches(CORRELATION_ID, { message: 'correlationId may hold letters, digits and . _ : - only' })
+  correlationId?: string | null;
+
   @Field(() => ID, {
     nullable: true,
     description:
-      'Names this import in every event it writes (correlationId). Each row is idempotent by its content anyway.',
+      'Deprecated name of correlationId (used when correlationId is not given). Each row is idempotent by its content.',
   })
   @IsOptional()
   @MaxLength(128)
-  @Matches(/^[\w.:-]+$/, { message: 'commandId may hold letters, digits and . _ : - only' })
+  @Matches(CORRELATION_ID, { message: 'commandId may hold letters, digits and . _ : - only' })
   commandId?: string | null;
 }
 
 @ObjectType()
 export class ImportRowResult {
   @Field(() => Int, { description: 'The line number a spreadsheet shows.' }) rowNumber: number;
-  @Field() creditCode: string;
   @Field(() => ImportOutcomeEnum) outcome: string;
+  @Field({ description: "The enterprise's name as the row writes it." }) name: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The enterprise the row was matched to or registered as, when known.',
+  })
+  creditCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'The column header as written in the file, for a refused row.' })
+  column?: string | null;
   @Field(() => String, { nullable: true }) rule?: string | null;
-  @Field(() => String, { nullable: true }) field?: string | null;
+  @Field(() => String, { nullable: true, description: 'The input field the rule concerns (tier, grantedOn, …).' })
+  field?: string | null;
   @Field(() => String, { nullable: true }) message?: string | null;
+  @Field(() => [String], { description: 'For NAME_AMBIGUOUS: the credit codes that matched.' }) candidates: string[];
 }
 
 @ObjectType()

@@ -16,7 +16,14 @@ import {
 import { qualified } from '../schema';
 import { BatchDelta } from './batch-delta';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
-import { enterpriseFacts, summaryOf, type FirstRow, type GrantRow, type IntervalRow } from './enterprise-facts';
+import {
+  enterpriseFacts,
+  summaryOf,
+  type FirstRow,
+  type GrantRow,
+  type IntervalRow,
+  type NameRow,
+} from './enterprise-facts';
 import { UnappliableEvent } from './unappliable-event';
 import { addCounts, addOccurrences } from './write-aggregates';
 import { replaceEnterpriseRows, upsertSummaries, upsertTarget, type SummaryRow } from './write-enterprises';
@@ -116,7 +123,12 @@ export async function applyEvents(
 
   const delta = deferred ?? new BatchDelta();
   const summaries: SummaryRow[] = [];
-  const rows = { grants: [] as GrantRow[], intervals: [] as IntervalRow[], firsts: [] as FirstRow[] };
+  const rows = {
+    grants: [] as GrantRow[],
+    intervals: [] as IntervalRow[],
+    firsts: [] as FirstRow[],
+    names: [] as NameRow[],
+  };
   const changedCodes: string[] = [];
   for (const [code, t] of touched) {
     if (!t.changed || !t.lastEvent) continue;
@@ -133,6 +145,7 @@ export async function applyEvents(
     rows.grants.push(...after.grants);
     rows.intervals.push(...after.intervals);
     rows.firsts.push(...after.firsts);
+    rows.names.push(...after.names);
     changedCodes.push(code);
     summaries.push({
       credit_code: code,

@@ -6,7 +6,9 @@ import {
   currentValidUntil,
   firstReached,
   grantEnding,
+  nameKey,
   occurrences,
+  type RegisteredEnterprise,
   type CalendarDate,
   type CountingSegment,
   type EnterpriseState,
@@ -39,15 +41,39 @@ export interface FirstRow {
   first_on: CalendarDate;
 }
 
+/** One name an enterprise is known by (current or former), for matching published lists and search. */
+export interface NameRow {
+  credit_code: string;
+  name_key: string;
+  name: string;
+  current: boolean;
+  /** Every district it has been located in, the current one last. */
+  district_codes: string[];
+}
+
 export interface EnterpriseFacts {
   readonly segments: CountingSegment[];
   readonly occurrences: Occurrence[];
   readonly grants: GrantRow[];
   readonly intervals: IntervalRow[];
   readonly firsts: FirstRow[];
+  readonly names: NameRow[];
 }
 
-const NONE: EnterpriseFacts = { segments: [], occurrences: [], grants: [], intervals: [], firsts: [] };
+const NONE: EnterpriseFacts = { segments: [], occurrences: [], grants: [], intervals: [], firsts: [], names: [] };
+
+/** The current name and every former one, each key once (a rename that changed only the width of a bracket). */
+function nameRows(state: RegisteredEnterprise): NameRow[] {
+  const now = currentDistrict(state);
+  const districts = [...new Set(state.locations.map((l) => l.districtCode).filter((d) => d !== now)), now];
+  const rows = new Map<string, NameRow>();
+  for (const [name, current] of [[state.name, true] as const, ...state.formerNames.map((n) => [n, false] as const)]) {
+    const key = nameKey(name);
+    if (!rows.has(key))
+      rows.set(key, { credit_code: state.creditCode, name_key: key, name, current, district_codes: districts });
+  }
+  return [...rows.values()];
+}
 
 /** The read-model facts of one enterprise state (none before registration). */
 export function enterpriseFacts(state: EnterpriseState): EnterpriseFacts {
@@ -80,7 +106,7 @@ export function enterpriseFacts(state: EnterpriseState): EnterpriseFacts {
     tier: tier as Tier,
     first_on,
   }));
-  return { segments, occurrences: occurrences(state), grants, intervals, firsts };
+  return { segments, occurrences: occurrences(state), grants, intervals, firsts, names: nameRows(state) };
 }
 
 /** The summary row of a registered enterprise. */

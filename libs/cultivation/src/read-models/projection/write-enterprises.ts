@@ -1,6 +1,6 @@
 // Per-enterprise rows are few, so they are simply replaced for every enterprise a batch touched.
 import { qualified } from '../schema';
-import type { FirstRow, GrantRow, IntervalRow } from './enterprise-facts';
+import type { FirstRow, GrantRow, IntervalRow, NameRow } from './enterprise-facts';
 import type { Sql } from './sql';
 
 export interface SummaryRow {
@@ -29,25 +29,30 @@ export async function upsertSummaries(sql: Sql, schema: string, rows: SummaryRow
   );
 }
 
-/** Replaces the grants, active intervals and first-reached rows of the given enterprises. */
+/** Replaces the names, grants, active intervals and first-reached rows of the given enterprises. */
 export async function replaceEnterpriseRows(
   sql: Sql,
   schema: string,
   codes: string[],
-  rows: { grants: GrantRow[]; intervals: IntervalRow[]; firsts: FirstRow[] },
+  rows: { grants: GrantRow[]; intervals: IntervalRow[]; firsts: FirstRow[]; names: NameRow[] },
 ): Promise<void> {
   if (codes.length === 0) return;
-  for (const table of ['certification_grant', 'active_interval', 'enterprise_tier_first'] as const) {
+  for (const table of ['enterprise_name', 'certification_grant', 'active_interval', 'enterprise_tier_first'] as const) {
     await sql.query(`DELETE FROM ${qualified(schema, table)} WHERE credit_code = ANY($1::text[])`, [codes]);
   }
   const insert = async (table: Parameters<typeof qualified>[1], columns: string, list: object[]) => {
     if (list.length === 0) return;
-    const names = columns.replace(/ [a-z]+(,|$)/g, '$1');
+    const names = columns.replace(/ [a-z]+(\[\])?(,|$)/g, '$2');
     await sql.query(
       `INSERT INTO ${qualified(schema, table)} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${columns})`,
       [JSON.stringify(list)],
     );
   };
+  await insert(
+    'enterprise_name',
+    'credit_code text, name_key text, name text, current boolean, district_codes text[]',
+    rows.names,
+  );
   await insert(
     'certification_grant',
     'grant_event_id text, credit_code text, tier text, level text, granted_on date, valid_until date, counts_until date',

@@ -17,6 +17,7 @@ export function toEnterprise(state: EnterpriseState, version: number, today: Cal
   return {
     creditCode: view.creditCode,
     name: view.name,
+    formerNames: [...view.formerNames],
     district: { code: view.district.code, name: view.district.name },
     industryCode: view.industryCode,
     deregisteredOn: view.deregisteredOn,
