@@ -8,6 +8,7 @@ import { readCheckpoint } from '../projection/checkpoint';
 import { LIVE_SCHEMA } from '../schema';
 import { creditCode, TestLedger } from '../testing/test-ledger';
 import { CreateReadModels1764374400000 } from './create-read-models.migration';
+import { AddProjectionStall1765152000000 } from './add-projection-stall.migration';
 import { EnterpriseNames1765065600000 } from './enterprise-names.migration';
 import { WidenReadModelPositions1764979200000 } from './widen-positions.migration';
 
@@ -57,6 +58,7 @@ describe('migration EnterpriseNames1765065600000 on read models built before it'
       CreateReadModels1764374400000,
       WidenReadModelPositions1764979200000,
       EnterpriseNames1765065600000,
+      AddProjectionStall1765152000000, // the later one the projector's checkpoint reads need
     ]);
     await dataSource.runMigrations();
     expect((await readCheckpoint(dataSource, LIVE_SCHEMA)).position).toBeNull();
