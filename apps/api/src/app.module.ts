@@ -41,6 +41,8 @@ export class AppModule {
           url: databaseUrl,
           migrations: LEDGER_MIGRATIONS,
           readStatementTimeoutMs: config.readStatementTimeoutMs,
+          connectionTimeoutMs: config.databaseWaitMs,
+          statementTimeoutMs: config.requestTimeoutMs,
           logger,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({

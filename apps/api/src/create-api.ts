@@ -8,6 +8,7 @@ import {
   httpMetrics,
   Metrics,
   PinoNestLogger,
+  requestDeadline,
   requestLogging,
   requestScope,
   securityHeaders,
@@ -39,6 +40,7 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
   app.use(requestScope());
   app.use(securityHeaders(options.config.oidcIssuer));
   app.use(graphqlContentType());
+  app.use('/graphql', requestDeadline(options.config.requestTimeoutMs));
   // Body errors (not JSON, too large) reach the exception filter, which answers them as JSON (json-errors.ts).
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.disable('x-powered-by');

@@ -39,7 +39,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stopAndExit('SIGINT'));
   process.on('SIGTERM', () => stopAndExit('SIGTERM'));
   starting = (async () => {
-    database = await resolveDatabase(config, logger);
+    database = await resolveDatabase(config, logger, {
+      giveUp: (line) => {
+        logger.fatal(line);
+        process.exit(70); // EX_SOFTWARE: the database it owns is gone; a supervisor restarts the service
+      },
+    });
     if (stopping) return;
     app = await createApi({ config, logger, databaseUrl: database.url, schemaFile: 'schema.gql' });
     if (stopping) return;

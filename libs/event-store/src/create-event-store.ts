@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolConfig } from 'pg';
 import type { EventStore } from './event-store';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
@@ -7,7 +7,15 @@ import { PostgresEventStore } from './postgres/postgres-event-store';
 /** Which store to build: PostgreSQL (a pool you own, or a URL), EventStoreDB, or in memory (tests only). */
 export type EventStoreConfig =
   | { kind: 'postgres'; pool: Pool; onError?: (error: unknown) => void; onRetry?: () => void }
-  | { kind: 'postgres'; url: string; poolSize?: number; onError?: (error: unknown) => void; onRetry?: () => void }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** Waits and timeouts of the store's own pool (connectionTimeoutMillis, statement_timeout, keepAlive). */
+      poolOptions?: Pick<PoolConfig, 'connectionTimeoutMillis' | 'statement_timeout' | 'keepAlive'>;
+      onError?: (error: unknown) => void;
+      onRetry?: () => void;
+    }
   | { kind: 'eventstoredb'; connectionString: string; streamPrefixes: string[]; commandStreamPrefix?: string }
   | { kind: 'memory' };
 

@@ -8,6 +8,8 @@ export interface PollSource {
 }
 
 const UNSETTLED_RECHECK_MS = 20;
+/** Longest wait between two reads that failed. */
+const MAX_BACKOFF_MS = 5_000;
 
 /** A wake-up signal: `notify()` ends the current `wait()` early, or the next one if none is in progress. */
 export class Wakeup {
@@ -48,6 +50,7 @@ export class PollingSubscription implements Subscription {
   readonly finished: Promise<void>;
   readonly wakeup = new Wakeup();
   private stopped = false;
+  private failures = 0;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
 
@@ -78,10 +81,13 @@ export class PollingSubscription implements Subscription {
       try {
         batch = await this.source.readAll(this.checkpoint, this.batchSize);
       } catch (error) {
+        // The store unreachable: try again, waiting twice as long each time (up to MAX_BACKOFF_MS).
+        this.failures++;
         this.options.onError?.(error);
-        await this.wakeup.wait(this.pollIntervalMs);
+        await this.wakeup.wait(Math.min(this.pollIntervalMs * 2 ** Math.min(this.failures - 1, 10), MAX_BACKOFF_MS));
         continue;
       }
+      this.failures = 0;
       const last = batch[batch.length - 1];
       if (last) {
         await this.handler(batch); // a throwing handler ends the subscription: `finished` rejects

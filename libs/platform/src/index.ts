@@ -7,4 +7,5 @@ export * from './platform.module';
 export * from './auth';
 export * from './http';
 export * from './web';
+export * from './faults';
 export * from './metrics';

@@ -1,6 +1,7 @@
 // Public API of the read side's storage. Application code reaches the read models only through this
 // file (dependency-cruiser enforces it): the query functions below hold all SQL that reads the
 // tables; the tables themselves (schema.ts, the migration) and the projection stay inside.
+import { AddProjectionStall1765238400000 } from './migrations/add-projection-stall.migration';
 import { CreateReadModels1764374400000 } from './migrations/create-read-models.migration';
 import { WidenReadModelPositions1764979200000 } from './migrations/widen-positions.migration';
 import { EnterpriseNames1765065600000 } from './migrations/enterprise-names.migration';
@@ -12,6 +13,7 @@ export {
   WidenReadModelPositions1764979200000,
   EnterpriseNames1765065600000,
   AddProjectionVersions1765152000000,
+  AddProjectionStall1765238400000,
   ReprojectForTierGroups1796083212000,
 };
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
@@ -20,12 +22,14 @@ export const READ_MODEL_MIGRATIONS = [
   WidenReadModelPositions1764979200000,
   EnterpriseNames1765065600000,
   AddProjectionVersions1765152000000,
+  AddProjectionStall1765238400000,
   ReprojectForTierGroups1796083212000,
 ];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';
 export { applyEvents, type ApplyResult } from './projection/apply-events';
-export type { Checkpoint } from './projection/checkpoint';
+export type { Checkpoint, ProjectionStall } from './projection/checkpoint';
+export { UnappliableEvent } from './projection/unappliable-event';
 export {
   CODE_VERSIONS,
   PROJECTION_VERSION,

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { createEventStore, CreateEventStore1764288000000, type EventStore } from '@cl/event-store';
 import {
+  boundedPoolOptions,
   resolveDatabase,
   runMigrationsLocked,
   typeormLogger,
@@ -20,7 +21,16 @@ export function openEventStore(
   config: AppConfig,
   databaseUrl: string,
   logger: Logger,
-  { poolSize = 20, metrics }: { poolSize?: number; metrics?: MetricsRecorder } = {},
+  {
+    poolSize = 20,
+    metrics,
+    bounded = false,
+  }: {
+    poolSize?: number;
+    metrics?: MetricsRecorder;
+    /** The API bounds every wait (REQUEST_TIMEOUT_MS, DATABASE_WAIT_MS); the CLI's long rebuilds are not cut short. */
+    bounded?: boolean;
+  } = {},
 ): EventStore {
   const store = (): EventStore => {
     if (config.eventStore === 'eventstoredb' && config.eventStoreConnectionString) {
@@ -32,7 +42,10 @@ export function openEventStore(
     }
     const onError = (error: unknown) => logger.warn({ err: error }, 'event store subscription retrying');
     const onRetry = () => metrics?.appendRetry('race');
-    return createEventStore({ kind: 'postgres', url: databaseUrl, poolSize, onError, onRetry });
+    const poolOptions = bounded
+      ? boundedPoolOptions({ connectionTimeoutMs: config.databaseWaitMs, statementTimeoutMs: config.requestTimeoutMs })
+      : {};
+    return createEventStore({ kind: 'postgres', url: databaseUrl, poolSize, poolOptions, onError, onRetry });
   };
   return metrics ? new MeasuredEventStore(store(), metrics) : store();
 }

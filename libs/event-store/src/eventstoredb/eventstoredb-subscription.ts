@@ -3,14 +3,21 @@ import type { BatchHandler, Position, StoredEvent, SubscribeOptions, Subscriptio
 import { comparePositions } from '../position';
 import { toStoredEvent } from './esdb-mapping';
 
+/** Longest wait between two attempts to resubscribe. */
+const MAX_BACKOFF_MS = 10_000;
+
 /**
  * A catch-up subscription to $all, delivered in batches of what the client has buffered. The handler is awaited
- * before more is read (the stream's back-pressure holds the server). When the gRPC stream fails, it resubscribes
- * from the last delivered position after the poll interval.
+ * before more is read (the stream's back-pressure holds the server). When the gRPC stream fails (the connection
+ * dropped, the server restarting, a leader change), it resubscribes from the last delivered position, waiting the
+ * poll interval, then twice as long after each further failure (up to 10 s); events at or before that position
+ * are dropped, so nothing is delivered twice and nothing is skipped.
  */
 export class EsdbSubscription implements Subscription {
   readonly finished: Promise<void>;
   private stopped = false;
+  /** Consecutive failures without an event delivered in between. */
+  private failures = 0;
   private current: AllStreamSubscription | undefined;
   private wake: (() => void) | undefined;
 
@@ -40,8 +47,10 @@ export class EsdbSubscription implements Subscription {
         await this.drain(subscription);
       } catch (error) {
         if (error instanceof HandlerFailed) throw error.cause;
+        this.failures++;
         this.options.onError?.(error);
-        await this.sleep(this.options.pollIntervalMs ?? 500);
+        const base = this.options.pollIntervalMs ?? 500;
+        await this.sleep(Math.min(base * 2 ** Math.min(this.failures - 1, 10), Math.max(base, MAX_BACKOFF_MS)));
       } finally {
         this.current = undefined;
         await subscription.unsubscribe().catch(() => undefined);
@@ -80,6 +89,7 @@ export class EsdbSubscription implements Subscription {
           throw new HandlerFailed(error);
         }
         this.checkpoint = last.position;
+        this.failures = 0;
       } else if (raw.length === 0) {
         if (ended) throw new Error('the $all subscription ended');
         await new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import type {
   AppendRequest,
   AppendResult,
@@ -25,7 +25,14 @@ import {
 import { NotificationListener } from './notification-listener';
 
 /** How to reach PostgreSQL: a pool the caller owns, or a URL (the store then owns its pool). */
-export type PostgresEventStoreOptions = ({ pool: Pool } | { url: string; poolSize?: number }) & {
+export type PostgresEventStoreOptions = (
+  | { pool: Pool }
+  | {
+      url: string;
+      poolSize?: number;
+      poolOptions?: Pick<PoolConfig, 'connectionTimeoutMillis' | 'statement_timeout' | 'keepAlive'>;
+    }
+) & {
   /** Told about errors the store survives (the listener connection dropping, a failed poll). */
   onError?: (error: unknown) => void;
   /** Told each time an append's statement is run again after a concurrent writer (the metrics count these). */
@@ -61,7 +68,7 @@ export class PostgresEventStore implements EventStore {
       this.pool = options.pool;
       this.ownsPool = false;
     } else {
-      this.pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+      this.pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10, ...options.poolOptions });
       this.ownsPool = true;
     }
     this.onError = options.onError ?? (() => undefined);

@@ -6,6 +6,8 @@ export interface AppConfig {
   readonly dataDir: string;
   /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */
   readonly embeddedPostgresPort: number;
+  /** Restarts of a dead embedded PostgreSQL before the service gives up and exits non-zero. */
+  readonly embeddedPostgresRestarts: number;
   readonly eventStore: 'postgres' | 'eventstoredb';
   readonly eventStoreConnectionString: string | undefined;
   /** Unset in the embedded default: a secret is generated once into `dataDir`. */
@@ -41,6 +43,10 @@ export interface AppConfig {
   readonly webDir: string;
   /** The city's single sign-on for the console (authorization code + PKCE); both set or neither. */
   readonly oidc: OidcClientConfig | undefined;
+  /** A GraphQL request not answered within this many ms gets 503 UNAVAILABLE; also each statement's limit. */
+  readonly requestTimeoutMs: number;
+  /** Longest wait for a pooled database connection (connecting included) before answering UNAVAILABLE. */
+  readonly databaseWaitMs: number;
 }
 
 /** What the console needs to sign users in through OpenID Connect (public values: no secret). */

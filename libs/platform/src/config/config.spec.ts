@@ -15,6 +15,8 @@ describe('configuration', () => {
       jwtAudience: undefined,
       rateLimits: { writesPerMinute: 600_000, importsPerMinute: 120 },
       readStatementTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      databaseWaitMs: 5_000,
       metricsToken: undefined,
       readyMaxProjectionLagSeconds: 300,
     });
@@ -101,6 +103,14 @@ describe('configuration', () => {
     [
       { GRAPHQL_INTROSPECTION: 'maybe' },
       'Invalid configuration: GRAPHQL_INTROSPECTION must be true or false (got "maybe")',
+    ],
+    [
+      { REQUEST_TIMEOUT_MS: '5s' },
+      'Invalid configuration: REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000 (got "5s")',
+    ],
+    [
+      { DATABASE_WAIT_MS: '0' },
+      'Invalid configuration: DATABASE_WAIT_MS must be a whole number of milliseconds from 100 to 3600000 (got "0")',
     ],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

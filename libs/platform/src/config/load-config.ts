@@ -42,6 +42,23 @@ function claim(env: Env, name: string): string | undefined {
   return raw;
 }
 
+function count(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,3}$/.test(raw)) throw new ConfigError(name, 'must be a whole number from 0 to 999', raw);
+  return Number(raw);
+}
+
+function milliseconds(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 100 || value > 3_600_000) {
+    throw new ConfigError(name, 'must be a whole number of milliseconds from 100 to 3600000', raw);
+  }
+  return value;
+}
+
 function seconds(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -127,6 +144,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: resolve(dataDir),
     embeddedPostgresPort: port(env, 'EMBEDDED_PG_PORT', 54329),
+    embeddedPostgresRestarts: count(env, 'EMBEDDED_PG_RESTARTS', 5),
     eventStore,
     eventStoreConnectionString,
     jwtSecret,
@@ -151,5 +169,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     production,
     webDir: resolve(env.WEB_DIR || 'dist/web'),
     oidc: oidcClient,
+    requestTimeoutMs: milliseconds(env, 'REQUEST_TIMEOUT_MS', 30_000),
+    databaseWaitMs: milliseconds(env, 'DATABASE_WAIT_MS', 5_000),
   };
 }

@@ -15,6 +15,10 @@ export interface DatabaseOptions {
    * PostgreSQL itself, so no request can hold a connection and a core for long. 0: no limit.
    */
   readStatementTimeoutMs?: number;
+  /** Longest wait for a pooled connection, connecting included (pg connectionTimeoutMillis). */
+  connectionTimeoutMs?: number;
+  /** Server-side limit of each statement (statement_timeout). */
+  statementTimeoutMs?: number;
   /** Where TypeORM's messages go (JSON lines); without it, failed queries are not logged by TypeORM. */
   logger?: Logger;
 }
@@ -23,6 +27,19 @@ export interface DatabaseOptions {
 export const READ_DATA_SOURCE = getDataSourceToken('read');
 /** The name of the read pool's connections in pg_stat_activity. */
 const READ_APPLICATION_NAME = 'cultivation-ledger-read';
+/**
+ * pg Pool options that bound the waits: for a connection (connecting included) and for a statement on the server.
+ * No client-side query_timeout: node-postgres gives the connection back while the server still works on the
+ * statement, and the next query would read the old one's answer. A server that stops answering altogether (frozen,
+ * partitioned) is covered by the request deadline for the caller and by TCP keepalive for the connection.
+ */
+export function boundedPoolOptions(options: { connectionTimeoutMs?: number; statementTimeoutMs?: number }) {
+  return {
+    keepAlive: true,
+    ...(options.connectionTimeoutMs ? { connectionTimeoutMillis: options.connectionTimeoutMs } : {}),
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  };
+}
 
 /** TypeORM over the service's PostgreSQL. Schema changes only by migration (run at start), never synchronize. */
 @Module({})
@@ -38,14 +55,19 @@ export class DatabaseModule {
             migrations: options.migrations,
             synchronize: false,
             autoLoadEntities: true,
-            extra: { max: options.poolSize ?? 20 },
+            extra: { max: options.poolSize ?? 20, ...boundedPoolOptions(options) },
             ...(options.logger ? { logger: typeormLogger(options.logger) } : { logging: false }),
           }),
           dataSourceFactory: async (config?: DataSourceOptions) => {
             if (!config) throw new Error('DatabaseModule: no DataSource options');
-            const dataSource = await new DataSource(config).initialize();
-            await runMigrationsLocked(dataSource);
-            return dataSource;
+            // Migrations run on connections of their own, without the statement limit a request has.
+            const migrator = await new DataSource({ ...config, extra: { max: 2 } } as DataSourceOptions).initialize();
+            try {
+              await runMigrationsLocked(migrator);
+            } finally {
+              await migrator.destroy();
+            }
+            return new DataSource(config).initialize();
           },
         }),
         // Queries get their own pool: the timeout that protects them must not cut the projector, a rebuild or a
@@ -61,7 +83,10 @@ export class DatabaseModule {
             extra: {
               max: 10,
               application_name: READ_APPLICATION_NAME,
-              ...(options.readStatementTimeoutMs ? { statement_timeout: options.readStatementTimeoutMs } : {}),
+              ...boundedPoolOptions({
+                connectionTimeoutMs: options.connectionTimeoutMs,
+                statementTimeoutMs: options.readStatementTimeoutMs,
+              }),
             },
             ...(options.logger ? { logger: typeormLogger(options.logger) } : { logging: false }),
           }),

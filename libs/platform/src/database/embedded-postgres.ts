@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, join, dirname } from 'node:path';
 
@@ -8,6 +8,10 @@ export interface EmbeddedPostgresHandle {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  /** False when the server is another live process's (shared): that process supervises and stops it. */
+  readonly owned: boolean;
+  /** Called once if the server exits without stop() (killed, crashed); never for a shared server. */
+  onExit(listener: (reason: string) => void): void;
   stop(): Promise<void>;
 }
 
@@ -158,7 +162,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const shared = runningServerOf(dataDir);
   if (shared) {
     log(`embedded PostgreSQL: using the server another process started on port ${shared.port}`);
-    return { url: urlFor(shared.port), port: shared.port, dataDir, stop: async () => undefined };
+    return {
+      url: urlFor(shared.port),
+      port: shared.port,
+      dataDir,
+      owned: false,
+      onExit: () => undefined,
+      stop: async () => undefined,
+    };
   }
   await recoverAfterCrash(dataDir, options.warn ?? log);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -188,12 +199,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
   writeFileSync(ownerFile(dataDir), String(process.pid));
+  // The postmaster is our child: its exit (kill -9, a crash) is seen at once.
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const exited = () => !child || child.exitCode !== null || child.signalCode !== null;
+  let stopping = false;
+  let onExit: ((reason: string) => void) | undefined;
+  child?.once('exit', (code, signal) => {
+    if (!stopping) onExit?.(signal ? `killed by ${signal}` : `exit code ${code}`);
+  });
   return {
     url: urlFor(options.port),
     port: options.port,
     dataDir,
+    owned: true,
+    onExit: (listener) => (onExit = listener),
     stop: async () => {
-      await server.stop();
+      stopping = true;
+      if (!exited()) await server.stop(); // its stop() would wait for ever for a process already gone
       rmSync(ownerFile(dataDir), { force: true });
     },
   };

@@ -1,4 +1,5 @@
 export * from './embedded-postgres';
+export * from './embedded-supervisor';
 export * from './free-port';
 export * from './resolve-database';
 export * from './database.module';

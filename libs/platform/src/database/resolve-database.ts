@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { startSupervisedPostgres } from './embedded-supervisor';
 
 /** Where the service's data lives, and how to let go of it at shutdown. */
 export interface ResolvedDatabase {
@@ -24,18 +25,33 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-/** DATABASE_URL when set; otherwise a real PostgreSQL started from DATA_DIR (kept across restarts). */
-export async function resolveDatabase(config: AppConfig, logger: Logger): Promise<ResolvedDatabase> {
+/**
+ * DATABASE_URL when set; otherwise a real PostgreSQL started from DATA_DIR (kept across restarts). With
+ * `supervise` (the service), a server this process started is restarted when it dies, and `giveUp` is called
+ * after EMBEDDED_PG_RESTARTS failed restarts; a command sharing the service's server never supervises it.
+ */
+export async function resolveDatabase(
+  config: AppConfig,
+  logger: Logger,
+  supervise?: { giveUp: (line: string) => void },
+): Promise<ResolvedDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, close: async () => undefined };
   const dataDir = join(config.dataDir, 'postgres');
   logger.info({ dataDir, port: config.embeddedPostgresPort }, 'starting embedded PostgreSQL');
-  const server = await startEmbeddedPostgres({
+  const options = {
     dataDir,
     port: config.embeddedPostgresPort,
     persistent: true,
-    log: (line) => logger.debug({ component: 'postgres' }, line),
-    warn: (line) => logger.warn({ component: 'postgres' }, line),
-  });
+    log: (line: string) => logger.debug({ component: 'postgres' }, line),
+    warn: (line: string) => logger.warn({ component: 'postgres' }, line),
+  };
+  const server = supervise
+    ? await startSupervisedPostgres(options, {
+        maxRestarts: config.embeddedPostgresRestarts,
+        warn: options.warn,
+        giveUp: supervise.giveUp,
+      })
+    : await startEmbeddedPostgres(options);
   await ensureDatabase(server.url, EMBEDDED_DATABASE);
   const url = new URL(server.url);
   url.pathname = `/${EMBEDDED_DATABASE}`;

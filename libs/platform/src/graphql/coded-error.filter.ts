@@ -5,7 +5,9 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { httpErrorAnswer, sendError } from '../http/json-errors';
 import { LOGGER } from '../platform.module';
+import { isUnavailable } from '../faults';
 import { CONTRACT_ERROR_CODES } from './error-codes';
+import { UNAVAILABLE_ANSWER } from './format-error';
 
 interface Coded {
   code: string;
@@ -33,6 +35,7 @@ function isStatementTimeout(error: unknown): boolean {
 /**
  * Any error that carries one of the contract's codes (domain refusals, access denials, conflicts)
  * becomes a GraphQL error with `extensions.code`, and `field`, `rule` and its `details` when it has them.
+ * A database or event store that cannot be reached is UNAVAILABLE (retryable: true).
  * Anything else passes on as an internal failure, which is logged and answered without internals.
  * Outside GraphQL (a body that is not JSON, an unknown path) the answer is the same JSON shape (json-errors.ts).
  */
@@ -47,6 +50,9 @@ export class CodedErrorFilter implements GqlExceptionFilter {
       return new GraphQLError('The query ran past the read time limit and was stopped: ask for less at once', {
         extensions: { code: 'QUERY_TOO_COMPLEX', rule: 'STATEMENT_TIMEOUT' },
       });
+    }
+    if (isUnavailable(exception)) {
+      return new GraphQLError(UNAVAILABLE_ANSWER.message, { extensions: { ...UNAVAILABLE_ANSWER.extensions } });
     }
     if (isCoded(exception)) {
       const extensions: Record<string, unknown> = { ...exception.details, code: exception.code };

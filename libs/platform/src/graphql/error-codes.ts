@@ -11,6 +11,7 @@ export const CONTRACT_ERROR_CODES: ReadonlySet<string> = new Set([
   'RATE_LIMITED',
   // a read that ran past the read pool's statement_timeout
   'QUERY_TOO_COMPLEX',
+  'UNAVAILABLE',
 ]);
 
 /** Codes Apollo itself gives to malformed requests; safe to show as they are. */

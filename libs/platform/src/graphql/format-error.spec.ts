@@ -26,3 +26,24 @@ describe('GraphQL error answers', () => {
     expect(JSON.stringify(answer)).not.toMatch(/read_model|QueryFailed/);
   });
 });
+
+describe('GraphQL answers when the database cannot be reached', () => {
+  it('answers UNAVAILABLE, retryable, without internals, when the original error is a lost connection', () => {
+    const lost = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:55432'), { code: 'ECONNREFUSED' });
+    const answer = formatGraphQLError(
+      { message: lost.message, path: ['registerEnterprise'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      lost,
+    );
+    expect(answer).toEqual({
+      message: 'The service cannot reach its database right now; try again shortly',
+      path: ['registerEnterprise'],
+      extensions: { code: 'UNAVAILABLE', retryable: true },
+    });
+    expect(JSON.stringify(answer)).not.toMatch(/ECONNREFUSED|55432/);
+  });
+
+  it('keeps an UNAVAILABLE the filter already made', () => {
+    const answer = formatGraphQLError({ message: 'm', extensions: { code: 'UNAVAILABLE', retryable: true } });
+    expect(answer.extensions).toEqual({ code: 'UNAVAILABLE', retryable: true });
+  });
+});

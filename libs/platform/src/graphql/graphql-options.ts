@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
+import { isUnavailable, RETRY_AFTER_SECONDS } from '../faults';
 import type { Metrics } from '../metrics';
 import { formatGraphQLError } from './format-error';
 import { inputHygienePlugin } from './input-hygiene';
@@ -24,13 +25,34 @@ function logUnexpectedErrors(logger: Logger): ApolloServerPlugin<RequestContext>
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const code = error.extensions?.code;
-            if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+            if (code === 'UNAVAILABLE' || isUnavailable(error.originalError)) {
+              logger.warn(
+                { requestId: contextValue.requestId, err: error.originalError ?? error },
+                'database unavailable',
+              );
+            } else if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
               logger.error(
                 { requestId: contextValue.requestId, err: error.originalError ?? error },
                 'GraphQL request failed',
               );
             }
           }
+        },
+      };
+    },
+  };
+}
+
+/** An answer carrying UNAVAILABLE is HTTP 503 with Retry-After, so plain HTTP clients and proxies see it too. */
+function unavailableIs503(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (!errors?.some((e) => e.extensions?.code === 'UNAVAILABLE')) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         },
       };
     },
@@ -58,7 +80,16 @@ export function graphqlOptions(
     validationRules: guard.validationRules,
     parseOptions: guard.parseOptions,
     formatError: formatGraphQLError,
-    plugins: [logUnexpectedErrors(logger), operationPlugin(metrics), inputHygienePlugin(), ...guard.plugins],
+    plugins: [
+      logUnexpectedErrors(logger),
+      operationPlugin(metrics),
+      inputHygienePlugin(),
+      unavailableIs503(),
+      ...guard.plugins,
+    ],
+    // Nest would reset every answer with data to 200 after our plugins; UNAVAILABLE must stay 503. The statuses our
+    // plugins set before execution (400, 429, 503 STALE_READ) are Apollo's own extensions.http, unaffected.
+    preserveHttpStatusForExecutionErrors: false,
     context: ({ req, res }: { req: RequestContext['req']; res: Response }): RequestContext => ({
       req,
       res,

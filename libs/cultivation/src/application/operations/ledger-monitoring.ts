@@ -12,7 +12,7 @@ import {
 } from '@cl/platform';
 import { DataSource } from 'typeorm';
 import { ProjectorService, readRebuildPosition } from '../../read-models';
-import { projectionStatus } from '../queries/status/projection-status';
+import { projectionStatus, projectorStall } from '../queries/status/projection-status';
 import { EVENT_STORE } from '../tokens';
 
 /** A rebuild's remaining events are counted up to this many. */
@@ -36,8 +36,8 @@ export async function projectionLag(sql: Pick<DataSource, 'query'>, store: Event
 
 /**
  * The ledger's part in operations: at each /metrics scrape, the projection lag, a running rebuild's progress
- * and the pools' use; in /health/ready, the condition that the read models are not too far behind (skipped
- * when this process does not run the projector: PROJECTOR_IN_PROCESS=false).
+ * and the pools' use; in /health/ready, the condition that the projector is not stalled and the read models are
+ * not too far behind (the lag skipped when this process does not run the projector: PROJECTOR_IN_PROCESS=false).
  */
 @Injectable()
 export class LedgerMonitoring implements OnModuleInit {
@@ -64,6 +64,9 @@ export class LedgerMonitoring implements OnModuleInit {
   }
 
   async projectionReadiness(): Promise<ReadinessAnswer> {
+    // Stalled on an event it cannot apply: the read models stop there until fixed code runs, whoever projects.
+    const stall = await projectorStall(this.dataSource);
+    if (stall) return { ready: false, projector: 'stalled', ...stall };
     if (!this.projectorInProcess) return { ready: true, projector: 'runs in another process (not checked here)' };
     const bound = this.config?.readyMaxProjectionLagSeconds ?? 300;
     const lag = await projectionLag(this.dataSource, this.store);

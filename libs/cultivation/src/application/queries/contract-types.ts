@@ -119,4 +119,6 @@ export interface ProjectionStatus {
   projectionVersion: number;
   snapshotVersion: number;
   versionMismatch: string | null;
+  stalledAt: string | null;
+  error: string | null;
 }

@@ -3,7 +3,7 @@ import type { EventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE } from '../tokens';
 import type { ProjectionStatus } from './contract-types';
-import { projectionStatus, waitForPosition } from './status/projection-status';
+import { projectionStatus, projectorStall, waitForPosition } from './status/projection-status';
 
 /** Where the read models stand relative to the log, and read-your-writes waiting. */
 @Injectable()
@@ -16,6 +16,13 @@ export class ProjectionStatusQueries {
   /** Checkpoint, head, lag (capped at LAG_COUNT_LIMIT) and whether a rebuild runs. */
   projectionStatus(): Promise<ProjectionStatus> {
     return projectionStatus(this.dataSource, this.store);
+  }
+
+  /**
+   * The projector's stall as recorded in the database (whichever process runs it), null when it is not stalled.
+   */
+  stall(): Promise<{ stalledAt: string; error: string } | null> {
+    return projectorStall(this.dataSource);
   }
 
   /** True once the read models have applied `position` (a decimal string), false after `timeoutMs`. */

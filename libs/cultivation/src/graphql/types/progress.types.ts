@@ -75,4 +75,15 @@ export class ProjectionStatus {
       "Why this server's code does not apply events to the stored read models (another projection or snapshot version), null when the versions match; a rebuild resolves it.",
   })
   versionMismatch?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Set while the projector is stalled: the position of the event it cannot apply (it applies nothing after it until fixed code is deployed, or a rebuild with fixed code swaps in).',
+  })
+  stalledAt?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the projector is stalled: the event type, stream and id, and the error.',
+  })
+  error?: string | null;
 }

@@ -9,6 +9,7 @@ import { LIVE_SCHEMA } from '../schema';
 import { creditCode, TestLedger } from '../testing/test-ledger';
 import { AddProjectionVersions1765152000000 } from './add-projection-versions.migration';
 import { CreateReadModels1764374400000 } from './create-read-models.migration';
+import { AddProjectionStall1765238400000 } from './add-projection-stall.migration';
 import { EnterpriseNames1765065600000 } from './enterprise-names.migration';
 import { WidenReadModelPositions1764979200000 } from './widen-positions.migration';
 
@@ -59,6 +60,7 @@ describe('migration EnterpriseNames1765065600000 on read models built before it'
       WidenReadModelPositions1764979200000,
       EnterpriseNames1765065600000,
       AddProjectionVersions1765152000000, // the release's later migrations run with it
+      AddProjectionStall1765238400000, // the later one the projector's checkpoint reads need
     ]);
     await dataSource.runMigrations();
     expect((await readCheckpoint(dataSource, LIVE_SCHEMA)).position).toBeNull();

@@ -19,6 +19,7 @@ import {
   targetRow,
   type FoldedStream,
 } from './fold';
+import { UnappliableEvent } from './unappliable-event';
 import { versionMismatch } from './versions';
 import { addCounts, addOccurrences } from './write-aggregates';
 import {
@@ -30,6 +31,15 @@ import {
   type SummaryRow,
 } from './write-enterprises';
 import type { Sql } from './sql';
+
+/** Runs the pure part of applying `event`; a failure there is that event's (UnappliableEvent). */
+function attributed<T>(event: StoredEvent, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw new UnappliableEvent(event, error);
+  }
+}
 
 /** What a batch did. */
 export interface ApplyResult {
@@ -78,12 +88,16 @@ export async function applyEvents(
   let applied = 0;
   for (const e of fresh) {
     if (isTargetsStream(e.streamId)) {
-      await upsertTarget(sql, schema, targetRow(e));
+      await upsertTarget(
+        sql,
+        schema,
+        attributed(e, () => targetRow(e)),
+      );
       applied++;
       continue;
     }
     const stream = touched.get(enterpriseCode(e.streamId) ?? '');
-    if (stream && foldEvent(stream, e)) applied++; // else not ours, or already applied (replay)
+    if (stream && attributed(e, () => foldEvent(stream, e))) applied++; // else not ours, or already applied (replay)
   }
 
   const delta = deferred ?? new BatchDelta();
@@ -91,9 +105,14 @@ export async function applyEvents(
   const rows = noEnterpriseRows();
   const changedCodes: string[] = [];
   for (const [code, stream] of touched) {
-    const after = stream.changed ? enterpriseRows(code, stream) : null;
-    if (!after) continue;
-    const before = enterpriseFacts(stream.before);
+    const blamed = stream.lastEvent;
+    if (!stream.changed || !blamed) continue;
+    const derived = attributed(blamed, () => {
+      const after = enterpriseRows(code, stream);
+      return after && { after, before: enterpriseFacts(stream.before) };
+    });
+    if (!derived) continue;
+    const { after, before } = derived;
     delta.addSegments(before.segments, -1);
     delta.addSegments(after.facts.segments, 1);
     delta.addOccurrences(before.occurrences, -1);

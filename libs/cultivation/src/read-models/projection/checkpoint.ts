@@ -2,6 +2,17 @@ import { CHECKPOINT_NAME, qualified } from '../schema';
 import type { Sql } from './sql';
 import { CODE_VERSIONS } from './versions';
 
+/** Where the projector stopped: the event it could not apply, and why. */
+export interface ProjectionStall {
+  readonly position: string;
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly type: string;
+  readonly error: string;
+  /** ISO time of the (last) failed attempt. */
+  readonly at: string;
+}
+
 export interface Checkpoint {
   /** Last applied global position, null before the first event. */
   readonly position: string | null;
@@ -11,6 +22,8 @@ export interface Checkpoint {
   readonly projectionVersion: number | null;
   /** The snapshot shape version of the stored states (null: no checkpoint yet). */
   readonly snapshotVersion: number | null;
+  /** Set while the projector is stalled on an event it cannot apply (see ProjectorService). */
+  readonly stall: ProjectionStall | null;
 }
 
 /**
@@ -27,17 +40,27 @@ export async function readCheckpoint(sql: Sql, schema: string, forUpdate = false
   }
   const rows: Checkpoint[] = await sql.query(
     `SELECT position::text AS position, generation::text AS generation, projection_version AS "projectionVersion",
-            snapshot_version AS "snapshotVersion"
+            snapshot_version AS "snapshotVersion", stall
      FROM ${table} WHERE name = $1${forUpdate ? ' FOR UPDATE' : ''}`,
     [CHECKPOINT_NAME],
   );
-  return rows[0] ?? { position: null, generation: 'none', projectionVersion: null, snapshotVersion: null };
+  return rows[0] ?? { position: null, generation: 'none', projectionVersion: null, snapshotVersion: null, stall: null };
 }
 
-/** Moves the checkpoint (inside the transaction that wrote the rows it accounts for). */
+/** Moves the checkpoint (inside the transaction that wrote the rows it accounts for); past a stall, it clears it. */
 export async function writeCheckpoint(sql: Sql, schema: string, position: string): Promise<void> {
   await sql.query(
-    `UPDATE ${qualified(schema, 'projection_checkpoint')} SET position = $2, updated_at = now() WHERE name = $1`,
+    `UPDATE ${qualified(schema, 'projection_checkpoint')} SET position = $2, stall = NULL, updated_at = now() WHERE name = $1`,
     [CHECKPOINT_NAME, position],
   );
+}
+
+/** Records (or, with null, clears) the projector's stall, leaving the position where it is. */
+export async function writeStall(sql: Sql, schema: string, stall: ProjectionStall | null): Promise<void> {
+  const table = qualified(schema, 'projection_checkpoint');
+  await sql.query(`INSERT INTO ${table} (name) VALUES ($1) ON CONFLICT DO NOTHING`, [CHECKPOINT_NAME]);
+  await sql.query(`UPDATE ${table} SET stall = $2::jsonb, updated_at = now() WHERE name = $1`, [
+    CHECKPOINT_NAME,
+    stall === null ? null : JSON.stringify(stall),
+  ]);
 }

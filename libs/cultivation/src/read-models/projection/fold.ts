@@ -23,6 +23,8 @@ export interface FoldedStream {
   /** Stream version of the last event folded in (-1: none). */
   version: number;
   lastPosition: string;
+  /** The last event folded in (what a failure deriving its rows is blamed on). */
+  lastEvent?: StoredEvent;
   changed: boolean;
 }
 
@@ -54,6 +56,7 @@ export function foldEvent(stream: FoldedStream, e: StoredEvent): boolean {
   stream.state = evolve(stream.state, { eventId: e.eventId, event: upcastRecorded(e) as EnterpriseEvent });
   stream.version = e.version;
   stream.lastPosition = e.position;
+  stream.lastEvent = e;
   stream.changed = true;
   return true;
 }

@@ -62,5 +62,7 @@ it('reports its lag and no rebuild while idle', async () => {
     projectionVersion: PROJECTION_VERSION,
     snapshotVersion: SNAPSHOT_VERSION,
     versionMismatch: null,
+    stalledAt: null,
+    error: null,
   });
 });

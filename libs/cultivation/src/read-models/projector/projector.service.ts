@@ -4,15 +4,22 @@
 // taken per batch keeps even an overlapping old leader from interleaving writes). Read models written
 // by another projection version are refused (one log line, projectionStatus says so) or, when
 // configured, rebuilt by this code before it projects.
+// Faults: a transient one (the database unreachable, a timeout, a deadlock) is retried from the checkpoint with
+// backoff. One event that cannot be applied (UnappliableEvent: an unknown type, a newer schema version, a bug;
+// or any other error that recurs when that event is applied alone) stalls the worker on it: logged, recorded in
+// the checkpoint row (projectionStatus.stalledAt / error), never retried by this process. It goes on when the
+// checkpoint moves past the event (a rebuild with fixed code swapped in) or after a restart with fixed code.
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Wakeup, type EventStore, type StoredEvent, type Subscription } from '@cl/event-store';
+import { comparePositions, Wakeup, type EventStore, type StoredEvent, type Subscription } from '@cl/event-store';
+import { isUnavailable } from '@cl/platform';
 import type { Logger } from 'pino';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { applyEvents } from '../projection/apply-events';
-import { readCheckpoint } from '../projection/checkpoint';
+import { type ProjectionStall, readCheckpoint, writeStall } from '../projection/checkpoint';
 import { inTransaction } from '../projection/in-transaction';
 import { ProjectionVersionMismatch, versionMismatch } from '../projection/versions';
 import { rebuildReadModels, RebuildAlreadyRunning } from '../rebuild/rebuild';
+import { UnappliableEvent } from '../projection/unappliable-event';
 import { LIVE_SCHEMA } from '../schema';
 import { LeaderLock } from './leader-lock';
 
@@ -37,6 +44,10 @@ export interface ProjectorOptions {
   onVersionMismatch?: VersionMismatchPolicy;
   /** Told once per refusal or rebuild, in one line (default: the logger's warn). */
   onNotice?: (message: string) => void;
+  /** Told once when the worker stalls on an event it cannot apply; default: logged as an error. */
+  onStall?: (stall: ProjectionStall) => void;
+  /** Longest wait before retrying after consecutive transient failures, in ms (default 30000). */
+  maxBackoffMs?: number;
   /** Told about each batch committed: its events and the seconds it took (the metrics). */
   onBatch?: (events: number, seconds: number) => void;
   /** Test hook: runs inside each batch's transaction just before commit. */
@@ -54,6 +65,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private readonly onNotice: (message: string) => void;
   /** The refusal last told, so that retrying does not repeat it. */
   private refused: string | undefined;
+  private readonly onStall: (stall: ProjectionStall) => void;
+  /** Consecutive failures since the last batch applied (the backoff's exponent). */
+  private failures = 0;
+  private stalled: { stall: ProjectionStall; generation: string } | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -61,10 +76,29 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     logger: Pick<Logger, 'error'> & Partial<Pick<Logger, 'warn'>>,
     private readonly options: ProjectorOptions = {},
   ) {
-    this.onError = options.onError ?? ((error) => logger.error({ err: error }, 'projector error; it retries'));
+    this.onError =
+      options.onError ?? ((error) => logger.error({ err: error }, 'projector error; it retries with backoff'));
     this.onNotice =
       options.onNotice ??
       ((message) => (logger.warn ? logger.warn(`projector: ${message}`) : logger.error(`projector: ${message}`)));
+    this.onStall =
+      options.onStall ??
+      ((stall) =>
+        logger.error(
+          {
+            stalledAt: stall.position,
+            eventType: stall.type,
+            eventId: stall.eventId,
+            stream: stall.streamId,
+            error: stall.error,
+          },
+          `projector stalled at position ${stall.position}: ${stall.type} cannot be applied (${stall.error}); fix the code, then restart or rebuild`,
+        ));
+  }
+
+  /** The event this worker stopped at, while it is stalled; null otherwise. */
+  get stall(): ProjectionStall | null {
+    return this.stalled?.stall ?? null;
   }
 
   /** True while this instance is the active worker. */
@@ -104,13 +138,26 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         if (lock && !this.stopping) await this.lead(lock);
       } catch (error) {
         if (error instanceof ProjectionVersionMismatch) this.refuse(error);
-        else this.onError(error);
+        else {
+          this.failures++;
+          this.onError(error);
+        }
       } finally {
         this.active = false;
         await lock?.release().catch(this.onError);
       }
-      if (!this.stopping) await this.wakeup.wait(this.options.retryMs ?? 3000);
+      if (!this.stopping) await this.wakeup.wait(this.nextWait());
     }
+  }
+
+  /** retryMs, doubled for each consecutive failure up to maxBackoffMs. */
+  private nextWait(): number {
+    const retryMs = this.options.retryMs ?? 3000;
+    if (this.failures === 0) return retryMs;
+    return Math.min(
+      retryMs * 2 ** Math.min(this.failures - 1, 20),
+      Math.max(retryMs, this.options.maxBackoffMs ?? 30_000),
+    );
   }
 
   /** Projects until stopped, until a batch fails (retried from the checkpoint later) or the lock is lost. */
@@ -134,7 +181,12 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     }
     this.refused = undefined;
     if (this.stopping) return; // stop() came during the rebuild, when there was no subscription to stop
-    const { position } = checkpoint;
+    const { position, generation } = checkpoint;
+    if (this.stalled) {
+      const past = comparePositions(position, this.stalled.stall.position) >= 0;
+      if (!past && generation === this.stalled.generation) return; // still stalled: wait for the fix
+      this.stalled = null; // a rebuild (with fixed code) got past the event
+    }
     const subscription = this.store.subscribe(position, (batch) => this.apply(batch), {
       batchSize: this.options.batchSize ?? 500,
       pollIntervalMs: this.options.pollIntervalMs ?? 500,
@@ -149,6 +201,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     }, this.options.retryMs ?? 3000);
     try {
       await subscription.finished;
+    } catch (error) {
+      if (!(error instanceof UnappliableEvent)) throw error;
+      await this.stallOn(error);
     } finally {
       clearInterval(watchdog);
       this.active = false;
@@ -156,7 +211,53 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
+  /** Stops at the event: recorded in the checkpoint row, remembered here with that row's generation, told once. */
+  private async stallOn(error: UnappliableEvent): Promise<void> {
+    const stall: ProjectionStall = {
+      position: error.position,
+      eventId: error.eventId,
+      streamId: error.streamId,
+      type: error.type,
+      error: error.reason,
+      at: new Date().toISOString(),
+    };
+    try {
+      await writeStall(this.dataSource, LIVE_SCHEMA, stall);
+      this.stalled = { stall, generation: (await readCheckpoint(this.dataSource, LIVE_SCHEMA)).generation };
+    } catch (e) {
+      // The database went away meanwhile: not stalled yet; the next attempt meets the event again.
+      this.failures++;
+      this.onError(e);
+      return;
+    }
+    this.onStall(stall);
+  }
+
+  /**
+   * Applies a batch. A transient failure ends the subscription (retried from the checkpoint with backoff). An
+   * UnappliableEvent stalls the worker on that event, after applying what precedes it. Any other failure is
+   * narrowed down to one event by applying the batch's events one at a time: the event that still fails is
+   * unappliable; if none fails, the batch is simply done.
+   */
   private async apply(batch: StoredEvent[]): Promise<void> {
+    try {
+      await this.applyOnce(batch);
+    } catch (error) {
+      if (isTransient(error) || error instanceof ProjectionVersionMismatch) throw error;
+      if (error instanceof UnappliableEvent) {
+        // What comes before the event is applied, so the checkpoint stops right before it.
+        const before = batch.filter((e) => comparePositions(e.position, error.position) < 0);
+        if (before.length > 0) await this.apply(before);
+        throw error;
+      }
+      if (batch.length === 1) throw new UnappliableEvent(batch[0]!, error);
+      this.onError(error);
+      for (const event of batch) await this.apply([event]);
+    }
+    this.failures = 0;
+  }
+
+  private async applyOnce(batch: StoredEvent[]): Promise<void> {
     const started = performance.now();
     await inTransaction(
       this.dataSource,
@@ -175,4 +276,17 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     this.refused = mismatch.message;
     this.onNotice(mismatch.message);
   }
+}
+
+/**
+ * SQLSTATEs worth retrying unchanged: serialisation failure, deadlock, lock not available, statement timeout (a
+ * batch waiting behind verify's comparison, say), insufficient resources.
+ */
+const RETRYABLE_SQLSTATE = /^(40001|40P01|55P03|57014|53\d{3})$/;
+
+/** A failure that says nothing about the events: the database away, slow or contended. Retried with backoff. */
+function isTransient(error: unknown): boolean {
+  if (isUnavailable(error)) return true;
+  const { code, driverError } = (error ?? {}) as { code?: unknown; driverError?: { code?: unknown } };
+  return [code, driverError?.code].some((c) => typeof c === 'string' && RETRYABLE_SQLSTATE.test(c));
 }

@@ -15,7 +15,7 @@ import { dropSchema } from './shadow-schema';
 /** Differences reported per table and side before "… and N more". */
 const SHOWN_PER_SIDE = 20;
 /** Bookkeeping columns that legitimately differ between two builds. */
-const VOLATILE = `'{generation,updated_at}'::text[]`;
+const VOLATILE = `'{generation,updated_at,stall}'::text[]`;
 
 async function compareTable(
   sql: Sql,

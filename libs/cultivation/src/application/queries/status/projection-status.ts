@@ -1,6 +1,13 @@
 import type { EventStore } from '@cl/event-store';
 import { comparePositions, isPosition } from '@cl/event-store';
-import { CODE_VERSIONS, isRebuildRunning, readLiveCheckpoint, versionMismatch, type Sql } from '../../../read-models';
+import {
+  CODE_VERSIONS,
+  isRebuildRunning,
+  readLiveCheckpoint,
+  versionMismatch,
+  type ProjectionStall,
+  type Sql,
+} from '../../../read-models';
 import type { ProjectionStatus } from '../contract-types';
 import { InvalidQueryInput } from '../query-input';
 
@@ -36,7 +43,23 @@ export async function projectionStatus(sql: Sql, store: EventStore): Promise<Pro
     projectionVersion: checkpoint.projectionVersion ?? CODE_VERSIONS.projection,
     snapshotVersion: checkpoint.snapshotVersion ?? CODE_VERSIONS.snapshot,
     versionMismatch: versionMismatch(checkpoint)?.message ?? null,
+    stalledAt: checkpoint.stall?.position ?? null,
+    error: checkpoint.stall ? describeStall(checkpoint.stall) : null,
   };
+}
+
+/**
+ * The projector's stall as recorded in the database (whichever process runs it), null when it is not stalled:
+ * what projectionStatus and readiness report.
+ */
+export async function projectorStall(sql: Sql): Promise<{ stalledAt: string; error: string } | null> {
+  const { stall } = await readLiveCheckpoint(sql);
+  return stall && { stalledAt: stall.position, error: describeStall(stall) };
+}
+
+/** One line naming the event and the error. */
+export function describeStall(stall: ProjectionStall): string {
+  return `${stall.type} (stream ${stall.streamId}, event ${stall.eventId}) cannot be applied: ${stall.error}`;
 }
 
 /** Resolves true once the checkpoint has reached `position`, false after `timeoutMs`. */

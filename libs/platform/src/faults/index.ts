@@ -1,0 +1,2 @@
+export * from './unavailable';
+export * from './request-deadline';
