@@ -99,7 +99,7 @@ describe('idempotency keys: one record and one check for the batch path and the 
       ],
       context,
     );
-    expect(outcomes[0]).toEqual([{ status: 'duplicate' }]);
+    expect(outcomes[0]).toEqual([{ status: 'duplicate', note: null }]);
     expect(outcomes[1]?.[0]).toMatchObject({ status: 'rejected', code: 'CONFLICT', rule: 'IDEMPOTENCY_KEY_REUSED' });
     expect(await store.readStream('enterprise-b')).toEqual([]);
   });
