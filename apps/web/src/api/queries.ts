@@ -10,6 +10,8 @@ export interface TierInfo {
   rung: number;
   nameZh: string;
   nameEn: string;
+  /** False for a group (科技和创新型中小企业): held through its members, never granted itself. */
+  grantable?: boolean;
 }
 export interface TargetProgress {
   tier: TierInfo;
@@ -140,7 +142,7 @@ export const SERVICE_INFO = /* GraphQL */ `
   }
 `;
 
-const TIER = 'tier ladder rung nameZh nameEn';
+const TIER = 'tier ladder rung nameZh nameEn grantable';
 
 export const REFERENCE = /* GraphQL */ `
   query Reference {
