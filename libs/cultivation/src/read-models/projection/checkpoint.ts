@@ -26,18 +26,21 @@ export interface Checkpoint {
   readonly stall: ProjectionStall | null;
 }
 
+/** Creates the checkpoint row if missing, stamped with the code's versions (a fresh schema is written by this code). */
+async function insertCheckpoint(sql: Sql, table: string): Promise<void> {
+  await sql.query(
+    `INSERT INTO ${table} (name, projection_version, snapshot_version) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    [CHECKPOINT_NAME, CODE_VERSIONS.projection, CODE_VERSIONS.snapshot],
+  );
+}
+
 /**
  * Reads the checkpoint; `forUpdate` creates it if missing (stamped with the code's versions: a fresh
  * schema is written by this code) and locks it for the rest of the transaction.
  */
 export async function readCheckpoint(sql: Sql, schema: string, forUpdate = false): Promise<Checkpoint> {
   const table = qualified(schema, 'projection_checkpoint');
-  if (forUpdate) {
-    await sql.query(
-      `INSERT INTO ${table} (name, projection_version, snapshot_version) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [CHECKPOINT_NAME, CODE_VERSIONS.projection, CODE_VERSIONS.snapshot],
-    );
-  }
+  if (forUpdate) await insertCheckpoint(sql, table);
   const rows: Checkpoint[] = await sql.query(
     `SELECT position::text AS position, generation::text AS generation, projection_version AS "projectionVersion",
             snapshot_version AS "snapshotVersion", stall
@@ -58,7 +61,7 @@ export async function writeCheckpoint(sql: Sql, schema: string, position: string
 /** Records (or, with null, clears) the projector's stall, leaving the position where it is. */
 export async function writeStall(sql: Sql, schema: string, stall: ProjectionStall | null): Promise<void> {
   const table = qualified(schema, 'projection_checkpoint');
-  await sql.query(`INSERT INTO ${table} (name) VALUES ($1) ON CONFLICT DO NOTHING`, [CHECKPOINT_NAME]);
+  await insertCheckpoint(sql, table);
   await sql.query(`UPDATE ${table} SET stall = $2::jsonb, updated_at = now() WHERE name = $1`, [
     CHECKPOINT_NAME,
     stall === null ? null : JSON.stringify(stall),
