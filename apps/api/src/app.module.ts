@@ -42,7 +42,6 @@ export class AppModule {
           migrations: LEDGER_MIGRATIONS,
           readStatementTimeoutMs: config.readStatementTimeoutMs,
           connectionTimeoutMs: config.databaseWaitMs,
-          statementTimeoutMs: config.requestTimeoutMs,
           logger,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({

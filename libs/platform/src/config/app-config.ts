@@ -43,7 +43,7 @@ export interface AppConfig {
   readonly webDir: string;
   /** The city's single sign-on for the console (authorization code + PKCE); both set or neither. */
   readonly oidc: OidcClientConfig | undefined;
-  /** A GraphQL request not answered within this many ms gets 503 UNAVAILABLE; also each statement's limit. */
+  /** A GraphQL request not answered within this many ms gets 503 UNAVAILABLE; also each event-store statement's limit. */
   readonly requestTimeoutMs: number;
   /** Longest wait for a pooled database connection (connecting included) before answering UNAVAILABLE. */
   readonly databaseWaitMs: number;
