@@ -1,6 +1,7 @@
-// `npm run bench [-- --scale N] [--pg-dir DIR] [--profile DIR] [--only B3|B4]`: one bench PostgreSQL, seeded
+// `npm run bench [-- --scale N] [--pg-dir DIR] [--profile DIR] [--only B3|B4|seed]`: one bench PostgreSQL, seeded
 // once with the demo cohort, then B1–B5 (or, with --only B3, B1's raw baseline and the imports; with
-// --only B4, the rebuild alone); prints the table and writes bench/results/<date>-<scale>[-B3|-b4].json.
+// --only B4, the rebuild alone; with --only seed, the seeded template and nothing else); prints the table
+// and writes bench/results/<date>-<scale>[-B3|-b4].json.
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,7 @@ interface Args {
   pgDir?: string;
   profile?: string;
   /** B3: only the import figures (and B1, whose raw INSERT rate is their baseline); B4: only the rebuild. */
-  only?: 'B3' | 'B4';
+  only?: 'B3' | 'B4' | 'SEED';
 }
 
 function parseArgs(argv: string[]): Args {
@@ -56,10 +57,11 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--profile') args.profile = resolve(value());
     else if (flag === '--only') {
       const only = value().toUpperCase();
-      if (only !== 'B3' && only !== 'B4') throw new Error('--only takes B3 (the import figures) or B4 (the rebuild)');
+      if (only !== 'B3' && only !== 'B4' && only !== 'SEED')
+        throw new Error('--only takes B3 (the import figures), B4 (the rebuild) or seed (prepare the template)');
       args.only = only;
     } else {
-      throw new Error(`unknown argument ${argv[i]} (use --scale N, --pg-dir DIR, --profile DIR, --only B3|B4)`);
+      throw new Error(`unknown argument ${argv[i]} (use --scale N, --pg-dir DIR, --profile DIR, --only B3|B4|seed)`);
     }
   }
   if (!Number.isInteger(args.scale) || args.scale < 100) throw new Error('--scale must be a whole number ≥ 100');
@@ -239,6 +241,11 @@ async function main(): Promise<void> {
     log(
       `seed: ${fmt(seeded.enterprises)} enterprises, ${fmt(seeded.events)} events in ${fmt(seeded.seconds, 1)} s${seeded.reused ? ' (reused template)' : ''}`,
     );
+
+    if (args.only === 'SEED') {
+      if (!args.pgDir) log('--only seed without --pg-dir: the seeded cluster is removed again');
+      return;
+    }
 
     if (args.only === 'B4') {
       log('B4 projection only: full rebuild in a child process');
