@@ -7,7 +7,7 @@
 // scale with largest ÷ smallest, and writes bench/results/<date>-scales-<N>-<M>[-…].json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fmt } from './common';
 import { explainTable } from './explain';
 import { combine, combinedTable, header, resultName } from './report';
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
         durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
         machine,
         code,
-        files: results.map((r) => ({ scale: r.scale, started: r.started, file: r.file })),
+        files: results.map((r) => ({ scale: r.scale, started: r.started, file: r.file && basename(r.file) })),
         table: combined,
         explain: Object.fromEntries(results.filter((r) => r.explain).map((r) => [r.scale, r.explain])),
       },
