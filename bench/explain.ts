@@ -71,12 +71,15 @@ function figuresOf(sql: string, e: ExplainOutput): ExplainedStatement {
     sharedRead: e.Plan['Shared Read Blocks'] ?? 0,
     planningHit: e.Planning?.['Shared Hit Blocks'] ?? 0,
     planningRead: e.Planning?.['Shared Read Blocks'] ?? 0,
-    rowsScanned: read.reduce(
-      (sum, n) =>
-        sum +
-        ((n['Actual Rows'] ?? 0) + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0)) *
-          (n['Actual Loops'] ?? 1),
-      0,
+    // Per-loop averages times loops: round the sum.
+    rowsScanned: Math.round(
+      read.reduce(
+        (sum, n) =>
+          sum +
+          ((n['Actual Rows'] ?? 0) + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0)) *
+            (n['Actual Loops'] ?? 1),
+        0,
+      ),
     ),
     rowsReturned: e.Plan['Actual Rows'] ?? 0,
   };
