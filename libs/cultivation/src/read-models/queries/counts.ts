@@ -15,10 +15,13 @@ export interface CountCell {
   count: number;
 }
 
-/** Count per (date, district, metric, tier, level); district '*' is the whole city. Missing cells are 0. */
+/**
+ * Count per (date, district, metric, tier, level); district '*' is the whole city, level 'ANY' every
+ * level. Missing cells are 0. `tier` and `level` narrow what is read.
+ */
 export async function readCounts(
   sql: Sql,
-  args: { dates: CalendarDate[]; districts: string[]; tier?: Tier },
+  args: { dates: CalendarDate[]; districts: string[]; tier?: Tier; level?: string },
 ): Promise<CountCell[]> {
   const dates: string[] = [];
   const nodes: number[] = [];
@@ -33,9 +36,9 @@ export async function readCounts(
     `SELECT q.on_day AS "on", t.district_code AS district, t.metric, t.tier, t.level, sum(t.total)::int AS count
      FROM unnest($1::text[], $2::int[]) AS q(on_day, node)
      JOIN ${qualified(LIVE_SCHEMA, 'count_tree')} t ON t.node = q.node
-     WHERE t.district_code = ANY($3::text[]) AND ($4::text IS NULL OR t.tier = $4)
+     WHERE t.district_code = ANY($3::text[]) AND ($4::text IS NULL OR t.tier = $4) AND ($5::text IS NULL OR t.level = $5)
      GROUP BY 1, 2, 3, 4, 5`,
-    [dates, nodes, args.districts, args.tier ?? null],
+    [dates, nodes, args.districts, args.tier ?? null, args.level ?? null],
   );
 }
 
