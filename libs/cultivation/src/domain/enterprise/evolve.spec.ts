@@ -14,7 +14,7 @@ import {
   withIds,
 } from '../spec-fixtures';
 import type { EnterpriseEvent } from '../events/enterprise-events';
-import { currentValidUntil } from './grant';
+import { countsOn, currentValidUntil } from './grant';
 import { fold } from './evolve';
 import type { EnterpriseState, RegisteredEnterprise } from './state';
 
@@ -78,6 +78,18 @@ describe('evolve', () => {
     );
     expect(s.status).toBe('DEREGISTERED');
     expect(s.grants.map((g) => g.end)).toEqual([null, { kind: 'DEREGISTERED', on: '2025-03-01' }]);
+  });
+
+  it('EnterpriseDeregistered also ends a grant whose recorded lapse a later-recorded renewal carried past', () => {
+    const s = stateOf(
+      registered(),
+      granted('HIGH_TECH', '2018-01-01', '2018-01-02'),
+      lapsed('HIGH_TECH', '2018-01-03'),
+      renewed('HIGH_TECH', '2018-01-01', '2021-01-02'), // back-dated, recorded after the lapse
+      deregistered('2018-01-03'),
+    );
+    expect(onlyGrant(s)?.end).toEqual({ kind: 'DEREGISTERED', on: '2018-01-03' });
+    expect(countsOn(onlyGrant(s)!, d('2018-01-03'))).toBe(false);
   });
 
   it('CertificationGranted adds a grant keyed by its eventId', () => {

@@ -70,8 +70,12 @@ function evolveRegistered(state: Registered, { eventId, event }: Envelope<Enterp
     }
     case 'EnterpriseDeregistered': {
       const on = event.data.effectiveOn;
+      // A recorded lapse does not end a grant that a later-recorded renewal carried past it (grantEnding
+      // goes by validity then), so deregistration ends it like a grant with no end.
       const grants = state.grants.map((g) =>
-        g.end === null && countsOn(g, on) ? { ...g, end: { kind: 'DEREGISTERED' as const, on } } : g,
+        (g.end === null || g.end.kind === 'LAPSED') && countsOn(g, on)
+          ? { ...g, end: { kind: 'DEREGISTERED' as const, on } }
+          : g,
       );
       return { ...state, grants, status: 'DEREGISTERED', deregisteredOn: on, deregistrationReason: event.data.reason };
     }
