@@ -1,6 +1,6 @@
 // From the bytes of an uploaded file to a table of text cells: XLSX through exceljs, CSV in UTF-8
 // (BOM or not) or GBK. Anything else is refused whole, with a message that names the problem.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { ImportFileRefused } from './import-errors';
@@ -107,7 +107,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readWorkbook(bytes: Buffer, fileName: string): Promise<TableLine[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first XLSX upload, not at start: exceljs is ~27 MiB of the service's resident memory.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
