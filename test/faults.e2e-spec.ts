@@ -172,7 +172,9 @@ describe('an external PostgreSQL stopped, then frozen, under concurrent writes; 
     };
     const writers = Array.from({ length: 4 }, writer);
 
-    await sleep(1_500);
+    // Writes go through before the outage (waited for, not timed: a loaded machine may take seconds).
+    for (let waited = 0; waited < 30_000 && !outcomes.some((o) => o.position); waited += 100) await sleep(100);
+    await sleep(500);
     const beforeOutage = outcomes.filter((o) => o.position).length;
     await pg.stop(); // down: connections refused
     await sleep(4_000); // twice the request deadline

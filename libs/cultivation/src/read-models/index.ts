@@ -7,6 +7,7 @@ import { WidenReadModelPositions1764979200000 } from './migrations/widen-positio
 import { EnterpriseNames1765065600000 } from './migrations/enterprise-names.migration';
 import { AddProjectionVersions1765152000000 } from './migrations/add-projection-versions.migration';
 import { ReprojectForTierGroups1796083212000 } from './migrations/reproject-read-models.migration';
+import { CountTree1796124435000 } from './migrations/count-tree.migration';
 
 export {
   CreateReadModels1764374400000,
@@ -15,6 +16,7 @@ export {
   AddProjectionVersions1765152000000,
   AddProjectionStall1765238400000,
   ReprojectForTierGroups1796083212000,
+  CountTree1796124435000,
 };
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
 export const READ_MODEL_MIGRATIONS = [
@@ -24,6 +26,7 @@ export const READ_MODEL_MIGRATIONS = [
   AddProjectionVersions1765152000000,
   AddProjectionStall1765238400000,
   ReprojectForTierGroups1796083212000,
+  CountTree1796124435000,
 ];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';

@@ -12,6 +12,8 @@ import { CreateReadModels1764374400000 } from './create-read-models.migration';
 import { AddProjectionStall1765238400000 } from './add-projection-stall.migration';
 import { EnterpriseNames1765065600000 } from './enterprise-names.migration';
 import { WidenReadModelPositions1764979200000 } from './widen-positions.migration';
+import { ReprojectForTierGroups1796083212000 } from './reproject-read-models.migration';
+import { CountTree1796124435000 } from './count-tree.migration';
 
 const open = (url: string, migrations: unknown[]) =>
   new DataSource({ type: 'postgres', url, migrations: migrations as never, logging: ['error'] }).initialize();
@@ -60,7 +62,9 @@ describe('migration EnterpriseNames1765065600000 on read models built before it'
       WidenReadModelPositions1764979200000,
       EnterpriseNames1765065600000,
       AddProjectionVersions1765152000000, // the release's later migrations run with it
-      AddProjectionStall1765238400000, // the later one the projector's checkpoint reads need
+      AddProjectionStall1765238400000, // the later ones the projector's checkpoint reads and writes need
+      ReprojectForTierGroups1796083212000,
+      CountTree1796124435000,
     ]);
     await dataSource.runMigrations();
     expect((await readCheckpoint(dataSource, LIVE_SCHEMA)).position).toBeNull();

@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { LIVE_SCHEMA, READ_MODEL_TABLES, qualified } from '../schema';
 
 /**
  * Empties the read models so the projector derives them again from the whole log (the log is
@@ -11,7 +10,11 @@ export class ReprojectForTierGroups1796083212000 implements MigrationInterface {
   name = 'ReprojectForTierGroups1796083212000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`TRUNCATE ${READ_MODEL_TABLES.map((t) => qualified(LIVE_SCHEMA, t)).join(', ')}`);
+    // The tables as they are when this runs (from the catalogue: later migrations add and drop tables).
+    const tables = (await q.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'read_model'`)) as {
+      tablename: string;
+    }[];
+    await q.query(`TRUNCATE ${tables.map((t) => `read_model.${t.tablename}`).join(', ')}`);
   }
 
   async down(): Promise<void> {

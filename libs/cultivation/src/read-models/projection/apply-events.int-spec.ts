@@ -63,7 +63,7 @@ describe('applyEvents', () => {
     expect(again.applied).toBe(0);
     expect(await dumpReadModels(dataSource, LIVE_SCHEMA)).toEqual(rows);
     expect(rows.enterprise_summary).toHaveLength(2);
-    expect(rows.count_daily!.length).toBeGreaterThan(0);
+    expect(rows.count_tree!.length).toBeGreaterThan(0);
   });
 
   it('replaying past a lost checkpoint is still a no-op (events at or below a stream version are skipped)', async () => {
@@ -82,7 +82,7 @@ describe('applyEvents', () => {
       { credit_code: creditCode(1), tier: 'SRDI_SME' },
     ]);
     const techSme = await dataSource.query(
-      `SELECT * FROM ${qualified(LIVE_SCHEMA, 'count_daily')} WHERE tier = 'TECH_SME'`,
+      `SELECT * FROM ${qualified(LIVE_SCHEMA, 'count_tree')} WHERE tier = 'TECH_SME'`,
     );
     expect(techSme).toEqual([]);
   });

@@ -21,7 +21,7 @@ import {
 } from './fold';
 import { UnappliableEvent } from './unappliable-event';
 import { versionMismatch } from './versions';
-import { addCounts, addOccurrences } from './write-aggregates';
+import { addCountTree, addOccurrences } from './write-aggregates';
 import {
   addEnterpriseRows,
   noEnterpriseRows,
@@ -128,9 +128,8 @@ export async function applyEvents(
   return { applied, skipped: events.length - applied, position: last.position };
 }
 
-/** Writes summed aggregate deltas (count_daily, count_monthly, occurrence_daily). */
+/** Writes summed aggregate deltas (count_tree, occurrence_daily). */
 export async function flushAggregates(sql: Sql, schema: string, delta: BatchDelta): Promise<void> {
-  await addCounts(sql, schema, 'count_daily', delta.dailyRows());
-  await addCounts(sql, schema, 'count_monthly', delta.monthlyRows());
+  await addCountTree(sql, schema, delta.treeRows());
   await addOccurrences(sql, schema, delta.occurrenceRows());
 }

@@ -2,14 +2,16 @@
 // after it added, so a retraction, relocation or renewal needs no special case: the difference says it.
 import type { CountingSegment, Occurrence } from '../../domain';
 import { ALL_DISTRICTS } from '../schema';
+import { nodeSums } from './count-tree';
 
-export interface CountRow {
+/** A node of a series' count tree (count-tree.ts) and the change to its sum. */
+export interface CountTreeRow {
   district_code: string;
+  node: number;
   tier: string;
-  day: string;
   metric: string;
   level: string;
-  delta: number;
+  total: number;
 }
 
 export interface OccurrenceRow {
@@ -58,14 +60,14 @@ export class BatchDelta {
     }
   }
 
-  /** Non-zero daily deltas. */
-  dailyRows(): CountRow[] {
-    return this.countRows((day) => day);
-  }
-
-  /** The same deltas summed per month (day = first of the month). */
-  monthlyRows(): CountRow[] {
-    return this.countRows((day) => `${day.slice(0, 8)}01`);
+  /** The changes to the count tree's nodes, nodes whose change is 0 left out. */
+  treeRows(): CountTreeRow[] {
+    const rows: CountTreeRow[] = [];
+    for (const [key, days] of this.counts) {
+      const [district_code = '', tier = '', metric = '', level = ''] = key.split('|');
+      for (const [node, total] of nodeSums(days)) rows.push({ district_code, node, tier, metric, level, total });
+    }
+    return rows;
   }
 
   /** Non-zero occurrence changes. */
@@ -77,22 +79,6 @@ export class BatchDelta {
         if (granted !== 0 || renewed !== 0 || ended !== 0)
           rows.push({ district_code, tier, day, granted, renewed, ended });
       }
-    }
-    return rows;
-  }
-
-  /** Non-zero sums of each series' deltas grouped by `bucket(day)`. */
-  private countRows(bucket: (day: string) => string): CountRow[] {
-    const rows: CountRow[] = [];
-    for (const [key, days] of this.counts) {
-      const [district_code = '', tier = '', metric = '', level = ''] = key.split('|');
-      const sums = new Map<string, number>();
-      for (const [day, delta] of days) {
-        if (delta === 0) continue;
-        const b = bucket(day);
-        sums.set(b, (sums.get(b) ?? 0) + delta);
-      }
-      for (const [day, delta] of sums) if (delta !== 0) rows.push({ district_code, tier, day, metric, level, delta });
     }
     return rows;
   }

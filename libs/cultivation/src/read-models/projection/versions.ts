@@ -6,7 +6,7 @@
  * Bump when the rows derived from an enterprise's state change: counting segments, occurrences,
  * firsts, the per-enterprise tables or the aggregates (enterprise-facts.ts, batch-delta.ts).
  */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2; // 2: counts as running totals (count_tree) instead of daily and monthly deltas
 /** Bump when the shape of the stored snapshot changes (enterprise_summary.state, the domain's EnterpriseState). */
 export const SNAPSHOT_VERSION = 1;
 

@@ -1,6 +1,8 @@
-// Counts on dates from the delta tables: whole months from count_monthly, then the days of the
-// date's own month from count_daily. Rows read depend on the calendar span, never on enterprises.
+// Counts on dates from the count tree (projection/count-tree.ts): a count on a day is the sum of at
+// most 16 nodes per (district, tier, metric, level), whatever the number of enterprises or the length
+// of history, so each row read is found by primary key (district_code, node, …).
 import type { CalendarDate, Tier } from '../../domain';
+import { prefixNodes } from '../projection/count-tree';
 import { LIVE_SCHEMA, qualified } from '../schema';
 import type { Sql } from '../projection/sql';
 
@@ -13,24 +15,30 @@ export interface CountCell {
   count: number;
 }
 
-/** Count per (date, district, metric, tier, level); district '*' is the whole city. Missing cells are 0. */
+/**
+ * Count per (date, district, metric, tier, level); district '*' is the whole city, level 'ANY' every
+ * level. Missing cells are 0. `tier` and `level` narrow what is read.
+ */
 export async function readCounts(
   sql: Sql,
-  args: { dates: CalendarDate[]; districts: string[]; tier?: Tier },
+  args: { dates: CalendarDate[]; districts: string[]; tier?: Tier; level?: string },
 ): Promise<CountCell[]> {
-  const daily = qualified(LIVE_SCHEMA, 'count_daily');
-  const monthly = qualified(LIVE_SCHEMA, 'count_monthly');
-  const filter = (t: string) => `${t}.district_code = ANY($2::text[]) AND ($3::text IS NULL OR ${t}.tier = $3)`;
+  const dates: string[] = [];
+  const nodes: number[] = [];
+  for (const on of new Set(args.dates)) {
+    for (const node of prefixNodes(on)) {
+      dates.push(on);
+      nodes.push(node);
+    }
+  }
+  if (nodes.length === 0) return [];
   return sql.query(
-    `WITH d(on_day) AS (SELECT DISTINCT unnest($1::date[]))
-     SELECT on_day::text AS "on", district_code AS district, metric, tier, level, sum(delta)::int AS count FROM (
-       SELECT d.on_day, m.district_code, m.metric, m.tier, m.level, m.delta
-         FROM d JOIN ${monthly} m ON m.month < date_trunc('month', d.on_day)::date WHERE ${filter('m')}
-       UNION ALL
-       SELECT d.on_day, c.district_code, c.metric, c.tier, c.level, c.delta
-         FROM d JOIN ${daily} c ON c.day >= date_trunc('month', d.on_day)::date AND c.day <= d.on_day WHERE ${filter('c')}
-     ) x GROUP BY 1, 2, 3, 4, 5`,
-    [args.dates, args.districts, args.tier ?? null],
+    `SELECT q.on_day AS "on", t.district_code AS district, t.metric, t.tier, t.level, sum(t.total)::int AS count
+     FROM unnest($1::text[], $2::int[]) AS q(on_day, node)
+     JOIN ${qualified(LIVE_SCHEMA, 'count_tree')} t ON t.node = q.node
+     WHERE t.district_code = ANY($3::text[]) AND ($4::text IS NULL OR t.tier = $4) AND ($5::text IS NULL OR t.level = $5)
+     GROUP BY 1, 2, 3, 4, 5`,
+    [dates, nodes, args.districts, args.tier ?? null, args.level ?? null],
   );
 }
 

@@ -8,7 +8,7 @@ import type { EventStore, StoredEvent } from '@cl/event-store';
 import { comparePositions } from '@cl/event-store';
 import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { BatchDelta, type CountRow } from '../projection/batch-delta';
+import { BatchDelta } from '../projection/batch-delta';
 import { readCheckpoint, writeCheckpoint } from '../projection/checkpoint';
 import * as fold from '../projection/fold';
 import {
@@ -212,20 +212,22 @@ export class BulkLoader {
         return writer.writeAll(rows).then(() => writer.end());
       };
       const delta = this.delta;
-      const countColumns = (day: string) => ['district_code', 'tier', day, 'metric', 'level', 'delta'];
-      const countValues = (r: CountRow) => [r.district_code, r.tier, r.day, r.metric, r.level, r.delta];
       const targetColumns = columnNames(TARGET_COLUMNS);
       await Promise.all([
-        copy(0, 'count_daily', countColumns('day'), delta.dailyRows().map(countValues)),
-        copy(1, 'count_monthly', countColumns('month'), delta.monthlyRows().map(countValues)),
         copy(
-          2,
+          0,
+          'count_tree',
+          ['district_code', 'node', 'tier', 'metric', 'level', 'total'],
+          delta.treeRows().map((r) => [r.district_code, r.node, r.tier, r.metric, r.level, r.total]),
+        ),
+        copy(
+          1,
           'occurrence_daily',
           ['district_code', 'tier', 'day', 'granted', 'renewed', 'ended'],
           delta.occurrenceRows().map((r) => [r.district_code, r.tier, r.day, r.granted, r.renewed, r.ended]),
         ),
         copy(
-          3,
+          2,
           'targets',
           targetColumns,
           [...this.targets.values()].map((t) => valuesOf(t, targetColumns)),

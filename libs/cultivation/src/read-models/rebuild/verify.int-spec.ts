@@ -95,8 +95,8 @@ it('lists every row that differs, on both sides', async () => {
   expect(grantsOfE2).toBeGreaterThan(1);
   await dataSource.query(`DELETE FROM ${t('certification_grant')} WHERE credit_code = $1`, [E(2)]);
   await dataSource.query(
-    `UPDATE ${t('count_monthly')} SET delta = delta + 1 WHERE (district_code, tier, month, metric, level) IN (
-       SELECT district_code, tier, month, metric, level FROM ${t('count_monthly')} ORDER BY 1, 2, 3, 4, 5 LIMIT 1)`,
+    `UPDATE ${t('count_tree')} SET total = total + 1 WHERE (district_code, node, tier, metric, level) IN (
+       SELECT district_code, node, tier, metric, level FROM ${t('count_tree')} ORDER BY 1, 2, 3, 4, 5 LIMIT 1)`,
   );
   const found = await verifyReadModels(dataSource, store);
   const lines = (prefix: string) => found.filter((d) => d.startsWith(prefix));
@@ -104,7 +104,7 @@ it('lists every row that differs, on both sides', async () => {
   expect(lines('enterprise_summary: only in a fresh rebuild:')).toHaveLength(1);
   expect(lines('certification_grant: only in a fresh rebuild:')).toHaveLength(grantsOfE2);
   expect(lines('certification_grant: only in the live read models:')).toEqual([]);
-  expect(lines('count_monthly: only in the live read models:')).toHaveLength(1);
-  expect(lines('count_monthly: only in a fresh rebuild:')).toHaveLength(1);
-  expect(found.filter((d) => !/^(enterprise_summary|certification_grant|count_monthly):/.test(d))).toEqual([]);
+  expect(lines('count_tree: only in the live read models:')).toHaveLength(1);
+  expect(lines('count_tree: only in a fresh rebuild:')).toHaveLength(1);
+  expect(found.filter((d) => !/^(enterprise_summary|certification_grant|count_tree):/.test(d))).toEqual([]);
 });

@@ -10,10 +10,11 @@ export async function cohortTrend(
 ): Promise<TrendPoint[]> {
   const periods = periodsOf(args.from, args.to, args.interval);
   const where = args.district ?? ALL_DISTRICTS;
-  const counts = new CountLookup(
-    await readCounts(sql, { dates: periods.map((p) => p.last), districts: [where], tier: args.tier }),
-  );
-  const sums = await sumOccurrences(sql, periods, where, args.tier);
+  const [cells, sums] = await Promise.all([
+    readCounts(sql, { dates: periods.map((p) => p.last), districts: [where], tier: args.tier, level: 'ANY' }),
+    sumOccurrences(sql, periods, where, args.tier),
+  ]);
+  const counts = new CountLookup(cells);
   return periods.map((p, i) => ({
     periodStart: p.start,
     active: counts.get(p.last, where, 'ACTIVE', args.tier),

@@ -5,7 +5,7 @@ import { CountLookup, readCounts, type Sql } from '../../../read-models';
 /** Active and cumulative counts of a tier (all levels) in each of the sixteen districts on `asOf`. */
 export async function districtBreakdown(sql: Sql, tier: Tier, asOf: CalendarDate): Promise<DistrictCount[]> {
   const codes = DISTRICTS.map((d) => d.code);
-  const counts = new CountLookup(await readCounts(sql, { dates: [asOf], districts: codes, tier }));
+  const counts = new CountLookup(await readCounts(sql, { dates: [asOf], districts: codes, tier, level: 'ANY' }));
   return DISTRICTS.map((d) => ({
     district: { code: d.code, name: d.name },
     active: counts.get(asOf, d.code, 'ACTIVE', tier),
