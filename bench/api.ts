@@ -52,13 +52,17 @@ export async function startApi(
   databaseUrl: string,
   log: (line: string) => void,
   profileDir?: string,
+  /** Another build's entry point, extra environment or node flags (bench/command-path.ts compares builds). */
+  variant: { main?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; profileName?: string } = {},
 ): Promise<RunningApi> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cl-bench-api-'));
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=api.cpuprofile'] : [];
-  const child = spawn(process.execPath, [...profile, resolve('dist/apps/api/src/main.js')], {
+  const profileName = variant.profileName ?? 'api.cpuprofile';
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${profileName}`] : [];
+  const main = variant.main ?? resolve('dist/apps/api/src/main.js');
+  const child = spawn(process.execPath, [...(variant.nodeArgs ?? []), ...profile, main], {
     cwd: dataDir, // the API writes schema.gql into its working directory
-    env: childEnv(databaseUrl, dataDir, port),
+    env: { ...childEnv(databaseUrl, dataDir, port), ...variant.env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const stop = async () => {

@@ -30,7 +30,7 @@ interface B2Enterprise {
   district: string;
 }
 
-function b2Enterprise(i: number): B2Enterprise {
+export function b2Enterprise(i: number): B2Enterprise {
   const district = DISTRICTS[i % DISTRICTS.length]!.code;
   return { creditCode: demoCreditCode(B2_SEED, i, district), district };
 }
@@ -78,7 +78,7 @@ export async function registerB2Enterprises(url: string): Promise<void> {
   if (rejected > 0) throw new Error(`${rejected} B2 registrations were refused`);
 }
 
-const GRANT = `mutation Grant($input: GrantCertificationInput!) {
+export const GRANT = `mutation Grant($input: GrantCertificationInput!) {
   grantCertification(input: $input) { position events { eventId version } }
 }`;
 

@@ -16,6 +16,8 @@ export interface BenchPostgres {
   readonly version: string;
   /** Loads pg_stat_statements (a restart of the server); for --profile runs. */
   enableStatementStats(): Promise<void>;
+  /** Stops and starts the server: its shared buffers start empty (the OS page cache does not). */
+  restart(): Promise<void>;
   /** Stops the server and removes its temporary folder. */
   stop(): Promise<void>;
 }
@@ -42,6 +44,10 @@ export async function startBenchPostgres(log: (line: string) => void, keepDir?: 
     await admin.query('DROP DATABASE IF EXISTS bench_append WITH (FORCE)');
     await admin.end();
     log(`bench PostgreSQL ${version} on 127.0.0.1:${port} in ${folder}`);
+    const restart = async () => {
+      await server.stop();
+      server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+    };
     return {
       url: urlOf('bench'),
       urlOf,
@@ -51,11 +57,11 @@ export async function startBenchPostgres(log: (line: string) => void, keepDir?: 
         await withClient(server.url, (c) =>
           c.query("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"),
         );
-        await server.stop();
-        server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+        await restart();
         await withClient(urlOf('bench'), (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements'));
         log('pg_stat_statements loaded');
       },
+      restart,
       async stop() {
         try {
           await server.stop();
@@ -68,6 +74,41 @@ export async function startBenchPostgres(log: (line: string) => void, keepDir?: 
     remove();
     throw error;
   }
+}
+
+export interface DatabaseSizes {
+  /** pg_database_size */
+  readonly databaseMiB: number;
+  /** pg_total_relation_size of the event log (table, indexes, TOAST). */
+  readonly eventsMiB: number;
+}
+
+const MIB = 2 ** 20;
+
+/** The size on disk of a database and of its `events` table. */
+export async function databaseSizes(url: string): Promise<DatabaseSizes> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query<{ database: string; events: string }>(
+      `SELECT pg_database_size(current_database()) AS database, pg_total_relation_size('public.events') AS events`,
+    );
+    return { databaseMiB: Number(rows[0]!.database) / MIB, eventsMiB: Number(rows[0]!.events) / MIB };
+  });
+}
+
+/** pg_total_relation_size of every table of a schema, in MiB, and their sum. */
+export async function schemaSizes(
+  url: string,
+  schema: string,
+): Promise<{ totalMiB: number; tables: Record<string, number> }> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query<{ name: string; bytes: string }>(
+      `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') ORDER BY 2 DESC`,
+      [schema],
+    );
+    const tables = Object.fromEntries(rows.map((r) => [r.name, Number(r.bytes) / MIB]));
+    return { totalMiB: Object.values(tables).reduce((a, b) => a + b, 0), tables };
+  });
 }
 
 /** Runs SQL on a database with a short-lived client. */

@@ -54,7 +54,10 @@ export class AppModule {
         CultivationModule.forRoot({
           eventStore: eventStoreFactory(config, databaseUrl, logger, metrics),
           clock,
-          projector: config.projectorInProcess && { onVersionMismatch: config.projectionVersionMismatch },
+          projector: config.projectorInProcess && {
+            onVersionMismatch: config.projectionVersionMismatch,
+            minReadIntervalMs: config.projectorMinReadIntervalMs,
+          },
         }),
       ],
       providers: [ServiceInfoResolver],

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const projector = new ProjectorService(ledger.dataSource, ledger.store, logger, {
     onBatch: (events, seconds) => metrics.projectorBatch(events, seconds),
     onVersionMismatch: config.projectionVersionMismatch,
+    minReadIntervalMs: config.projectorMinReadIntervalMs,
   });
   projector.start();
   let server: Server | undefined;

@@ -73,6 +73,13 @@ export interface SubscribeOptions {
   batchSize?: number;
   /** Polling interval when no notification arrives, in ms (default 500). */
   pollIntervalMs?: number;
+  /**
+   * Least time between the starts of two reads, in ms (default 0), except while a backlog is read (the last batch
+   * was full): under a steady stream of appends the handler then gets one batch per interval instead of one per
+   * commit. The first read after a quiet spell (no read for that long) is not delayed. Honoured by the polling
+   * adapters (PostgreSQL, in-memory); the EventStoreDB subscription hands over what its stream has buffered.
+   */
+  minReadIntervalMs?: number;
   /** Told about transient errors (e.g. a lost connection) that the subscription survives by retrying. */
   onError?: (error: unknown) => void;
 }

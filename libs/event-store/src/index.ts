@@ -1,5 +1,6 @@
 export * from './event-store';
 export * from './errors';
+export { newEventId } from './event-id';
 export { comparePositions, isPosition, POSITION_PATTERN } from './position';
 export { Wakeup } from './polling-subscription';
 export { createEventStore, type EventStoreConfig } from './create-event-store';

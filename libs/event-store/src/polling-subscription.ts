@@ -53,6 +53,7 @@ export class PollingSubscription implements Subscription {
   private failures = 0;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly minReadIntervalMs: number;
 
   constructor(
     private readonly source: PollSource,
@@ -63,6 +64,7 @@ export class PollingSubscription implements Subscription {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.minReadIntervalMs = options.minReadIntervalMs ?? 0;
     this.finished = this.run().finally(onFinished);
     // Whoever ignores `finished` should not get an unhandled rejection; awaiting it still sees the error.
     this.finished.catch(() => undefined);
@@ -75,8 +77,19 @@ export class PollingSubscription implements Subscription {
   }
 
   private async run(): Promise<void> {
+    let lastRead = Number.NEGATIVE_INFINITY;
+    let backlog = false;
     while (!this.stopped) {
       this.wakeup.clear();
+      // Spaced reads: what is appended meanwhile comes in the next batch (notifications meanwhile are covered by it).
+      if (!backlog) {
+        for (let left = lastRead + this.minReadIntervalMs - performance.now(); left > 0 && !this.stopped;) {
+          await this.wakeup.wait(left);
+          left = lastRead + this.minReadIntervalMs - performance.now();
+        }
+        if (this.stopped) break;
+      }
+      lastRead = performance.now();
       let batch: StoredEvent[];
       try {
         batch = await this.source.readAll(this.checkpoint, this.batchSize);
@@ -88,6 +101,7 @@ export class PollingSubscription implements Subscription {
         continue;
       }
       this.failures = 0;
+      backlog = batch.length >= this.batchSize;
       const last = batch[batch.length - 1];
       if (last) {
         await this.handler(batch); // a throwing handler ends the subscription: `finished` rejects

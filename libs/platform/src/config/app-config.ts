@@ -30,6 +30,8 @@ export interface AppConfig {
   readonly projectorInProcess: boolean;
   /** On read models written by another projection version: refuse to project (default) or rebuild them. */
   readonly projectionVersionMismatch: 'refuse' | 'rebuild';
+  /** Least time between two projector batches while appends keep coming, in ms (0: a batch per wake-up). */
+  readonly projectorMinReadIntervalMs: number;
   /** Record lapses daily at 00:30 server time. */
   readonly lapseSweep: boolean;
   /** Bearer token /metrics asks for; unset: /metrics is open (keep it off the public network). */

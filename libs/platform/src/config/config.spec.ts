@@ -11,6 +11,7 @@ describe('configuration', () => {
       introspection: true,
       projectorInProcess: true,
       projectionVersionMismatch: 'refuse',
+      projectorMinReadIntervalMs: 25,
       jwtIssuer: undefined,
       jwtAudience: undefined,
       rateLimits: { writesPerMinute: 600_000, importsPerMinute: 120 },

@@ -162,6 +162,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
     projectorInProcess: flag(env, 'PROJECTOR_IN_PROCESS', true),
     projectionVersionMismatch: oneOf(env, 'PROJECTION_VERSION_MISMATCH', ['refuse', 'rebuild'] as const, 'refuse'),
+    projectorMinReadIntervalMs: whole(env, 'PROJECTOR_MIN_READ_INTERVAL_MS', 25, 10_000),
     lapseSweep: flag(env, 'LAPSE_SWEEP', true),
     metricsToken,
     metricsPort: env.METRICS_PORT ? port(env, 'METRICS_PORT', 0) : undefined,

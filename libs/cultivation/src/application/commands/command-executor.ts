@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { type EventStore, type NewEvent, type StoredEvent, WrongExpectedVersion } from '@cl/event-store';
+import { type EventStore, type NewEvent, newEventId, type StoredEvent, WrongExpectedVersion } from '@cl/event-store';
 import { AccessDenied, type CommandOutcomeLabel, METRICS, type MetricsRecorder, NO_METRICS } from '@cl/platform';
 import {
   DomainError,
@@ -72,7 +72,7 @@ export function buildMetadata(
   };
 }
 
-/** Decided events as the store appends them: a fresh event id and the command's metadata each. */
+/** Decided events as the store appends them: a fresh (time-ordered, see newEventId) event id and the command's metadata each. */
 export function toNewEvents(
   decided: readonly { type: string; data: object }[],
   ctx: CommandContext,
@@ -80,7 +80,7 @@ export function toNewEvents(
   fingerprint?: string,
 ): NewEvent[] {
   return decided.map((event) => {
-    const eventId = randomUUID();
+    const eventId = newEventId();
     const metadata = buildMetadata(eventId, event.type, ctx, commandId, fingerprint);
     return { eventId, type: event.type, data: event.data as Record<string, unknown>, metadata: { ...metadata } };
   });

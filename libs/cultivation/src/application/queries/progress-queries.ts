@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { InvalidQueryInput, dateArg, districtArg, ladderArg, tierArg } from './query-input';
 import { Clock } from '../clock';
 import type { DistrictCount, FunnelStep, TargetProgress, TrendPoint } from './contract-types';
+import { readTargets } from '../../read-models';
 import { CheckpointCache } from './result-cache';
 import { cohortProgress } from './progress/cohort-progress';
 import { cohortTrend } from './progress/cohort-trend';
@@ -28,7 +29,14 @@ export class ProgressQueries {
   cohortProgress(asOf?: string | null, district?: string | null): Promise<TargetProgress[]> {
     const on = dateArg(asOf, 'asOf', this.clock.today());
     const where = districtArg(district);
-    return this.cache.get(this.dataSource, ['progress', on, where], () => cohortProgress(this.dataSource, on, where));
+    return this.cache.get(this.dataSource, ['progress', on, where], (at) =>
+      cohortProgress(
+        this.dataSource,
+        on,
+        where,
+        this.cache.at(at, ['targets'], () => readTargets(this.dataSource)),
+      ),
+    );
   }
 
   /** All sixteen districts, zeros included. */

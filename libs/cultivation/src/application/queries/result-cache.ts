@@ -2,15 +2,29 @@
 // (position + generation): a new event or a swapped-in rebuild makes every older entry unreachable.
 import { readLiveCheckpoint, type Sql } from '../../read-models';
 
+/** What a cached answer is valid for. */
+export interface CacheStamp {
+  readonly position: unknown;
+  readonly generation: unknown;
+}
+
 /** A small LRU of query results keyed by (arguments, checkpoint). */
 export class CheckpointCache {
   private readonly entries = new Map<string, Promise<unknown>>();
 
   constructor(private readonly maxEntries = 512) {}
 
-  /** The cached result of `compute` for `args` at the current checkpoint. */
-  async get<T>(sql: Sql, args: unknown[], compute: () => Promise<T>): Promise<T> {
-    const { position, generation } = await readLiveCheckpoint(sql);
+  /**
+   * The cached result of `compute` for `args` at the current checkpoint; `compute` is given that
+   * checkpoint, to look up what it needs with `at` without reading the checkpoint again.
+   */
+  async get<T>(sql: Sql, args: unknown[], compute: (at: CacheStamp) => Promise<T>): Promise<T> {
+    const stamp = await readLiveCheckpoint(sql);
+    return this.at({ position: stamp.position, generation: stamp.generation }, args, () => compute(stamp));
+  }
+
+  /** The cached result of `compute` for `args` at a checkpoint already read. */
+  at<T>({ position, generation }: CacheStamp, args: unknown[], compute: () => Promise<T>): Promise<T> {
     const key = JSON.stringify([position, generation, ...args]);
     const hit = this.entries.get(key);
     if (hit) {

@@ -60,14 +60,24 @@ export class BatchDelta {
     }
   }
 
-  /** The changes to the count tree's nodes, nodes whose change is 0 left out. */
+  /**
+   * The changes to the count tree's nodes, nodes whose change is 0 left out, in primary-key order
+   * (district, node, tier, metric, level): a rebuild's COPY so lays a district's node rows side by side.
+   */
   treeRows(): CountTreeRow[] {
     const rows: CountTreeRow[] = [];
     for (const [key, days] of this.counts) {
       const [district_code = '', tier = '', metric = '', level = ''] = key.split('|');
       for (const [node, total] of nodeSums(days)) rows.push({ district_code, node, tier, metric, level, total });
     }
-    return rows;
+    return rows.sort(
+      (a, b) =>
+        compare(a.district_code, b.district_code) ||
+        a.node - b.node ||
+        compare(a.tier, b.tier) ||
+        compare(a.metric, b.metric) ||
+        compare(a.level, b.level),
+    );
   }
 
   /** Non-zero occurrence changes. */
@@ -83,6 +93,8 @@ export class BatchDelta {
     return rows;
   }
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function series<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
   let days = map.get(key);

@@ -33,6 +33,11 @@ export interface ProjectorOptions {
   retryMs?: number;
   /** Poll interval of the subscription when no notification arrives (default 500). */
   pollIntervalMs?: number;
+  /**
+   * Least time between two batches' reads while appends keep coming, in ms (default DEFAULT_MIN_READ_INTERVAL_MS):
+   * under write load one transaction per interval applies what arrived, instead of one per commit.
+   */
+  minReadIntervalMs?: number;
   /** Start on application bootstrap when used as a Nest provider (default true). */
   autoStart?: boolean;
   /** Told about errors the worker survives (a failed batch, a lost connection); default: logged as errors. */
@@ -53,6 +58,13 @@ export interface ProjectorOptions {
   /** Test hook: runs inside each batch's transaction just before commit. */
   beforeCommit?: (runner: QueryRunner, batch: StoredEvent[]) => Promise<void>;
 }
+
+/**
+ * Spacing of the projector's reads under write load. Each batch costs about fifteen statements whatever its size, so
+ * one per commit spends more of the process on projecting than on the commands; a read-your-writes query waits at
+ * most this much longer.
+ */
+export const DEFAULT_MIN_READ_INTERVAL_MS = 25;
 
 /** One projector instance: `start()` joins the election, `stop()` leaves it (releasing the lock). */
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -190,6 +202,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     const subscription = this.store.subscribe(position, (batch) => this.apply(batch), {
       batchSize: this.options.batchSize ?? 500,
       pollIntervalMs: this.options.pollIntervalMs ?? 500,
+      minReadIntervalMs: this.options.minReadIntervalMs ?? DEFAULT_MIN_READ_INTERVAL_MS,
       onError: this.onError,
     });
     this.subscription = subscription;

@@ -25,3 +25,13 @@ it('verify reports no difference and a rebuild leaves no checkpoint before the f
   expect((await readCheckpoint(dataSource, LIVE_SCHEMA)).position).toBeNull();
   expect(await verifyReadModels(dataSource, store)).toEqual([]);
 });
+
+it("a rebuilt schema keeps the live tables' storage parameters (count_tree leaves room on its pages for updates)", async () => {
+  await rebuildReadModels(dataSource, store);
+  const options = await dataSource.query(
+    `SELECT c.reloptions FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = $1 AND c.relname = 'count_tree'`,
+    [LIVE_SCHEMA],
+  );
+  expect(options).toEqual([{ reloptions: ['fillfactor=80'] }]);
+});

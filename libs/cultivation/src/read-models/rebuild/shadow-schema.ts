@@ -13,6 +13,16 @@ export async function createShadowTables(sql: Sql, schema: string): Promise<void
       `CREATE TABLE ${qualified(schema, table)} (LIKE ${qualified(LIVE_SCHEMA, table)} INCLUDING ALL EXCLUDING INDEXES)`,
     );
   }
+  // LIKE copies no storage parameters (count_tree's fillfactor): take them from the catalogue too.
+  const options: { tbl: string; options: string }[] = await sql.query(
+    `SELECT c.relname AS tbl, array_to_string(c.reloptions, ', ') AS options FROM pg_class c
+     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r' AND c.reloptions IS NOT NULL`,
+    [LIVE_SCHEMA],
+  );
+  for (const o of options) {
+    const table = READ_MODEL_TABLES.find((t) => t === o.tbl);
+    if (table) await sql.query(`ALTER TABLE ${qualified(schema, table)} SET (${o.options})`);
+  }
 }
 
 /**

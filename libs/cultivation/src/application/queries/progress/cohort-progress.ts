@@ -1,15 +1,23 @@
-import { TIERS, type CalendarDate } from '../../../domain';
-import { ALL_DISTRICTS, CountLookup, readCounts, readTargets, type Sql } from '../../../read-models';
+import { TIERS, type CalendarDate, type TargetSpec, type Tier } from '../../../domain';
+import { ALL_DISTRICTS, CountLookup, readCounts, type Sql } from '../../../read-models';
 import type { TargetProgress } from '../contract-types';
 import { tierInfo } from '../tier-info';
 import { monthsBefore, pace, RECENT_MONTHS } from './pace';
 
-/** One progress row per tier and group (TIERS order) on `asOf`, city-wide or for one district. */
-export async function cohortProgress(sql: Sql, asOf: CalendarDate, district: string | null): Promise<TargetProgress[]> {
+/**
+ * One progress row per tier and group (TIERS order) on `asOf`, city-wide or for one district, with the
+ * targets in force (readTargets, which the caller may have cached).
+ */
+export async function cohortProgress(
+  sql: Sql,
+  asOf: CalendarDate,
+  district: string | null,
+  targetsInForce: Promise<Map<Tier, TargetSpec>>,
+): Promise<TargetProgress[]> {
   const earlier = monthsBefore(asOf, RECENT_MONTHS);
   const where = district ?? ALL_DISTRICTS;
   const [targets, cells] = await Promise.all([
-    readTargets(sql),
+    targetsInForce,
     readCounts(sql, { dates: [asOf, earlier], districts: [where] }),
   ]);
   const counts = new CountLookup(cells);
