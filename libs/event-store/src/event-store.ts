@@ -57,6 +57,16 @@ export interface ReadStreamOptions {
   recordedUpTo?: Date;
 }
 
+/** Options of `readByStream`. */
+export interface ReadByStreamOptions {
+  /** Only streams whose id is at least this. */
+  fromStream?: string;
+  /** Only streams whose id is below this. */
+  toStream?: string;
+  /** Most events per page (default 10,000). */
+  pageSize?: number;
+}
+
 /** Options of `subscribe`. */
 export interface SubscribeOptions {
   /** Most events per handler call (default 500). */
@@ -111,6 +121,15 @@ export interface EventStore {
    * adapters that can count without reading the events (PostgreSQL) offer it, callers fall back to readAll.
    */
   countBetween?(from: Position | null, upTo: Position, limit: number): Promise<number>;
+  /**
+   * Every event at or before `upTo` (a settled position: `head()` or a checkpoint), grouped by stream: one stream after
+   * another (ascending ids, in the store's own order of text), each in version order, in pages of up to `pageSize` events
+   * (a stream may span pages; once another stream's event comes, the one before is complete). With `fromStream` /
+   * `toStream` only ids from fromStream (inclusive) to toStream (exclusive) in that order. Optional: for whoever folds the whole log one stream at a time
+   * (a rebuild holds one stream's state, not the cohort's); adapters that cannot read in stream order leave it out
+   * and callers fall back to readAll.
+   */
+  readByStream?(upTo: Position, options?: ReadByStreamOptions): AsyncIterable<StoredEvent[]>;
   /** Delivers every event after `from` (exclusive) exactly once, in global order, then follows new ones. */
   subscribe(from: Position | null, handler: BatchHandler, options?: SubscribeOptions): Subscription;
   /** Stops subscriptions and releases connections the store opened itself. */

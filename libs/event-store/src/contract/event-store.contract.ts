@@ -268,6 +268,47 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('readByStream (where offered)', () => {
+      it('reads streams one after another, each in version order, up to a position, in pages', async () => {
+        if (!store.readByStream) return; // optional: callers fall back to readAll
+        const prefix = uniqueStream('bystream');
+        const [a, b, c] = [`${prefix}-a`, `${prefix}-b`, `${prefix}-c`];
+        const appended: StoredEvent[] = [];
+        for (const [streamId, n] of [
+          [b, 2],
+          [a, 1],
+          [c, 1],
+          [b, 1],
+          [a, 2],
+        ] as const) {
+          const events = Array.from({ length: n }, () =>
+            newEvent('Happened', { text: "tab\there, new\nline, back\\slash 'q'" }),
+          );
+          appended.push(...(await store.append({ streamId, events, expected: 'ANY' })).events);
+        }
+        const upTo = appended.at(-2)!.position; // the last event of a is after the bound
+        await eventually(
+          () => store.head(),
+          (h) => comparePositions(h, upTo) >= 0,
+        );
+        const pages: StoredEvent[][] = [];
+        for await (const page of store.readByStream(upTo, {
+          fromStream: `${prefix}-`,
+          toStream: `${prefix}-c`,
+          pageSize: 2,
+        }))
+          pages.push(page);
+        expect(pages.every((p) => p.length >= 1 && p.length <= 2)).toBe(true);
+        const inStore = (id: string) =>
+          appended.filter((e) => e.streamId === id && comparePositions(e.position, upTo) <= 0);
+        expect(pages.flat()).toEqual([...inStore(a), ...inStore(b)]);
+        const all: StoredEvent[] = [];
+        for await (const page of store.readByStream(upTo))
+          all.push(...page.filter((e) => e.streamId.startsWith(prefix)));
+        expect(ids(all)).toEqual(ids([...inStore(a), ...inStore(b), ...inStore(c)]));
+      });
+    });
+
     describe('idempotency by command id', () => {
       it('returns the first result for a repeated command id and writes nothing', async () => {
         const s = uniqueStream('cmd');

@@ -4,13 +4,14 @@ import type {
   BatchHandler,
   EventStore,
   Position,
+  ReadByStreamOptions,
   ReadStreamOptions,
   StoredEvent,
   SubscribeOptions,
   Subscription,
 } from '../event-store';
 import { WrongExpectedVersion } from '../errors';
-import { assertDistinctCommandIds, assertValidExpected, versionMatches } from '../position';
+import { assertDistinctCommandIds, assertValidExpected, comparePositions, versionMatches } from '../position';
 import { PollingSubscription } from '../polling-subscription';
 
 /** Copies data out so that callers cannot change what the store holds (as with a real database). */
@@ -75,6 +76,15 @@ export class InMemoryEventStore implements EventStore {
   async readAll(from: Position | null, limit: number): Promise<StoredEvent[]> {
     const start = from === null ? 0 : Number(from); // positions are 1, 2, 3…: the event at `from` has index from - 1
     return this.log.slice(start, start + limit).map(copy);
+  }
+
+  async *readByStream(upTo: Position, options: ReadByStreamOptions = {}): AsyncGenerator<StoredEvent[]> {
+    const ids = [...this.streams.keys()]
+      .filter((id) => (options.fromStream ?? id) <= id && (options.toStream === undefined || id < options.toStream))
+      .sort();
+    const events = ids.flatMap((id) => this.streams.get(id)!.filter((e) => comparePositions(e.position, upTo) <= 0));
+    const size = options.pageSize ?? 10_000;
+    for (let i = 0; i < events.length; i += size) yield events.slice(i, i + size).map(copy);
   }
 
   async head(): Promise<Position | null> {

@@ -5,6 +5,7 @@ import type {
   BatchHandler,
   EventStore,
   Position,
+  ReadByStreamOptions,
   ReadStreamOptions,
   StoredEvent,
   SubscribeOptions,
@@ -23,6 +24,7 @@ import {
   toStoredEvent,
 } from './append-sql';
 import { NotificationListener } from './notification-listener';
+import { readByStreamWith } from './read-by-stream';
 
 /** How to reach PostgreSQL: a pool the caller owns, or a URL (the store then owns its pool). */
 export type PostgresEventStoreOptions = (
@@ -167,6 +169,10 @@ export class PostgresEventStore implements EventStore {
       [from ?? '-1', upTo, limit],
     );
     return rows[0]?.n ?? 0;
+  }
+
+  readByStream(upTo: Position, options?: ReadByStreamOptions): AsyncIterable<StoredEvent[]> {
+    return readByStreamWith(this.pool, upTo, options);
   }
 
   async head(): Promise<Position | null> {

@@ -1,8 +1,9 @@
-// The fast path of a rebuild or verify: one ordered read of the log, each stream folded once in memory
-// (fold.ts, the projector's own functions), then every table written with COPY from the final states:
-// no per-page before/after difference, no upserts, no index maintenance (the caller builds the
-// indexes after the load). While node folds a page, PostgreSQL already reads the next one; while node
-// derives and encodes rows, four backends ingest four tables.
+// The fast path of a rebuild or verify: the log read once, ordered by stream where the store can
+// (readByStream), each stream folded once in memory (fold.ts, the projector's own functions) and its
+// rows sent to COPY as soon as the stream ends: no per-page before/after difference, no upserts, no
+// index maintenance (the caller builds the indexes after the load), and memory bounded by a page, not
+// by the cohort. While node folds a page, PostgreSQL already reads the next one; five backends ingest
+// the five per-enterprise tables meanwhile; the aggregates, summed in one BatchDelta, follow at the end.
 import type { EventStore, StoredEvent } from '@cl/event-store';
 import { comparePositions } from '@cl/event-store';
 import type { PoolClient } from 'pg';
@@ -24,29 +25,76 @@ import { CopyWriter } from './copy-writer';
 import type { ReplayProgress } from './replay';
 
 /** Events per read of the log. */
-const PAGE = 5_000;
+const PAGE = 10_000;
 
-export interface FoldedLog {
-  readonly streams: Map<string, fold.FoldedStream>;
-  readonly targets: Map<string, TargetRow>;
-  /** The last position read (null: nothing). */
-  readonly position: string | null;
+export interface FoldArgs {
+  pageSize?: number;
+  counter: { done: number };
+  onProgress?: (progress: ReplayProgress) => void | Promise<void>;
 }
 
-/** Reads the log after `from` up to `upTo` (inclusive) once, folding every enterprise stream and the targets. */
+/** The credit code of an enterprise event; null for any other (a TargetSet goes to the loader's targets). */
+function enterpriseOf(e: StoredEvent, loader: BulkLoader): string | null {
+  if (!fold.isTargetsStream(e.streamId)) return fold.enterpriseCode(e.streamId);
+  loader.addTarget(fold.targetRow(e));
+  return null;
+}
+
+/**
+ * Folds the log up to `upTo` (inclusive) into `loader`, each enterprise once. With the store's
+ * `readByStream` one stream at a time: a stream's rows go to COPY as soon as its last event is folded,
+ * so memory holds one page and one state, whatever the cohort. Without it (EventStoreDB) from `readAll`
+ * in global order, every state held until the end of the log. Returns the position folded up to
+ * (null: nothing to fold).
+ */
 export async function foldLog(
   store: EventStore,
   upTo: string | null,
-  args: {
-    pageSize?: number;
-    counter: { done: number };
-    onProgress?: (progress: ReplayProgress) => void | Promise<void>;
-  },
-): Promise<FoldedLog> {
+  loader: BulkLoader,
+  args: FoldArgs,
+): Promise<string | null> {
+  if (upTo === null) return null;
+  const report = (page: StoredEvent[]) => {
+    args.counter.done += page.length;
+    return args.onProgress?.({
+      phase: 'replaying',
+      done: args.counter.done,
+      position: page.at(-1)!.position,
+      head: upTo,
+    });
+  };
+  if (!store.readByStream) return foldInGlobalOrder(store, upTo, loader, args, report);
+  let code: string | null = null;
+  let stream = fold.foldedStream();
+  let read = 0;
+  for await (const page of store.readByStream(upTo, { pageSize: args.pageSize ?? PAGE })) {
+    for (const e of page) {
+      const next = enterpriseOf(e, loader);
+      if (next === null) continue;
+      if (next !== code) {
+        if (code !== null) await loader.addStream(code, stream);
+        code = next;
+        stream = fold.foldedStream();
+      }
+      fold.foldEvent(stream, e);
+    }
+    read += page.length;
+    await report(page);
+  }
+  if (code !== null) await loader.addStream(code, stream);
+  return read === 0 ? null : upTo;
+}
+
+/** The fallback of foldLog: pages of readAll (the next read while one is folded), every state held. */
+async function foldInGlobalOrder(
+  store: EventStore,
+  upTo: string,
+  loader: BulkLoader,
+  args: FoldArgs,
+  report: (page: StoredEvent[]) => void | Promise<void>,
+): Promise<string | null> {
   const streams = new Map<string, fold.FoldedStream>();
-  const targets = new Map<string, TargetRow>();
   let position: string | null = null;
-  if (upTo === null) return { streams, targets, position };
   const read = (from: string | null): Promise<StoredEvent[]> => {
     const page = store.readAll(from, args.pageSize ?? PAGE);
     page.catch(() => undefined); // awaited below; a failure of a page read ahead must not go unhandled meanwhile
@@ -60,22 +108,17 @@ export async function foldLog(
     const done = comparePositions(position, upTo) >= 0;
     if (!done) next = read(position); // PostgreSQL reads the next page while this one is folded
     for (const e of page) {
-      if (fold.isTargetsStream(e.streamId)) {
-        const row = fold.targetRow(e);
-        if ((targets.get(row.tier)?.version ?? -1) < row.version) targets.set(row.tier, row);
-        continue;
-      }
-      const code = fold.enterpriseCode(e.streamId);
+      const code = enterpriseOf(e, loader);
       if (code === null) continue;
       let stream = streams.get(code);
       if (!stream) streams.set(code, (stream = fold.foldedStream()));
       fold.foldEvent(stream, e);
     }
-    args.counter.done += page.length;
-    await args.onProgress?.({ phase: 'replaying', done: args.counter.done, position, head: upTo });
+    await report(page);
     if (done) break;
   }
-  return { streams, targets, position };
+  for (const [code, stream] of streams) await loader.addStream(code, stream);
+  return position;
 }
 
 /** A row's values in column order. */
@@ -104,68 +147,104 @@ async function connections(
 }
 
 /**
- * Writes the read models of a folded log into the bare tables of `schema` (see createShadowTables):
- * summaries and per-enterprise rows, the aggregates summed over every enterprise, the targets, and
- * the checkpoint at the position folded (stamped with this code's versions).
+ * Writes the read models of folded streams into the bare tables of `schema` (see createShadowTables),
+ * each enterprise's rows as soon as it is added: summaries and per-enterprise rows on five connections
+ * with COPY; at `finish` the aggregates summed over every enterprise, the targets, and the checkpoint at
+ * the position folded (stamped with this code's versions).
  */
-export async function bulkLoad(dataSource: DataSource, schema: string, folded: FoldedLog): Promise<void> {
-  const tables = Object.entries(ENTERPRISE_TABLES) as [EnterpriseTable, string][];
-  const { clients, release } = await connections(dataSource, 1 + tables.length);
-  try {
-    const open = (i: number, table: ReadModelTable, columns: string[]) =>
-      CopyWriter.open(clients[i]!, qualified(schema, table), columns);
-    const summaryColumns = columnNames(SUMMARY_COLUMNS);
-    const summaries = open(0, 'enterprise_summary', summaryColumns);
+export class BulkLoader {
+  private readonly delta = new BatchDelta();
+  private readonly targets = new Map<string, TargetRow>();
+  private readonly summaryColumns = columnNames(SUMMARY_COLUMNS);
+
+  private constructor(
+    private readonly schema: string,
+    private readonly clients: PoolClient[],
+    private readonly release: () => Promise<void>,
+    private readonly summaries: CopyWriter,
+    private readonly perEnterprise: { table: EnterpriseTable; names: string[]; writer: CopyWriter }[],
+  ) {}
+
+  static async open(dataSource: DataSource, schema: string): Promise<BulkLoader> {
+    const tables = Object.entries(ENTERPRISE_TABLES) as [EnterpriseTable, string][];
+    const { clients, release } = await connections(dataSource, 1 + tables.length);
+    const summaries = CopyWriter.open(
+      clients[0]!,
+      qualified(schema, 'enterprise_summary'),
+      columnNames(SUMMARY_COLUMNS),
+    );
     const perEnterprise = tables.map(([table, columns], i) => {
       const names = columnNames(columns);
-      return { names, writer: open(i + 1, table, names) };
+      return { table, names, writer: CopyWriter.open(clients[i + 1]!, qualified(schema, table), names) };
     });
-    const delta = new BatchDelta();
-    for (const [code, stream] of folded.streams) {
-      const rows = fold.enterpriseRows(code, stream);
-      if (!rows) continue;
-      delta.addSegments(rows.facts.segments, 1);
-      delta.addOccurrences(rows.facts.occurrences, 1);
-      const sent = summaries.write(valuesOf(rows.summary, summaryColumns));
-      if (sent) await sent;
-      const byTable = enterpriseTableRows(rows.facts);
-      for (const [i, [table]] of tables.entries()) {
-        const { names, writer } = perEnterprise[i]!;
-        await writer.writeAll(byTable[table].map((row) => valuesOf(row, names)));
+    return new BulkLoader(schema, clients, release, summaries, perEnterprise);
+  }
+
+  /** Sets a tier's target unless a later TargetSet already did. */
+  addTarget(row: TargetRow): void {
+    if ((this.targets.get(row.tier)?.version ?? -1) < row.version) this.targets.set(row.tier, row);
+  }
+
+  /** Writes a folded enterprise's rows and adds its facts to the aggregates (nothing before registration). */
+  async addStream(code: string, stream: fold.FoldedStream): Promise<void> {
+    const rows = fold.enterpriseRows(code, stream);
+    if (!rows) return;
+    this.delta.addSegments(rows.facts.segments, 1);
+    this.delta.addOccurrences(rows.facts.occurrences, 1);
+    const sent = this.summaries.write(valuesOf(rows.summary, this.summaryColumns));
+    if (sent) await sent;
+    const byTable = enterpriseTableRows(rows.facts);
+    for (const { table, names, writer } of this.perEnterprise) {
+      for (const row of byTable[table]) {
+        const written = writer.write(valuesOf(row, names));
+        if (written) await written;
       }
     }
-    await Promise.all([summaries.end(), ...perEnterprise.map((p) => p.writer.end())]);
-
-    const copy = (i: number, table: ReadModelTable, columns: string[], rows: (readonly unknown[])[]) => {
-      const writer = open(i, table, columns);
-      return writer.writeAll(rows).then(() => writer.end());
-    };
-    const targetColumns = columnNames(TARGET_COLUMNS);
-    await Promise.all([
-      copy(
-        0,
-        'count_tree',
-        ['district_code', 'node', 'tier', 'metric', 'level', 'total'],
-        delta.treeRows().map((r) => [r.district_code, r.node, r.tier, r.metric, r.level, r.total]),
-      ),
-      copy(
-        1,
-        'occurrence_daily',
-        ['district_code', 'tier', 'day', 'granted', 'renewed', 'ended'],
-        delta.occurrenceRows().map((r) => [r.district_code, r.tier, r.day, r.granted, r.renewed, r.ended]),
-      ),
-      copy(
-        2,
-        'targets',
-        targetColumns,
-        [...folded.targets.values()].map((t) => valuesOf(t, targetColumns)),
-      ),
-    ]);
-  } finally {
-    await release();
   }
-  // An empty log has no checkpoint row, as a live schema that never applied a batch has none.
-  if (folded.position === null) return;
-  await readCheckpoint(dataSource, schema, true);
-  await writeCheckpoint(dataSource, schema, folded.position);
+
+  /** Commits the per-enterprise rows, writes the aggregates, targets and (unless null) the checkpoint; releases the connections. */
+  async finish(dataSource: DataSource, position: string | null): Promise<void> {
+    const { schema, clients } = this;
+    try {
+      await Promise.all([this.summaries.end(), ...this.perEnterprise.map((p) => p.writer.end())]);
+      const copy = (i: number, table: ReadModelTable, columns: string[], rows: (readonly unknown[])[]) => {
+        const writer = CopyWriter.open(clients[i]!, qualified(schema, table), columns);
+        return writer.writeAll(rows).then(() => writer.end());
+      };
+      const delta = this.delta;
+      const targetColumns = columnNames(TARGET_COLUMNS);
+      await Promise.all([
+        copy(
+          0,
+          'count_tree',
+          ['district_code', 'node', 'tier', 'metric', 'level', 'total'],
+          delta.treeRows().map((r) => [r.district_code, r.node, r.tier, r.metric, r.level, r.total]),
+        ),
+        copy(
+          1,
+          'occurrence_daily',
+          ['district_code', 'tier', 'day', 'granted', 'renewed', 'ended'],
+          delta.occurrenceRows().map((r) => [r.district_code, r.tier, r.day, r.granted, r.renewed, r.ended]),
+        ),
+        copy(
+          2,
+          'targets',
+          targetColumns,
+          [...this.targets.values()].map((t) => valuesOf(t, targetColumns)),
+        ),
+      ]);
+    } finally {
+      await this.release();
+    }
+    // An empty log has no checkpoint row, as a live schema that never applied a batch has none.
+    if (position === null) return;
+    await readCheckpoint(dataSource, schema, true);
+    await writeCheckpoint(dataSource, schema, position);
+  }
+
+  /** Gives the connections back after a failure (the scratch schema is dropped or rebuilt by the caller). */
+  async abort(): Promise<void> {
+    await Promise.all([this.summaries, ...this.perEnterprise.map((p) => p.writer)].map((w) => w.abort()));
+    await this.release();
+  }
 }

@@ -8,7 +8,7 @@ import type { EventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../projection/in-transaction';
 import { LIVE_SCHEMA, LOCKS, REBUILD_SCHEMA } from '../schema';
-import { bulkLoad, foldLog } from './bulk-load';
+import { BulkLoader, foldLog } from './bulk-load';
 import { replayInto, type ReplayOptions } from './replay';
 import { addShadowIndexes, createShadowTables, dropSchema } from './shadow-schema';
 
@@ -30,15 +30,22 @@ export async function buildFromLog(
   options: ReplayOptions & { counter: { done: number } },
 ): Promise<void> {
   await createShadowTables(dataSource, schema);
-  const folded = await foldLog(store, upTo, {
-    pageSize: options.batchSize,
-    counter: options.counter,
-    onProgress: options.onProgress,
-  });
+  const loader = await BulkLoader.open(dataSource, schema);
+  let position: string | null;
+  try {
+    position = await foldLog(store, upTo, loader, {
+      pageSize: options.batchSize,
+      counter: options.counter,
+      onProgress: options.onProgress,
+    });
+  } catch (error) {
+    await loader.abort();
+    throw error;
+  }
   const progress = (phase: 'loading' | 'indexing') =>
-    options.onProgress?.({ phase, done: options.counter.done, position: folded.position, head: upTo });
+    options.onProgress?.({ phase, done: options.counter.done, position, head: upTo });
   await progress('loading');
-  await bulkLoad(dataSource, schema, folded);
+  await loader.finish(dataSource, position);
   await progress('indexing');
   const runners = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
   try {
