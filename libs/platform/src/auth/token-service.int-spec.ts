@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { TokenService } from './token-service';
 
 const SECRET = 'a-secret-of-at-least-32-characters!!';
@@ -60,10 +60,14 @@ describe('bearer tokens', () => {
     await expect(tokens.verify(expired)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const other = new TokenService({ secret: `${SECRET}-other` });
     await expect(other.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    // a verified token is remembered only until it expires
-    const shortLived = await tokens.sign({ sub: 'li.na', roles: ['AUDITOR'] }, '1s');
+    // A verified token is remembered only until it expires. `exp` is in whole seconds, so a '1s' token signed late
+    // in a second may expire a millisecond later: give it 3 s (at least 2 s left to verify it) and then wait until
+    // just past its own `exp`, whatever the clock's fraction was.
+    const shortLived = await tokens.sign({ sub: 'li.na', roles: ['AUDITOR'] }, '3s');
+    const { exp } = decodeJwt(shortLived);
+    expect(exp! * 1000 - Date.now()).toBeGreaterThan(1500);
     expect(await tokens.verify(shortLived)).toEqual({ sub: 'li.na', roles: ['AUDITOR'] });
-    await new Promise((r) => setTimeout(r, 2100));
-    await expect(tokens.verify(shortLived)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await new Promise((r) => setTimeout(r, exp! * 1000 - Date.now() + 50));
+    await expect(tokens.verify(shortLived)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', rule: 'TOKEN_EXPIRED' });
   });
 });
