@@ -202,16 +202,15 @@ export async function appendWithinTransaction(db: Queryable, requests: AppendReq
     throw new InvalidAppend(`${total} events in one transaction; at most ${MAX_EVENTS_PER_TRANSACTION}`);
   }
   if (requests.length === 0) return [];
-  const parts: string[] = [];
+  // One JSON.stringify of the whole batch: it writes one flat string, where a string per event joined after
+  // allocated the batch's text about three times over (the parts, the join, the flattening when sent).
+  const entries: { r: number; o: number; i: string; t: string; d: unknown; m: unknown }[] = [];
   requests.forEach((request, i) => {
     request.events.forEach(({ eventId, type, data, metadata }, o) => {
-      parts.push(
-        `{"r":${i + 1},"o":${o},"i":${JSON.stringify(eventId)},"t":${JSON.stringify(type)},` +
-          `"d":${JSON.stringify(data)},"m":${JSON.stringify(metadata)}}`,
-      );
+      entries.push({ r: i + 1, o, i: eventId, t: type, d: data, m: metadata });
     });
   });
-  const payload = `[${parts.join(',')}]`;
+  const payload = JSON.stringify(entries);
   const { rows } = await db.query<AppendRow>({
     name: 'cl_event_store_append',
     text: APPEND,

@@ -87,8 +87,14 @@ function grantFields(row: ImportRow, code: CreditCode): unknown[] {
  * decider instead (the identical grant is already recorded: a duplicate, nothing written).
  */
 export function rowCommandId(row: ImportRow, code: CreditCode, actorSub: string): string {
-  const fields = [actorSub, ...grantFields(row, code)];
-  return `import-${createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 40)}`;
+  return rowCommandIdOf(actorSub, grantFields(row, code));
+}
+
+function rowCommandIdOf(actorSub: string, fields: readonly unknown[]): string {
+  return `import-${createHash('sha256')
+    .update(JSON.stringify([actorSub, ...fields]))
+    .digest('hex')
+    .slice(0, 40)}`;
 }
 
 /** Registration (if new) and grant in one decision; [] when the same grant is already recorded. */
@@ -104,18 +110,40 @@ export function decideImportRow(
   return [...registered, ...decide(grant(row), after, context)];
 }
 
+/**
+ * The row as a unit of the batch writer, authorised for the actor like the two mutations. One object per row
+ * (methods on the prototype, not three closures each): an import holds every row's unit until it is written.
+ */
+class ImportRowUnit implements StreamUnit {
+  readonly commandId: string;
+  readonly operation = 'importCertifications';
+  readonly input: unknown[];
+
+  constructor(
+    private readonly row: ImportRow,
+    private readonly code: CreditCode,
+    private readonly actor: Actor,
+  ) {
+    this.input = grantFields(row, code);
+    this.commandId = rowCommandIdOf(actor.sub, this.input);
+  }
+
+  authorize(state: EnterpriseState): void {
+    const command = state.status === 'UNREGISTERED' ? registration(this.row, this.code) : grant(this.row);
+    authorizeEnterpriseCommand(this.actor, command, state);
+  }
+
+  decide(state: EnterpriseState, context: { today: import('../../domain').CalendarDate }): EnterpriseEvent[] {
+    return decideImportRow(this.row, this.code, state, context);
+  }
+
+  explainDuplicate(state: EnterpriseState, events: readonly StoredEvent[]): DuplicateNote | null {
+    const retracted = retractedGrant(state, this.row);
+    return retracted ? retractionNote(retracted, events) : null;
+  }
+}
+
 /** The row as a unit of the batch writer, authorised for the actor like the two mutations. */
 export function importRowUnit(row: ImportRow, code: CreditCode, actor: Actor): StreamUnit {
-  return {
-    commandId: rowCommandId(row, code, actor.sub),
-    operation: 'importCertifications',
-    input: grantFields(row, code),
-    authorize: (state) =>
-      authorizeEnterpriseCommand(actor, state.status === 'UNREGISTERED' ? registration(row, code) : grant(row), state),
-    decide: (state, context) => decideImportRow(row, code, state, context),
-    explainDuplicate: (state, events) => {
-      const retracted = retractedGrant(state, row);
-      return retracted ? retractionNote(retracted, events) : null;
-    },
-  };
+  return new ImportRowUnit(row, code, actor);
 }
