@@ -48,9 +48,18 @@ function parse(payload: string): Announcement | undefined {
   }
 }
 
-export class LiveCheckpoint implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly listener: NotificationListener;
-  private readonly maxAgeMs: number;
+/** When a read was issued, to place its result against what the view heard meanwhile. */
+export interface ReadTicket {
+  readonly epoch: number;
+  readonly heard: number;
+  readonly at: number;
+}
+
+/**
+ * The view's state, without I/O: fed the connection's comings and goings, the notifications and the reads' results;
+ * `now` is a monotonic clock in ms.
+ */
+export class CheckpointView {
   private listeningNow = false;
   /** What the view holds, undefined until a read establishes it (at start, after a drop, after a doubt). */
   private stamp: CheckpointStamp | undefined;
@@ -61,77 +70,38 @@ export class LiveCheckpoint implements OnApplicationBootstrap, OnApplicationShut
   private heard = 0;
   /** The last notification of this epoch. */
   private lastHeard: Announcement | undefined;
-  private listeningWaiters: (() => void)[] = [];
 
-  constructor(connection: ClientConfig, options: LiveCheckpointOptions = {}) {
-    this.maxAgeMs = options.maxAgeMs ?? 1000;
-    const onError = options.onError ?? (() => undefined);
-    this.listener = new NotificationListener(
-      connection,
-      options.channel ?? CHECKPOINT_CHANNEL,
-      {
-        notification: (payload) => this.notified(payload),
-        listening: () => {
-          this.reset(true);
-          for (const resolve of this.listeningWaiters.splice(0)) resolve();
-        },
-        lost: (error) => {
-          if (error) onError(error);
-          this.reset(false);
-        },
-      },
-      options.retryMs ?? 250,
-    );
-  }
+  constructor(
+    private readonly maxAgeMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
-  start(): void {
-    this.listener.start();
-  }
-
-  stop(): Promise<void> {
-    this.reset(false);
-    return this.listener.stop();
-  }
-
-  onApplicationBootstrap(): void {
-    this.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.stop();
-  }
-
-  /** True while the LISTEN connection is up. */
   get listening(): boolean {
     return this.listeningNow;
   }
 
-  /** Resolves once the LISTEN connection is (again) in place. */
-  whenListening(): Promise<void> {
-    return this.listeningNow ? Promise.resolve() : new Promise((resolve) => this.listeningWaiters.push(resolve));
-  }
-
-  /** The live checkpoint when the view can be trusted, else undefined (the caller reads it: `read`). */
+  /** The live checkpoint when the view can be trusted, else undefined. */
   current(): CheckpointStamp | undefined {
-    if (!this.listeningNow || !this.stamp || performance.now() - this.confirmedAt > this.maxAgeMs) return undefined;
+    if (!this.listeningNow || !this.stamp || this.now() - this.confirmedAt > this.maxAgeMs) return undefined;
     return this.stamp;
   }
 
-  /** True when the trusted view has reached `position`. */
-  reached(position: string): boolean {
-    const stamp = this.current();
-    return stamp !== undefined && comparePositions(stamp.position, position) >= 0;
+  /** LISTEN is in place (true) or the connection is gone (false): either way only a read issued from now counts. */
+  connection(listening: boolean): void {
+    this.listeningNow = listening;
+    this.epoch++;
+    this.stamp = undefined;
+    this.lastHeard = undefined;
+    this.confirmedAt = -Infinity;
   }
 
-  /** Reads the live checkpoint from the database and confirms (or corrects) the view with it. */
-  async read(sql: Sql): Promise<Checkpoint> {
-    const issued = { epoch: this.epoch, heard: this.heard, at: performance.now() };
-    const checkpoint = await readLiveCheckpoint(sql);
-    this.observe(checkpoint, issued);
-    return checkpoint;
+  /** Taken just before a read of the checkpoint is sent. */
+  ticket(): ReadTicket {
+    return { epoch: this.epoch, heard: this.heard, at: this.now() };
   }
 
-  private observe(read: CheckpointStamp, issued: { epoch: number; heard: number; at: number }): void {
+  /** A read's result, sent at `issued`. */
+  observe(read: CheckpointStamp, issued: ReadTicket): void {
     if (!this.listeningNow || issued.epoch !== this.epoch) return; // issued before LISTEN was in place
     const quiet = issued.heard === this.heard; // no notification since the read was issued: it is the newest
     const stamp = this.stamp;
@@ -147,7 +117,8 @@ export class LiveCheckpoint implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private notified(payload: string): void {
+  /** A notification's payload. */
+  notified(payload: string): void {
     this.heard++;
     const heard = parse(payload);
     this.lastHeard = heard;
@@ -157,12 +128,12 @@ export class LiveCheckpoint implements OnApplicationBootstrap, OnApplicationShut
       this.stamp = undefined;
     } else if (heard.from !== undefined) {
       // A swap: followed from the generation it replaced; one that is already in place changes nothing.
-      if (heard.from === stamp.generation) this.set(heard, performance.now());
+      if (heard.from === stamp.generation) this.set(heard, this.now());
       else if (heard.generation !== stamp.generation) this.stamp = undefined;
     } else if (heard.generation !== stamp.generation) {
       this.stamp = undefined; // a generation whose swap this view did not see
     } else if (comparePositions(heard.position, stamp.position) > 0) {
-      this.set(heard, performance.now());
+      this.set(heard, this.now());
     }
   }
 
@@ -172,12 +143,78 @@ export class LiveCheckpoint implements OnApplicationBootstrap, OnApplicationShut
     this.stamp = { position: stamp.position, generation: stamp.generation };
     this.confirmedAt = same ? Math.max(this.confirmedAt, at) : at;
   }
+}
 
-  private reset(listening: boolean): void {
-    this.listeningNow = listening;
-    this.epoch++;
-    this.stamp = undefined;
-    this.lastHeard = undefined;
-    this.confirmedAt = -Infinity;
+/** A CheckpointView fed by a LISTEN connection of its own and by the reads made through it. */
+export class LiveCheckpoint implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly listener: NotificationListener;
+  private readonly view: CheckpointView;
+  private listeningWaiters: (() => void)[] = [];
+
+  constructor(connection: ClientConfig, options: LiveCheckpointOptions = {}) {
+    this.view = new CheckpointView(options.maxAgeMs ?? 1000);
+    const onError = options.onError ?? (() => undefined);
+    this.listener = new NotificationListener(
+      connection,
+      options.channel ?? CHECKPOINT_CHANNEL,
+      {
+        notification: (payload) => this.view.notified(payload),
+        listening: () => {
+          this.view.connection(true);
+          for (const resolve of this.listeningWaiters.splice(0)) resolve();
+        },
+        lost: (error) => {
+          if (error) onError(error);
+          this.view.connection(false);
+        },
+      },
+      options.retryMs ?? 250,
+    );
+  }
+
+  start(): void {
+    this.listener.start();
+  }
+
+  stop(): Promise<void> {
+    this.view.connection(false);
+    return this.listener.stop();
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  /** True while the LISTEN connection is up. */
+  get listening(): boolean {
+    return this.view.listening;
+  }
+
+  /** Resolves once the LISTEN connection is (again) in place. */
+  whenListening(): Promise<void> {
+    return this.view.listening ? Promise.resolve() : new Promise((resolve) => this.listeningWaiters.push(resolve));
+  }
+
+  /** The live checkpoint when the view can be trusted, else undefined (the caller reads it: `read`). */
+  current(): CheckpointStamp | undefined {
+    return this.view.current();
+  }
+
+  /** True when the trusted view has reached `position`. */
+  reached(position: string): boolean {
+    const stamp = this.view.current();
+    return stamp !== undefined && comparePositions(stamp.position, position) >= 0;
+  }
+
+  /** Reads the live checkpoint from the database and confirms (or corrects) the view with it. */
+  async read(sql: Sql): Promise<Checkpoint> {
+    const issued = this.view.ticket();
+    const checkpoint = await readLiveCheckpoint(sql);
+    this.view.observe(checkpoint, issued);
+    return checkpoint;
   }
 }
