@@ -11,6 +11,8 @@ export {
   CreateEventStore1764288000000,
   NOTIFY_CHANNEL,
   MAX_EVENTS_PER_TRANSACTION,
+  NotificationListener,
+  type ListenerHandlers,
 } from './postgres';
 export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb';
 export {
