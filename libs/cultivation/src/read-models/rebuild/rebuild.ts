@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '../projection/in-transaction';
 import { LIVE_SCHEMA, LOCKS, REBUILD_SCHEMA } from '../schema';
 import { BulkLoader, foldLog } from './bulk-load';
+import { foldInWorkers, planParallelFold } from './parallel-fold';
 import { replayInto, type ReplayOptions } from './replay';
 import { addShadowIndexes, createShadowTables, dropSchema } from './shadow-schema';
 
@@ -21,7 +22,10 @@ export class RebuildAlreadyRunning extends Error {
   }
 }
 
-/** Folds the log into schema `schema` (bare tables first, then keys and indexes) up to `upTo`; returns the position reached. */
+/**
+ * Folds the log into schema `schema` (bare tables first, then keys and indexes) up to `upTo`: in worker threads
+ * where the store can be read by ranges of streams from another thread (parallel-fold.ts), else in this one.
+ */
 export async function buildFromLog(
   dataSource: DataSource,
   store: EventStore,
@@ -30,17 +34,29 @@ export async function buildFromLog(
   options: ReplayOptions & { counter: { done: number } },
 ): Promise<void> {
   await createShadowTables(dataSource, schema);
-  const loader = await BulkLoader.open(dataSource, schema);
+  const tasks = await planParallelFold(dataSource, store, schema, upTo, {
+    workers: options.workers,
+    pageSize: options.batchSize,
+  });
+  let loader: BulkLoader;
   let position: string | null;
-  try {
-    position = await foldLog(store, upTo, loader, {
-      pageSize: options.batchSize,
-      counter: options.counter,
-      onProgress: options.onProgress,
-    });
-  } catch (error) {
-    await loader.abort();
-    throw error;
+  if (tasks) {
+    const { sums, folded } = await foldInWorkers(tasks, options.counter, options.onProgress);
+    position = folded ? upTo : null;
+    loader = await BulkLoader.open(dataSource, schema);
+    for (const s of sums) loader.absorb(s);
+  } else {
+    loader = await BulkLoader.open(dataSource, schema);
+    try {
+      position = await foldLog(store, upTo, loader, {
+        pageSize: options.batchSize,
+        counter: options.counter,
+        onProgress: options.onProgress,
+      });
+    } catch (error) {
+      await loader.abort();
+      throw error;
+    }
   }
   const progress = (phase: 'loading' | 'indexing') =>
     options.onProgress?.({ phase, done: options.counter.done, position, head: upTo });

@@ -1,0 +1,153 @@
+// The fold of a rebuild or verify on several cores: the streams cut into ranges of about as many events
+// (EventStore.splitStreams), each folded by a worker thread (fold-worker.ts) that reads its range on its own
+// connections and COPYs its enterprises' rows into the scratch schema itself; only the sums across ranges
+// (aggregate deltas, targets) come back, merged by the caller's loader, which writes them once. The first
+// failure of any worker terminates the others and rejects: the scratch schema is left half-filled, the live
+// one untouched (the caller swaps nothing).
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { poolConnection, type EventStore, type StoreConnection } from '@cl/event-store';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { FoldSums } from './bulk-load';
+import type { ReplayProgress } from './replay';
+
+/** What one worker folds. */
+export interface FoldTask {
+  store: StoreConnection;
+  /** Connection settings of the read-model database (node-postgres). */
+  tables: StoreConnection['settings'];
+  schema: string;
+  upTo: string;
+  pageSize?: number;
+  range: { fromStream?: string; toStream?: string };
+}
+
+/** A worker's messages: events read so far, its sums at the end, or its failure. */
+export type WorkerMessage =
+  | { kind: 'progress'; events: number }
+  | { kind: 'done'; folded: boolean; sums: FoldSums }
+  | { kind: 'failed'; error: unknown };
+
+/** Workers by default: one per core this process may use. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** The tasks of a parallel fold, or null where it cannot run (one worker asked, a store without ranges, one range). */
+export async function planParallelFold(
+  dataSource: DataSource,
+  store: EventStore,
+  schema: string,
+  upTo: string | null,
+  options: { workers?: number; pageSize?: number },
+): Promise<FoldTask[] | null> {
+  const workers = options.workers ?? defaultWorkers();
+  const connection = store.connection?.();
+  const master = (dataSource.driver as { master?: Pool }).master;
+  if (workers < 2 || upTo === null || !store.readByStream || !store.splitStreams || !connection || !master) return null;
+  const cuts = await store.splitStreams(workers, upTo);
+  if (cuts.length === 0) return null;
+  const bounds = [undefined, ...cuts, undefined];
+  const tables = poolConnection(master).settings;
+  return Array.from({ length: cuts.length + 1 }, (_, i) => ({
+    store: connection,
+    tables,
+    schema,
+    upTo,
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+    range: { ...(bounds[i] ? { fromStream: bounds[i] } : {}), ...(bounds[i + 1] ? { toStream: bounds[i + 1] } : {}) },
+  }));
+}
+
+/**
+ * Starts the worker thread of fold-worker: the compiled module where this code runs compiled (dist), the
+ * TypeScript source compiled on load with swc where it runs from source (jest), with the same settings as the build.
+ */
+function startWorker(task: FoldTask): Worker {
+  const here = fileURLToPath(import.meta.url);
+  const source = here.endsWith('.ts');
+  const entry = here.replace(/parallel-fold\.(ts|js)$/, `fold-worker.$1`);
+  if (!source) return new Worker(entry, { workerData: task });
+  return new Worker(
+    `const { createRequire } = require('node:module');
+     const { readFileSync, existsSync } = require('node:fs');
+     const { dirname, join } = require('node:path');
+     const entry = ${JSON.stringify(entry)};
+     let root = dirname(entry);
+     while (!existsSync(join(root, '.swcrc'))) root = dirname(root);
+     const { jsc, module } = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
+     const { transformSync } = createRequire(entry)('@swc/core');
+     const options = { jsc: { ...jsc, baseUrl: root }, module, sourceMaps: 'inline', swcrc: false };
+     require.extensions['.ts'] = (m, filename) =>
+       m._compile(transformSync(readFileSync(filename, 'utf8'), { ...options, filename }).code, filename);
+     require(entry);`,
+    { eval: true, workerData: task },
+  );
+}
+
+/**
+ * Folds every task's range in a worker thread of its own; returns each worker's sums and whether anything was
+ * folded. Reports the events read by all workers together through `onProgress` (one call at a time; the
+ * latest count wins while one is running).
+ */
+export async function foldInWorkers(
+  tasks: FoldTask[],
+  counter: { done: number },
+  onProgress?: (progress: ReplayProgress) => void | Promise<void>,
+): Promise<{ sums: FoldSums[]; folded: boolean }> {
+  const head = tasks[0]!.upTo;
+  const base = counter.done;
+  const read = tasks.map(() => 0);
+  let reporting: Promise<void> | undefined;
+  let again = false;
+  const report = () => {
+    counter.done = base + read.reduce((a, b) => a + b, 0);
+    if (!onProgress) return;
+    if (reporting) {
+      again = true;
+      return;
+    }
+    reporting = (async () => {
+      do {
+        again = false;
+        await onProgress({ phase: 'replaying', done: counter.done, position: head, head });
+      } while (again);
+    })().finally(() => (reporting = undefined));
+  };
+  const workers = tasks.map(startWorker);
+  const results = workers.map(
+    (worker, i) =>
+      new Promise<{ sums: FoldSums; folded: boolean }>((resolve, reject) => {
+        let result: { sums: FoldSums; folded: boolean } | undefined;
+        const fail = (error: unknown) => {
+          const range = `${tasks[i]!.range.fromStream ?? '(first)'} to ${tasks[i]!.range.toStream ?? '(last)'}`;
+          const message = error instanceof Error ? error.message : String(error);
+          reject(new Error(`rebuild worker for streams ${range} failed: ${message}`, { cause: error }));
+        };
+        worker.on('message', (message: WorkerMessage) => {
+          if (message.kind === 'progress') {
+            read[i] = message.events;
+            report();
+          } else if (message.kind === 'done') result = message;
+          else fail(message.error);
+        });
+        worker.on('error', fail);
+        worker.on('exit', (code) =>
+          result ? resolve(result) : fail(new Error(`the thread exited with code ${code}`)),
+        );
+      }),
+  );
+  try {
+    const done = await Promise.all(results);
+    await reporting;
+    return { sums: done.map((d) => d.sums), folded: done.some((d) => d.folded) };
+  } catch (error) {
+    // Settle every promise first so no rejection goes unhandled, then stop the others (their COPYs roll back).
+    for (const r of results) r.catch(() => undefined);
+    await Promise.all(workers.map((w) => w.terminate()));
+    await reporting?.catch(() => undefined);
+    throw error;
+  }
+}
