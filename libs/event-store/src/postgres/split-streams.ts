@@ -5,7 +5,7 @@ import type { Position, StoreConnection } from '../event-store';
 import { isPosition } from '../position';
 
 /** Events sampled to place the cuts: enough for ranges within a few percent of each other. */
-const SAMPLE_ROWS = 100_000;
+const SAMPLE_ROWS = 20_000;
 
 /** See EventStore.splitStreams: quantiles of stream_id over a page sample (TABLESAMPLE SYSTEM) of the events up to `upTo`. */
 export async function splitStreamsWith(pool: Pool, parts: number, upTo: Position): Promise<string[]> {

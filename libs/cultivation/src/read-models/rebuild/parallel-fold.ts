@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { poolConnection, type EventStore, type StoreConnection } from '@cl/event-store';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { BatchDelta, mergeDeltas } from '../projection/batch-delta';
 import type { FoldSums } from './bulk-load';
 import type { ReplayProgress } from './replay';
 
@@ -88,15 +89,15 @@ function startWorker(task: FoldTask): Worker {
 }
 
 /**
- * Folds every task's range in a worker thread of its own; returns each worker's sums and whether anything was
- * folded. Reports the events read by all workers together through `onProgress` (one call at a time; the
+ * Folds every task's range in a worker thread of its own; returns the workers' sums merged (each merged as its
+ * worker ends, so no more than one clone waits) and whether anything was folded. Reports the events read by all workers together through `onProgress` (one call at a time; the
  * latest count wins while one is running).
  */
 export async function foldInWorkers(
   tasks: FoldTask[],
   counter: { done: number },
   onProgress?: (progress: ReplayProgress) => void | Promise<void>,
-): Promise<{ sums: FoldSums[]; folded: boolean }> {
+): Promise<{ sums: FoldSums; folded: boolean }> {
   const head = tasks[0]!.upTo;
   const base = counter.done;
   const read = tasks.map(() => 0);
@@ -116,11 +117,13 @@ export async function foldInWorkers(
       } while (again);
     })().finally(() => (reporting = undefined));
   };
+  const sums: FoldSums = { delta: new BatchDelta(), targets: [] };
+  let folded = false;
   const workers = tasks.map(startWorker);
   const results = workers.map(
     (worker, i) =>
-      new Promise<{ sums: FoldSums; folded: boolean }>((resolve, reject) => {
-        let result: { sums: FoldSums; folded: boolean } | undefined;
+      new Promise<void>((resolve, reject) => {
+        let done = false;
         const fail = (error: unknown) => {
           const range = `${tasks[i]!.range.fromStream ?? '(first)'} to ${tasks[i]!.range.toStream ?? '(last)'}`;
           const message = error instanceof Error ? error.message : String(error);
@@ -130,19 +133,21 @@ export async function foldInWorkers(
           if (message.kind === 'progress') {
             read[i] = message.events;
             report();
-          } else if (message.kind === 'done') result = message;
-          else fail(message.error);
+          } else if (message.kind === 'done') {
+            mergeDeltas(sums.delta, message.sums.delta);
+            sums.targets.push(...message.sums.targets);
+            folded ||= message.folded;
+            done = true;
+          } else fail(message.error);
         });
         worker.on('error', fail);
-        worker.on('exit', (code) =>
-          result ? resolve(result) : fail(new Error(`the thread exited with code ${code}`)),
-        );
+        worker.on('exit', (code) => (done ? resolve() : fail(new Error(`the thread exited with code ${code}`))));
       }),
   );
   try {
-    const done = await Promise.all(results);
+    await Promise.all(results);
     await reporting;
-    return { sums: done.map((d) => d.sums), folded: done.some((d) => d.folded) };
+    return { sums, folded };
   } catch (error) {
     // Settle every promise first so no rejection goes unhandled, then stop the others (their COPYs roll back).
     for (const r of results) r.catch(() => undefined);

@@ -44,7 +44,7 @@ export async function buildFromLog(
     const { sums, folded } = await foldInWorkers(tasks, options.counter, options.onProgress);
     position = folded ? upTo : null;
     loader = await BulkLoader.open(dataSource, schema);
-    for (const s of sums) loader.absorb(s);
+    loader.absorb(sums);
   } else {
     loader = await BulkLoader.open(dataSource, schema);
     try {
