@@ -31,9 +31,17 @@ export type WorkerMessage =
   | { kind: 'done'; folded: boolean; sums: FoldSums }
   | { kind: 'failed'; error: unknown };
 
-/** Workers by default: one per core this process may use. */
+/** This module's file: parallel-fold.js compiled (dist), parallel-fold.ts from source (jest). */
+const HERE = fileURLToPath(import.meta.url);
+const FROM_SOURCE = HERE.endsWith('.ts');
+
+/**
+ * Workers by default: one per core this process may use; from source one, in this thread (each worker would
+ * compile the whole module graph again, and tests that patch a module in process, as a deploy of fixed code,
+ * would not reach it). An explicit `workers` is honoured either way.
+ */
 export function defaultWorkers(): number {
-  return availableParallelism();
+  return FROM_SOURCE ? 1 : availableParallelism();
 }
 
 /** The tasks of a parallel fold, or null where it cannot run (one worker asked, a store without ranges, one range). */
@@ -67,10 +75,8 @@ export async function planParallelFold(
  * TypeScript source compiled on load with swc where it runs from source (jest), with the same settings as the build.
  */
 function startWorker(task: FoldTask): Worker {
-  const here = fileURLToPath(import.meta.url);
-  const source = here.endsWith('.ts');
-  const entry = here.replace(/parallel-fold\.(ts|js)$/, `fold-worker.$1`);
-  if (!source) return new Worker(entry, { workerData: task });
+  const entry = HERE.replace(/parallel-fold\.(ts|js)$/, `fold-worker.$1`);
+  if (!FROM_SOURCE) return new Worker(entry, { workerData: task });
   return new Worker(
     `const { createRequire } = require('node:module');
      const { readFileSync, existsSync } = require('node:fs');
