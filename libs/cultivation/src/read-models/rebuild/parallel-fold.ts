@@ -109,6 +109,10 @@ export async function foldInWorkers(
   const read = tasks.map(() => 0);
   let reporting: Promise<void> | undefined;
   let again = false;
+  // A failing progress callback fails the fold, as it does in one thread.
+  let failProgress: (error: unknown) => void = () => undefined;
+  const progressFailed = new Promise<never>((_, reject) => (failProgress = reject));
+  progressFailed.catch(() => undefined);
   const report = () => {
     counter.done = base + read.reduce((a, b) => a + b, 0);
     if (!onProgress) return;
@@ -121,7 +125,9 @@ export async function foldInWorkers(
         again = false;
         await onProgress({ phase: 'replaying', done: counter.done, position: head, head });
       } while (again);
-    })().finally(() => (reporting = undefined));
+    })()
+      .catch(failProgress)
+      .finally(() => (reporting = undefined));
   };
   const sums: FoldSums = { delta: new BatchDelta(), targets: [] };
   let folded = false;
@@ -151,14 +157,14 @@ export async function foldInWorkers(
       }),
   );
   try {
-    await Promise.all(results);
-    await reporting;
+    await Promise.race([Promise.all(results), progressFailed]);
+    await Promise.race([reporting, progressFailed]);
     return { sums, folded };
   } catch (error) {
     // Settle every promise first so no rejection goes unhandled, then stop the others (their COPYs roll back).
     for (const r of results) r.catch(() => undefined);
     await Promise.all(workers.map((w) => w.terminate()));
-    await reporting?.catch(() => undefined);
+    await reporting;
     throw error;
   }
 }
