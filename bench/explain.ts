@@ -1,5 +1,5 @@
 // EXPLAIN (ANALYZE, BUFFERS) of what the progress questions ask PostgreSQL: the application's own
-// ProgressQueries (checkpoint read, targets, readCounts, sumOccurrences: whichever SQL the built code
+// ProgressQueries (checkpoint read, targets, readCounts: whichever SQL the built code
 // sends) over a DataSource whose query() first runs each statement under EXPLAIN, then for real (the
 // functions get their rows). Each question right after a server restart (shared buffers empty, the OS
 // page cache not: "cold-ish"), then again (warm).

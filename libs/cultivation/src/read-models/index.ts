@@ -8,6 +8,7 @@ import { EnterpriseNames1765065600000 } from './migrations/enterprise-names.migr
 import { AddProjectionVersions1765152000000 } from './migrations/add-projection-versions.migration';
 import { ReprojectForTierGroups1796083212000 } from './migrations/reproject-read-models.migration';
 import { CountTree1796124435000 } from './migrations/count-tree.migration';
+import { OccurrencesInCountTree1796140800000 } from './migrations/occurrences-in-count-tree.migration';
 
 export {
   CreateReadModels1764374400000,
@@ -17,6 +18,7 @@ export {
   AddProjectionStall1765238400000,
   ReprojectForTierGroups1796083212000,
   CountTree1796124435000,
+  OccurrencesInCountTree1796140800000,
 };
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
 export const READ_MODEL_MIGRATIONS = [
@@ -27,6 +29,7 @@ export const READ_MODEL_MIGRATIONS = [
   AddProjectionStall1765238400000,
   ReprojectForTierGroups1796083212000,
   CountTree1796124435000,
+  OccurrencesInCountTree1796140800000,
 ];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';
@@ -46,7 +49,7 @@ export { verifyReadModels } from './rebuild/verify';
 export type { ReplayProgress, ReplayOptions } from './rebuild/replay';
 
 // Query ports: what the application's query services and the lapse sweep read.
-export { readCounts, CountLookup, type CountCell } from './queries/counts';
+export { readCounts, CountLookup, type CountCell, type CountMetric } from './queries/counts';
 export { readTargets } from './queries/targets';
 export {
   findEnterpriseSnapshot,
@@ -55,7 +58,6 @@ export {
   type EnterpriseSnapshotRow,
 } from './queries/enterprise-summaries';
 export { listExpiringGrants, type ExpiringGrantRow, type ExpiringKey } from './queries/expiring-grants';
-export { sumOccurrences, type OccurrenceSums } from './queries/occurrences';
 export { countReached, countReachedFrom, type PreviousRung } from './queries/tier-firsts';
 export { readLiveCheckpoint, readRebuildPosition, isRebuildRunning } from './queries/projection-state';
 export { lapseCandidates } from './queries/lapse-candidates';

@@ -20,7 +20,6 @@ export const READ_MODEL_TABLES = [
   'certification_grant',
   'active_interval',
   'count_tree',
-  'occurrence_daily',
   'enterprise_tier_first',
   'targets',
 ] as const;

@@ -11,7 +11,10 @@ import { READ_MODEL_MIGRATIONS } from '../index';
 import { CountTree1796124435000 } from './count-tree.migration';
 
 /** The event store and the read models as the release before the count tree left them. */
-const BEFORE = [CreateEventStore1764288000000, ...READ_MODEL_MIGRATIONS.filter((m) => m !== CountTree1796124435000)];
+const BEFORE = [
+  CreateEventStore1764288000000,
+  ...READ_MODEL_MIGRATIONS.slice(0, READ_MODEL_MIGRATIONS.indexOf(CountTree1796124435000)),
+];
 const open = (url: string, migrations: unknown[]) =>
   new DataSource({ type: 'postgres', url, migrations: migrations as never, logging: ['error'] }).initialize();
 

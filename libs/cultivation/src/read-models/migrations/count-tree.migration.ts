@@ -1,11 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { emptyForReplay } from './empty-for-replay';
+import { treeNodesFrom } from './tree-nodes';
 
 /**
  * Replaces the daily and monthly count deltas (count_daily, count_monthly: a count re-summed every
  * month since the start of history) with their running totals as a Fenwick tree over days,
  * `count_tree` (projection/count-tree.ts: a count reads ≤ 16 nodes per series, a delta writes ≤ 16).
- * Existing rows are converted exactly, in SQL: day i = date − 1999-12-31 lies in node m·2^k for each
- * level k where m = ⌈i / 2^k⌉ is odd, so each node sums the deltas of its days. The read models then
+ * Existing rows are converted exactly, in SQL (tree-nodes.ts). The read models then
  * are what projection version 2 derives, and the checkpoint says so (no rebuild needed). Rows are
  * written in key order and pages keep a fifth free, so a count's ≤ 16 nodes of a district share a few
  * heap pages and the projector's updates stay on their page (HOT).
@@ -19,13 +20,7 @@ export class CountTree1796124435000 implements MigrationInterface {
       level text NOT NULL, total integer NOT NULL, PRIMARY KEY (district_code, node, tier, metric, level))
       WITH (fillfactor = 80)`);
     await q.query(`INSERT INTO read_model.count_tree (district_code, node, tier, metric, level, total)
-      SELECT district_code, m << k, tier, metric, level, sum(delta)
-      FROM (SELECT c.district_code, c.tier, c.metric, c.level, c.delta, k,
-                   (greatest(1, c.day - date '1999-12-31') + (1 << k) - 1) >> k AS m
-            FROM read_model.count_daily c CROSS JOIN generate_series(0, 16) AS k) x
-      WHERE m & 1 = 1 AND m << k <= 65536
-      GROUP BY district_code, m << k, tier, metric, level HAVING sum(delta) <> 0
-      ORDER BY district_code, m << k, tier, metric, level`);
+      ${treeNodesFrom('read_model.count_daily')}`);
     await q.query('DROP TABLE read_model.count_daily, read_model.count_monthly');
     await q.query('UPDATE read_model.projection_checkpoint SET projection_version = 2 WHERE projection_version = 1');
   }
@@ -42,11 +37,6 @@ export class CountTree1796124435000 implements MigrationInterface {
         delta integer NOT NULL, PRIMARY KEY (district_code, tier, ${day}, metric, level))`);
     }
     await q.query('DROP TABLE read_model.count_tree');
-    const tables = (await q.query(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'read_model' AND tablename <> 'projection_checkpoint'`,
-    )) as { tablename: string }[];
-    await q.query(`TRUNCATE ${tables.map((t) => `read_model.${t.tablename}`).join(', ')}`);
-    await q.query(`UPDATE read_model.projection_checkpoint
-      SET position = NULL, generation = gen_random_uuid(), projection_version = 1`);
+    await emptyForReplay(q, 1);
   }
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { emptyForReplay } from './empty-for-replay';
 
 /**
  * Empties the read models so the projector derives them again from the whole log (the log is
@@ -10,11 +11,7 @@ export class ReprojectForTierGroups1796083212000 implements MigrationInterface {
   name = 'ReprojectForTierGroups1796083212000';
 
   async up(q: QueryRunner): Promise<void> {
-    // The tables as they are when this runs (from the catalogue: later migrations add and drop tables).
-    const tables = (await q.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'read_model'`)) as {
-      tablename: string;
-    }[];
-    await q.query(`TRUNCATE ${tables.map((t) => `read_model.${t.tablename}`).join(', ')}`);
+    await emptyForReplay(q, null);
   }
 
   async down(): Promise<void> {

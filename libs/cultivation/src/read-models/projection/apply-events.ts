@@ -21,7 +21,7 @@ import {
 } from './fold';
 import { UnappliableEvent } from './unappliable-event';
 import { versionMismatch } from './versions';
-import { addCountTree, addOccurrences } from './write-aggregates';
+import { addCountTree } from './write-aggregates';
 import {
   addEnterpriseRows,
   noEnterpriseRows,
@@ -128,8 +128,7 @@ export async function applyEvents(
   return { applied, skipped: events.length - applied, position: last.position };
 }
 
-/** Writes summed aggregate deltas (count_tree, occurrence_daily). */
+/** Writes summed aggregate deltas (count_tree: counts and occurrences). */
 export async function flushAggregates(sql: Sql, schema: string, delta: BatchDelta): Promise<void> {
   await addCountTree(sql, schema, delta.treeRows());
-  await addOccurrences(sql, schema, delta.occurrenceRows());
 }

@@ -15,27 +15,16 @@ export interface CountTreeRow {
   total: number;
 }
 
-export interface OccurrenceRow {
-  district_code: string;
-  tier: string;
-  day: string;
-  granted: number;
-  renewed: number;
-  ended: number;
-}
-
-const KIND_INDEX = { GRANTED: 0, RENEWED: 1, ENDED: 2 } as const;
-
 /**
- * Accumulates +/− contributions keyed like the aggregate tables' primary keys: per series (district,
- * tier, metric, level, or district and tier for occurrences) a map of day → value, so that adding a
- * segment builds one key string per district instead of one per row (a rebuild adds millions).
+ * Accumulates +/− contributions per series of the count tree (district, tier, metric, level): a map of
+ * day → delta, so that adding a segment builds one key string per district instead of one per row (a
+ * rebuild adds millions). Counts (metrics ACTIVE and CUMULATIVE) add +1 on the day a segment starts and
+ * −1 on the day it ends; occurrences (metrics GRANTED, RENEWED, ENDED, level ANY) add +1 on their day,
+ * so their prefix sum is how many happened up to a day and a period's number is a difference of two.
  */
 export class BatchDelta {
   /** `district|tier|metric|level` → day → delta */
   private readonly counts = new Map<string, Map<string, number>>();
-  /** `district|tier` → day → [granted, renewed, ended] */
-  private readonly occurrences = new Map<string, Map<string, [number, number, number]>>();
 
   /** Adds (sign 1) or removes (sign −1) counting segments: +1 on `from`, −1 on `until`. */
   addSegments(segments: readonly CountingSegment[], sign: 1 | -1): void {
@@ -49,14 +38,13 @@ export class BatchDelta {
     }
   }
 
-  /** Adds or removes dated occurrences (grants, renewals, ends). */
+  /** Adds or removes dated occurrences (grants, renewals, ends): +1 on their day in the series of their kind. */
   addOccurrences(list: readonly Occurrence[], sign: 1 | -1): void {
     for (const o of list) {
+      const suffix = `|${o.tier}|${o.kind}|ANY`;
       for (const district of [o.districtCode, ALL_DISTRICTS]) {
-        const days = series(this.occurrences, `${district}|${o.tier}`);
-        let counts = days.get(o.on);
-        if (!counts) days.set(o.on, (counts = [0, 0, 0]));
-        counts[KIND_INDEX[o.kind]] += sign;
+        const days = series(this.counts, district + suffix);
+        days.set(o.on, (days.get(o.on) ?? 0) + sign);
       }
     }
   }
@@ -79,19 +67,6 @@ export class BatchDelta {
         compare(a.metric, b.metric) ||
         compare(a.level, b.level),
     );
-  }
-
-  /** Non-zero occurrence changes. */
-  occurrenceRows(): OccurrenceRow[] {
-    const rows: OccurrenceRow[] = [];
-    for (const [key, days] of this.occurrences) {
-      const [district_code = '', tier = ''] = key.split('|');
-      for (const [day, [granted, renewed, ended]] of days) {
-        if (granted !== 0 || renewed !== 0 || ended !== 0)
-          rows.push({ district_code, tier, day, granted, renewed, ended });
-      }
-    }
-    return rows;
   }
 }
 
@@ -120,7 +95,7 @@ function addSums(into: Map<string, unknown>, from: Map<string, unknown>): void {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function series<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+function series(map: Map<string, Map<string, number>>, key: string): Map<string, number> {
   let days = map.get(key);
   if (!days) map.set(key, (days = new Map()));
   return days;

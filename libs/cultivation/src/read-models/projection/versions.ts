@@ -6,7 +6,9 @@
  * Bump when the rows derived from an enterprise's state change: counting segments, occurrences,
  * firsts, the per-enterprise tables or the aggregates (enterprise-facts.ts, batch-delta.ts).
  */
-export const PROJECTION_VERSION = 2; // 2: counts as running totals (count_tree) instead of daily and monthly deltas
+// 2: counts as running totals (count_tree) instead of daily and monthly deltas;
+// 3: occurrences (grants, renewals, ends) as count-tree series instead of occurrence_daily.
+export const PROJECTION_VERSION = 3;
 /** Bump when the shape of the stored snapshot changes (enterprise_summary.state, the domain's EnterpriseState). */
 export const SNAPSHOT_VERSION = 1;
 

@@ -6,10 +6,14 @@ import { prefixNodes } from '../projection/count-tree';
 import { LIVE_SCHEMA, qualified } from '../schema';
 import type { Sql } from '../projection/sql';
 
+/** The count metrics; GRANTED, RENEWED and ENDED are the occurrence series (how many up to a day). */
+export type CountMetric = 'ACTIVE' | 'CUMULATIVE' | 'GRANTED' | 'RENEWED' | 'ENDED';
+const COUNT_METRICS: readonly CountMetric[] = ['ACTIVE', 'CUMULATIVE'];
+
 export interface CountCell {
   on: CalendarDate;
   district: string;
-  metric: 'ACTIVE' | 'CUMULATIVE';
+  metric: CountMetric;
   tier: Tier;
   level: string;
   count: number;
@@ -17,11 +21,13 @@ export interface CountCell {
 
 /**
  * Count per (date, district, metric, tier, level); district '*' is the whole city, level 'ANY' every
- * level. Missing cells are 0. `tier` and `level` narrow what is read.
+ * level. Missing cells are 0. `metrics` (ACTIVE and CUMULATIVE unless given), `tier` and `level` narrow
+ * what is read. Dates share most of their nodes (the higher ones), so each node is read once and then
+ * summed for every date that needs it.
  */
 export async function readCounts(
   sql: Sql,
-  args: { dates: CalendarDate[]; districts: string[]; tier?: Tier; level?: string },
+  args: { dates: CalendarDate[]; districts: string[]; metrics?: readonly CountMetric[]; tier?: Tier; level?: string },
 ): Promise<CountCell[]> {
   const dates: string[] = [];
   const nodes: number[] = [];
@@ -33,12 +39,14 @@ export async function readCounts(
   }
   if (nodes.length === 0) return [];
   return sql.query(
-    `SELECT q.on_day AS "on", t.district_code AS district, t.metric, t.tier, t.level, sum(t.total)::int AS count
-     FROM unnest($1::text[], $2::int[]) AS q(on_day, node)
-     JOIN ${qualified(LIVE_SCHEMA, 'count_tree')} t ON t.node = q.node
-     WHERE t.district_code = ANY($3::text[]) AND ($4::text IS NULL OR t.tier = $4) AND ($5::text IS NULL OR t.level = $5)
+    `WITH n AS MATERIALIZED (
+       SELECT node, district_code, metric, tier, level, total FROM ${qualified(LIVE_SCHEMA, 'count_tree')}
+       WHERE district_code = ANY($3::text[]) AND node = ANY($2::int[]) AND metric = ANY($4::text[])
+         AND ($5::text IS NULL OR tier = $5) AND ($6::text IS NULL OR level = $6))
+     SELECT q.on_day AS "on", n.district_code AS district, n.metric, n.tier, n.level, sum(n.total)::int AS count
+     FROM unnest($1::text[], $2::int[]) AS q(on_day, node) JOIN n ON n.node = q.node
      GROUP BY 1, 2, 3, 4, 5`,
-    [dates, nodes, args.districts, args.tier ?? null, args.level ?? null],
+    [dates, nodes, args.districts, args.metrics ?? COUNT_METRICS, args.tier ?? null, args.level ?? null],
   );
 }
 

@@ -258,12 +258,6 @@ export class BulkLoader {
         ),
         copy(
           1,
-          'occurrence_daily',
-          ['district_code', 'tier', 'day', 'granted', 'renewed', 'ended'],
-          delta.occurrenceRows().map((r) => [r.district_code, r.tier, r.day, r.granted, r.renewed, r.ended]),
-        ),
-        copy(
-          2,
           'targets',
           targetColumns,
           [...this.targets.values()].map((t) => valuesOf(t, targetColumns)),

@@ -1,24 +1,36 @@
-import type { CalendarDate, Tier } from '../../../domain';
-import { ALL_DISTRICTS, CountLookup, readCounts, sumOccurrences, type Sql } from '../../../read-models';
+import { addDays, type CalendarDate, type Tier } from '../../../domain';
+import { ALL_DISTRICTS, CountLookup, readCounts, type Sql } from '../../../read-models';
 import type { TrendPoint } from '../contract-types';
 import { periodsOf, type TrendInterval } from './periods';
 
-/** Per period: active and cumulative on its last counted day; grants, renewals and ends within it. */
+/**
+ * Per period: active and cumulative on its last counted day; grants, renewals and ends within it. All
+ * come from one read of the count tree: an occurrence series holds how many happened up to a day, so a
+ * period's number is its value on the last day less its value on the day before the first.
+ */
 export async function cohortTrend(
   sql: Sql,
   args: { tier: Tier; from: CalendarDate; to: CalendarDate; interval: TrendInterval; district: string | null },
 ): Promise<TrendPoint[]> {
-  const periods = periodsOf(args.from, args.to, args.interval);
+  const periods = periodsOf(args.from, args.to, args.interval).map((p) => ({ ...p, before: addDays(p.first, -1) }));
   const where = args.district ?? ALL_DISTRICTS;
-  const [cells, sums] = await Promise.all([
-    readCounts(sql, { dates: periods.map((p) => p.last), districts: [where], tier: args.tier, level: 'ANY' }),
-    sumOccurrences(sql, periods, where, args.tier),
-  ]);
-  const counts = new CountLookup(cells);
-  return periods.map((p, i) => ({
+  const counts = new CountLookup(
+    await readCounts(sql, {
+      dates: periods.flatMap((p) => [p.before, p.last]),
+      districts: [where],
+      metrics: ['ACTIVE', 'CUMULATIVE', 'GRANTED', 'RENEWED', 'ENDED'],
+      tier: args.tier,
+      level: 'ANY',
+    }),
+  );
+  const within = (metric: string, p: (typeof periods)[number]) =>
+    counts.get(p.last, where, metric, args.tier) - counts.get(p.before, where, metric, args.tier);
+  return periods.map((p) => ({
     periodStart: p.start,
     active: counts.get(p.last, where, 'ACTIVE', args.tier),
     cumulative: counts.get(p.last, where, 'CUMULATIVE', args.tier),
-    ...sums[i]!,
+    granted: within('GRANTED', p),
+    renewed: within('RENEWED', p),
+    ended: within('ENDED', p),
   }));
 }
