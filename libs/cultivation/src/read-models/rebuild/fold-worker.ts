@@ -1,7 +1,8 @@
 // A worker thread of a parallel rebuild (parallel-fold.ts): folds one range of streams on connections of its
 // own, COPYs its enterprises' rows itself and hands back only what is summed across ranges (aggregate deltas,
-// targets). It reports each page read; a failure is posted back and ends the thread.
-import { parentPort, workerData } from 'node:worker_threads';
+// targets). It is started ahead and gets its task as its first message; it reports each page read; a failure
+// is posted back and ends the thread.
+import { parentPort } from 'node:worker_threads';
 import { openStoreConnection } from '@cl/event-store';
 import { Pool, type PoolConfig } from 'pg';
 import { BulkLoader, foldLog } from './bulk-load';
@@ -37,5 +38,8 @@ async function run(task: FoldTask, post: (message: WorkerMessage) => void): Prom
 if (parentPort) {
   const port = parentPort;
   const post = (message: WorkerMessage) => port.postMessage(message);
-  run(workerData as FoldTask, post).catch((error: unknown) => post({ kind: 'failed', error }));
+  // `once`: with no listener left the port holds the thread no longer; it ends when its pools have.
+  port.once('message', (task: FoldTask) => {
+    run(task, post).catch((error: unknown) => post({ kind: 'failed', error }));
+  });
 }

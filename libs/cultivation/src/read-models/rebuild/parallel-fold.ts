@@ -44,6 +44,14 @@ export function defaultWorkers(): number {
   return FROM_SOURCE ? 1 : availableParallelism();
 }
 
+/** The workers a fold of the log up to `upTo` can use: 1 (this thread) unless more are asked for and the store can serve them. */
+export function workersFor(dataSource: DataSource, store: EventStore, upTo: string | null, workers?: number): number {
+  const wanted = workers ?? defaultWorkers();
+  const master = (dataSource.driver as { master?: Pool }).master;
+  const reachable = store.readByStream && store.splitStreams && store.connection?.() && master;
+  return upTo !== null && reachable ? Math.max(1, wanted) : 1;
+}
+
 /** The tasks of a parallel fold, or null where it cannot run (one worker asked, a store without ranges, one range). */
 export async function planParallelFold(
   dataSource: DataSource,
@@ -52,11 +60,11 @@ export async function planParallelFold(
   upTo: string | null,
   options: { workers?: number; pageSize?: number },
 ): Promise<FoldTask[] | null> {
-  const workers = options.workers ?? defaultWorkers();
-  const connection = store.connection?.();
-  const master = (dataSource.driver as { master?: Pool }).master;
-  if (workers < 2 || upTo === null || !store.readByStream || !store.splitStreams || !connection || !master) return null;
-  const cuts = await store.splitStreams(workers, upTo);
+  const workers = workersFor(dataSource, store, upTo, options.workers);
+  if (workers < 2 || upTo === null) return null;
+  const connection = store.connection!()!;
+  const master = (dataSource.driver as { master?: Pool }).master!;
+  const cuts = await store.splitStreams!(workers, upTo);
   if (cuts.length === 0) return null;
   const bounds = [undefined, ...cuts, undefined];
   const tables = poolConnection(master).settings;
@@ -70,13 +78,34 @@ export async function planParallelFold(
   }));
 }
 
+/** A worker thread started ahead of its task (it loads its code meanwhile), and how it ended if it already did. */
+export interface FoldThread {
+  worker: Worker;
+  ended?: unknown;
+}
+
 /**
- * Starts the worker thread of fold-worker: the compiled module where this code runs compiled (dist), the
- * TypeScript source compiled on load with swc where it runs from source (jest), with the same settings as the build.
+ * Starts `n` threads of fold-worker, each waiting for its task (foldInWorkers): the compiled module where this code
+ * runs compiled (dist), the TypeScript source compiled on load with swc where it runs from source (jest), with the
+ * same settings as the build.
  */
-function startWorker(task: FoldTask): Worker {
+export function startFoldThreads(n: number): FoldThread[] {
+  return Array.from({ length: n }, () => {
+    const thread: FoldThread = { worker: startWorker() };
+    thread.worker.on('error', (error) => (thread.ended ??= error));
+    thread.worker.on('exit', (code) => (thread.ended ??= new Error(`the thread exited with code ${code}`)));
+    return thread;
+  });
+}
+
+/** Stops threads that will get no task (or whose fold failed). */
+export async function stopFoldThreads(threads: FoldThread[]): Promise<void> {
+  await Promise.all(threads.map((t) => t.worker.terminate()));
+}
+
+function startWorker(): Worker {
   const entry = HERE.replace(/parallel-fold\.(ts|js)$/, `fold-worker.$1`);
-  if (!FROM_SOURCE) return new Worker(entry, { workerData: task });
+  if (!FROM_SOURCE) return new Worker(entry);
   return new Worker(
     `const { createRequire } = require('node:module');
      const { readFileSync, existsSync } = require('node:fs');
@@ -90,16 +119,17 @@ function startWorker(task: FoldTask): Worker {
      require.extensions['.ts'] = (m, filename) =>
        m._compile(transformSync(readFileSync(filename, 'utf8'), { ...options, filename }).code, filename);
      require(entry);`,
-    { eval: true, workerData: task },
+    { eval: true },
   );
 }
 
 /**
- * Folds every task's range in a worker thread of its own; returns the workers' sums merged (each merged as its
+ * Folds every task's range in a thread of `threads` (as many or more; the others are stopped); returns the workers' sums merged (each merged as its
  * worker ends, so no more than one clone waits) and whether anything was folded. Reports the events read by all workers together through `onProgress` (one call at a time; the
  * latest count wins while one is running).
  */
 export async function foldInWorkers(
+  threads: FoldThread[],
   tasks: FoldTask[],
   counter: { done: number },
   onProgress?: (progress: ReplayProgress) => void | Promise<void>,
@@ -131,9 +161,10 @@ export async function foldInWorkers(
   };
   const sums: FoldSums = { delta: new BatchDelta(), targets: [] };
   let folded = false;
-  const workers = tasks.map(startWorker);
-  const results = workers.map(
-    (worker, i) =>
+  await stopFoldThreads(threads.slice(tasks.length));
+  const workers = threads.slice(0, tasks.length).map((t) => t.worker);
+  const results = threads.slice(0, tasks.length).map(
+    ({ worker, ended }, i) =>
       new Promise<void>((resolve, reject) => {
         let done = false;
         const fail = (error: unknown) => {
@@ -154,6 +185,9 @@ export async function foldInWorkers(
         });
         worker.on('error', fail);
         worker.on('exit', (code) => (done ? resolve() : fail(new Error(`the thread exited with code ${code}`))));
+        if (ended)
+          fail(ended); // before its task: its code did not load
+        else worker.postMessage(tasks[i]);
       }),
   );
   try {

@@ -9,7 +9,14 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '../projection/in-transaction';
 import { LIVE_SCHEMA, LOCKS, REBUILD_SCHEMA } from '../schema';
 import { BulkLoader, foldLog } from './bulk-load';
-import { foldInWorkers, planParallelFold } from './parallel-fold';
+import {
+  foldInWorkers,
+  planParallelFold,
+  startFoldThreads,
+  stopFoldThreads,
+  workersFor,
+  type FoldTask,
+} from './parallel-fold';
 import { replayInto, type ReplayOptions } from './replay';
 import { addShadowIndexes, createShadowTables, dropSchema } from './shadow-schema';
 
@@ -33,15 +40,22 @@ export async function buildFromLog(
   upTo: string | null,
   options: ReplayOptions & { counter: { done: number } },
 ): Promise<void> {
-  await createShadowTables(dataSource, schema);
-  const tasks = await planParallelFold(dataSource, store, schema, upTo, {
-    workers: options.workers,
-    pageSize: options.batchSize,
-  });
+  // The threads load their code while the tables are created and the log is cut into ranges.
+  const workers = workersFor(dataSource, store, upTo, options.workers);
+  const threads = workers > 1 ? startFoldThreads(workers) : [];
+  let tasks: FoldTask[] | null;
+  try {
+    await createShadowTables(dataSource, schema);
+    tasks = await planParallelFold(dataSource, store, schema, upTo, { workers, pageSize: options.batchSize });
+  } catch (error) {
+    await stopFoldThreads(threads);
+    throw error;
+  }
+  if (!tasks) await stopFoldThreads(threads);
   let loader: BulkLoader;
   let position: string | null;
   if (tasks) {
-    const { sums, folded } = await foldInWorkers(tasks, options.counter, options.onProgress);
+    const { sums, folded } = await foldInWorkers(threads, tasks, options.counter, options.onProgress);
     position = folded ? upTo : null;
     loader = await BulkLoader.open(dataSource, schema);
     loader.absorb(sums);
