@@ -64,7 +64,19 @@ export interface QueryFigures {
   readonly single: Record<QueryName, LoadResult>;
 }
 
-export async function benchQueries(apiUrl: string, scale: number, log: (line: string) => void): Promise<QueryFigures> {
+export interface QueryBenchOptions {
+  /** These queries only (default QUERY_ORDER). */
+  only?: readonly QueryName[];
+  /** Wraps each 32-client load (the command-path bench adds the CPU it cost). */
+  measure?: (work: () => Promise<LoadResult>) => Promise<LoadResult>;
+}
+
+export async function benchQueries(
+  apiUrl: string,
+  scale: number,
+  log: (line: string) => void,
+  options: QueryBenchOptions = {},
+): Promise<QueryFigures> {
   const analyst = await token('ANALYST');
   const auditor = await token('AUDITOR');
   const pick = picker(2026);
@@ -111,9 +123,12 @@ export async function benchQueries(apiUrl: string, scale: number, log: (line: st
   };
   const results = {} as Record<QueryName, LoadResult>;
   const single = {} as Record<QueryName, LoadResult>;
-  for (const name of QUERY_ORDER) {
+  const measure = options.measure ?? ((work: () => Promise<LoadResult>) => work());
+  for (const name of options.only ?? QUERY_ORDER) {
     await graphqlLoad({ url: apiUrl, concurrency: CONCURRENCY, durationMs: WARMUP_MS, body: bodies[name] });
-    const r = await graphqlLoad({ url: apiUrl, concurrency: CONCURRENCY, durationMs: DURATION_MS, body: bodies[name] });
+    const r = await measure(() =>
+      graphqlLoad({ url: apiUrl, concurrency: CONCURRENCY, durationMs: DURATION_MS, body: bodies[name] }),
+    );
     if (r.errors > 0) log(`  B5 ${name}: ${r.errors} errors, first: ${r.firstError}`);
     log(`  B5 ${name}: ${Math.round(r.perSecond)}/s p50 ${r.p50Ms.toFixed(1)} ms p99 ${r.p99Ms.toFixed(1)} ms`);
     results[name] = r;

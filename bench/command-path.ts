@@ -1,4 +1,4 @@
-// `node dist/bench/command-path.js --pg-dir DIR [--scale N] [--rounds R] [--variant 'label|main.js|K=V ...'] [--profile DIR]`
+// `node dist/bench/command-path.js --pg-dir DIR [--scale N] [--rounds R] [--variant 'label|main.js|K=V ...'] [--queries | --queries-only a,b] [--profile DIR]`
 // The command path alone, for a fast loop and for before/after pairs in one run: the B2 grant figure
 // (32 clients) and the `{__typename}` floor and a grant at one client, with the API's peak RSS, for one or
 // more API builds (variants), alternating, each on a fresh copy of the same database. The database is a
@@ -26,7 +26,7 @@ import {
 import { startApi, token } from './api';
 import { B2_ENTERPRISES, b2Enterprise, CONCURRENCY, GRANT, registerB2Enterprises } from './b2-commands';
 import { summarizeCpuProfiles } from './cpu-profile';
-import { benchQueries } from './b5-queries';
+import { benchQueries, QUERY_ORDER, type QueryName } from './b5-queries';
 import { BENCH_SEED, prepareBenchDatabase } from './seed';
 
 interface Variant {
@@ -45,6 +45,8 @@ interface Args {
   grantSeconds: number;
   /** Also B5's queries (before the grants), for the API's peak RSS under 32 query clients. */
   queries: boolean;
+  /** With --queries-only: just these B5 queries (comma-separated names), each with its CPU per request. */
+  queryNames?: QueryName[];
 }
 
 /** 32-client grants: TECH_SME on enterprises [0, GRANT_LIMIT); one-client grants on the rest. */
@@ -69,7 +71,13 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--grant-seconds') args.grantSeconds = Number(value());
     else if (flag === '--profile') args.profile = resolve(value());
     else if (flag === '--queries') args.queries = true;
-    else if (flag === '--variant') {
+    else if (flag === '--queries-only') {
+      args.queries = true;
+      args.queryNames = value().split(',') as QueryName[];
+      const unknown = args.queryNames.filter((n) => !QUERY_ORDER.includes(n));
+      if (unknown.length > 0)
+        throw new Error(`unknown B5 queries: ${unknown.join(', ')} (of ${QUERY_ORDER.join(', ')})`);
+    } else if (flag === '--variant') {
       // label|main.js (empty: this build)|K=V K=V (environment; --flags go to node)
       const raw = argv[++i] ?? '';
       const [label, main, extra] = raw.split('|');
@@ -137,6 +145,8 @@ interface Figures {
   idleRssMiB: number;
   peakRssGrantMiB: number;
   peakRssQueriesMiB: number | null;
+  /** B5's queries at 32 clients, with CPU per request, and their one-client figures. */
+  queries: Partial<Record<QueryName, { loaded: Measured; single: LoadResult }>>;
   /** Projector transactions during the 32-client grants (from /metrics). */
   projectorBatches: number;
   load: string;
@@ -271,10 +281,14 @@ async function main(): Promise<void> {
             graphqlLoad({ url, concurrency: CONCURRENCY, durationMs: FLOOR_MS, body: () => FLOOR }),
           );
           let peakRssQueriesMiB: number | null = null;
+          const queries: Figures['queries'] = {};
           if (args.queries) {
             resetPeakRss(api.pid);
-            const b5 = await benchQueries(url, args.scale, log);
+            const b5 = await benchQueries(url, args.scale, log, { only: args.queryNames, measure: measured });
             peakRssQueriesMiB = peakRssMiB(api.pid);
+            for (const name of Object.keys(b5.loaded) as QueryName[]) {
+              queries[name] = { loaded: b5.loaded[name] as Measured, single: b5.single[name] };
+            }
             const errors = Object.values(b5.loaded).reduce((n, r) => n + r.errors, 0);
             log(`  B5 queries: peak RSS ${fmt(peakRssQueriesMiB)} MiB${errors ? `, ${errors} errors` : ''}`);
           }
@@ -306,6 +320,7 @@ async function main(): Promise<void> {
             idleRssMiB,
             peakRssGrantMiB,
             peakRssQueriesMiB,
+            queries,
             projectorBatches: projectorBatches - batchesBefore,
             load,
           };
@@ -344,6 +359,26 @@ async function main(): Promise<void> {
         `${fmt(f.floor32.perSecond)} · ${fmt(f.floor32.p99Ms, 1)} ms | ${fmt(f.grant32.perSecond)} · ${fmt(f.grant32.p50Ms, 1)} / ${fmt(f.grant32.p99Ms, 1)} ms · ${cpu(f.grant32)} | ` +
         `${fmt(f.idleRssMiB)} / ${fmt(f.peakRssGrantMiB)} / ${fmt(f.peakRssQueriesMiB)} MiB | ${fmt(f.projectorBatches)} |`,
     );
+  }
+  const queried = QUERY_ORDER.filter((name) => results.some((f) => f.queries[name]));
+  if (queried.length > 0) {
+    lines.push(
+      '',
+      'B5 at 32 clients: p99 · ÷ B5 `{__typename}` p99 (or the floor at 32 clients) · CPU per request; one client: p99.',
+      '',
+      `| variant | round | ${queried.join(' | ')} |`,
+      `|---|---|${queried.map(() => '---|').join('')}`,
+    );
+    for (const f of results) {
+      const floor = f.queries['{__typename}']?.loaded.p99Ms ?? f.floor32.p99Ms;
+      const cell = (name: QueryName) => {
+        const q = f.queries[name];
+        return q
+          ? `${fmt(q.loaded.p99Ms, 1)} ms · ${fmt(q.loaded.p99Ms / floor, 2)} · ${cpu(q.loaded)} · 1c ${fmt(q.single.p99Ms, 1)} ms`
+          : '–';
+      };
+      lines.push(`| ${f.label} | ${f.round} | ${queried.map(cell).join(' | ')} |`);
+    }
   }
   process.stdout.write(`\n${lines.join('\n')}\n`);
   const dir = args.profile ?? resolve('bench/results');

@@ -58,6 +58,7 @@ export class AppModule {
             onVersionMismatch: config.projectionVersionMismatch,
             minReadIntervalMs: config.projectorMinReadIntervalMs,
           },
+          liveCheckpoint: { url: databaseUrl, maxAgeMs: config.liveCheckpointMaxAgeMs },
         }),
       ],
       providers: [ServiceInfoResolver],

@@ -26,7 +26,7 @@ import { EnterpriseQueriesResolver } from './graphql/enterprise-queries.resolver
 import { ProgressResolver } from './graphql/progress.resolver';
 import { SystemMutationsResolver } from './graphql/system-mutations.resolver';
 import { TargetsResolver } from './graphql/targets.resolver';
-import { readSideProviders } from './read-side.providers';
+import { readSideProviders, type LiveCheckpointConfig } from './read-side.providers';
 import type { ProjectorOptions } from './read-models';
 
 export interface CultivationModuleOptions {
@@ -35,6 +35,8 @@ export interface CultivationModuleOptions {
   clock?: Clock;
   /** Run the projector in this process (the embedded default) with these options. */
   projector?: ProjectorOptions | false;
+  /** The queries' view of the live checkpoint (LIVE_CHECKPOINT_MAX_AGE_MS); without it every answer reads it. */
+  liveCheckpoint?: LiveCheckpointConfig;
 }
 
 /** The cultivation bounded context: commands, queries, GraphQL. */
@@ -64,6 +66,7 @@ export class CultivationModule {
         ...readSideProviders({
           runProjector: options.projector !== false && options.projector !== undefined,
           projector: options.projector || {},
+          liveCheckpoint: options.liveCheckpoint,
         }),
         ProgressResolver,
         EnterpriseQueriesResolver,

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { EnterpriseQueries, ProgressQueries, ProjectionStatusQueries } from './application/queries';
 import { Clock } from './application/clock';
 import { EVENT_STORE } from './application/tokens';
-import { ProjectorService, type ProjectorOptions } from './read-models';
+import { LiveCheckpoint, ProjectorService, type ProjectorOptions } from './read-models';
 
 /** The query services' classes (they need DataSource, Clock and EVENT_STORE from the same module). */
 export const READ_SIDE_QUERIES = [ProgressQueries, EnterpriseQueries, ProjectionStatusQueries];
@@ -32,16 +32,46 @@ export function projectorProvider(options: ProjectorOptions = {}): Provider {
  * Providers of the read side: the query services, plus the projector when this process runs it. The queries that
  * answer GraphQL read through READ_DATA_SOURCE, the pool under the read statement timeout.
  */
-export function readSideProviders(options: { runProjector: boolean; projector?: ProjectorOptions }): Provider[] {
-  const onReadPool = (query: typeof ProgressQueries | typeof EnterpriseQueries): Provider => ({
-    provide: query,
-    useFactory: (dataSource: DataSource, clock: Clock) => new query(dataSource, clock),
-    inject: [READ_DATA_SOURCE, Clock],
-  });
+export function readSideProviders(options: {
+  runProjector: boolean;
+  projector?: ProjectorOptions;
+  liveCheckpoint?: LiveCheckpointConfig;
+}): Provider[] {
+  const live = options.liveCheckpoint;
   return [
-    onReadPool(ProgressQueries),
-    onReadPool(EnterpriseQueries),
+    {
+      provide: ProgressQueries,
+      useFactory: (dataSource: DataSource, clock: Clock, view?: LiveCheckpoint) =>
+        new ProgressQueries(dataSource, clock, view),
+      inject: [READ_DATA_SOURCE, Clock, { token: LiveCheckpoint, optional: true }],
+    },
+    {
+      provide: EnterpriseQueries,
+      useFactory: (dataSource: DataSource, clock: Clock) => new EnterpriseQueries(dataSource, clock),
+      inject: [READ_DATA_SOURCE, Clock],
+    },
     ProjectionStatusQueries,
     ...(options.runProjector ? [projectorProvider(options.projector)] : []),
+    ...(live && live.maxAgeMs > 0 ? [liveCheckpointProvider(live)] : []),
   ];
+}
+
+/** Where the live checkpoint view listens, and how long it trusts itself (0: no view, every answer reads). */
+export interface LiveCheckpointConfig {
+  /** The read models' database. */
+  url: string;
+  maxAgeMs: number;
+}
+
+/** A LiveCheckpoint on a connection of its own, listening from bootstrap to shutdown. */
+function liveCheckpointProvider({ url, maxAgeMs }: LiveCheckpointConfig): Provider {
+  return {
+    provide: LiveCheckpoint,
+    useFactory: (logger: Logger) =>
+      new LiveCheckpoint(
+        { connectionString: url, keepAlive: true, application_name: 'cultivation-ledger-checkpoint' },
+        { maxAgeMs, onError: (error) => logger.warn({ err: error }, 'live checkpoint connection lost: reading it') },
+      ),
+    inject: [LOGGER],
+  };
 }

@@ -12,6 +12,8 @@ export {
   NOTIFY_CHANNEL,
   MAX_EVENTS_PER_TRANSACTION,
   poolConnection,
+  NotificationListener,
+  type ListenerHandlers,
 } from './postgres';
 export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb';
 export {

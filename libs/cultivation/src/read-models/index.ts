@@ -62,3 +62,4 @@ export { countReached, countReachedFrom, type PreviousRung } from './queries/tie
 export { readLiveCheckpoint, readRebuildPosition, isRebuildRunning } from './queries/projection-state';
 export { lapseCandidates } from './queries/lapse-candidates';
 export { enterprisesByNameKeys, registeredCodes, type NameCandidate } from './names/enterprise-names';
+export { LiveCheckpoint, type LiveCheckpointOptions, type CheckpointStamp } from './live-checkpoint/live-checkpoint';

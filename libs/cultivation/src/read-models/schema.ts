@@ -9,6 +9,11 @@ export const REBUILD_SCHEMA = 'rm_rebuild';
 export const VERIFY_SCHEMA = 'rm_verify';
 /** Name of the checkpoint row of the read-model projection. */
 export const CHECKPOINT_NAME = 'read_models';
+/**
+ * The LISTEN/NOTIFY channel on which a commit that moves the live checkpoint announces it (JSON payload: `position`,
+ * `generation`, and `from`, the generation replaced, for a rebuild's swap): see live-checkpoint/live-checkpoint.ts.
+ */
+export const CHECKPOINT_CHANNEL = 'cl_read_models';
 /** Pseudo district code of the city-wide aggregate rows (so city totals never sum 16 districts). */
 export const ALL_DISTRICTS = '*';
 

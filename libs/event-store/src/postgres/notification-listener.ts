@@ -1,22 +1,34 @@
 import { Client, type ClientConfig } from 'pg';
 
+/** What a NotificationListener tells its owner. */
+export interface ListenerHandlers {
+  /** A notification on the channel, with its payload (delivered in commit order). */
+  notification(payload: string): void;
+  /** LISTEN is in place: everything committed from now on is delivered (what came before was not). */
+  listening(): void;
+  /** The connection dropped (with the error, if any): notifications may be missed until `listening` again. */
+  lost(error?: unknown): void;
+}
+
 /**
- * Holds one LISTEN connection and calls `onNotify` for each notification. When the connection drops it calls
- * `onNotify` too (something may have been missed; subscribers re-read) and reconnects after `retryMs`;
- * the subscribers' polling covers the gap.
+ * Holds one LISTEN connection (a pg client of its own) on `channel`. When the connection drops it tells `lost` and
+ * reconnects after `retryMs`, doubling the wait after each failed attempt up to `maxRetryMs`.
  */
 export class NotificationListener {
   private client: Client | undefined;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
+  private wait: number;
 
   constructor(
     private readonly config: ClientConfig,
     private readonly channel: string,
-    private readonly onNotify: () => void,
-    private readonly onError: (error: unknown) => void,
+    private readonly handlers: ListenerHandlers,
     private readonly retryMs = 500,
-  ) {}
+    private readonly maxRetryMs = 10_000,
+  ) {
+    this.wait = retryMs;
+  }
 
   start(): void {
     this.stopped = false;
@@ -38,19 +50,24 @@ export class NotificationListener {
     const lost = (error?: unknown): void => {
       if (this.client !== client) return;
       this.client = undefined;
-      if (error) this.onError(error);
       void client.end().catch(() => undefined);
-      this.onNotify();
-      if (!this.stopped) this.retry = setTimeout(() => void this.connect(), this.retryMs);
+      this.handlers.lost(error);
+      if (this.stopped) return;
+      this.retry = setTimeout(() => void this.connect(), this.wait);
+      this.wait = Math.min(this.wait * 2, Math.max(this.maxRetryMs, this.retryMs));
     };
-    client.on('notification', () => this.onNotify());
+    client.on('notification', (message) => this.handlers.notification(message.payload ?? ''));
     client.on('error', lost);
     client.on('end', () => lost());
     try {
       await client.connect();
       await client.query(`LISTEN ${client.escapeIdentifier(this.channel)}`);
-      if (this.stopped) await client.end();
-      else this.onNotify(); // events committed while we were connecting had nobody to notify
+      if (this.stopped) {
+        await client.end();
+        return;
+      }
+      this.wait = this.retryMs;
+      this.handlers.listening();
     } catch (error) {
       lost(error);
     }

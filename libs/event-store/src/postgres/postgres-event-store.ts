@@ -259,8 +259,18 @@ export class PostgresEventStore implements EventStore {
 
   private startListening(retryMs: number): void {
     if (this.listener) return;
+    // A notification wakes every subscriber; so do (re)connecting and losing the connection (something may have
+    // been missed: subscribers re-read from their checkpoint), and their polling covers the gap.
     const notifyAll = (): void => this.subscriptions.forEach((s) => s.wakeup.notify());
-    this.listener = new NotificationListener(this.pool.options, NOTIFY_CHANNEL, notifyAll, this.onError, retryMs);
+    const handlers = {
+      notification: notifyAll,
+      listening: notifyAll,
+      lost: (error?: unknown) => {
+        if (error) this.onError(error);
+        notifyAll();
+      },
+    };
+    this.listener = new NotificationListener(this.pool.options, NOTIFY_CHANNEL, handlers, retryMs);
     this.listener.start();
   }
 

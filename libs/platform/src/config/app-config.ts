@@ -32,6 +32,11 @@ export interface AppConfig {
   readonly projectionVersionMismatch: 'refuse' | 'rebuild';
   /** Least time between two projector batches while appends keep coming, in ms (0: a batch per wake-up). */
   readonly projectorMinReadIntervalMs: number;
+  /**
+   * Longest time the queries trust their in-process view of the live checkpoint (kept by LISTEN) without a
+   * confirmation, in ms; 0: no view, every cached answer reads the checkpoint.
+   */
+  readonly liveCheckpointMaxAgeMs: number;
   /** Record lapses daily at 00:30 server time. */
   readonly lapseSweep: boolean;
   /** Bearer token /metrics asks for; unset: /metrics is open (keep it off the public network). */

@@ -12,6 +12,7 @@ describe('configuration', () => {
       projectorInProcess: true,
       projectionVersionMismatch: 'refuse',
       projectorMinReadIntervalMs: 25,
+      liveCheckpointMaxAgeMs: 1000,
       jwtIssuer: undefined,
       jwtAudience: undefined,
       rateLimits: { writesPerMinute: 600_000, importsPerMinute: 120 },

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { InvalidQueryInput, dateArg, districtArg, ladderArg, tierArg } from './query-input';
 import { Clock } from '../clock';
 import type { DistrictCount, FunnelStep, TargetProgress, TrendPoint } from './contract-types';
-import { readTargets } from '../../read-models';
+import { readTargets, type LiveCheckpoint } from '../../read-models';
 import { CheckpointCache } from './result-cache';
 import { cohortProgress } from './progress/cohort-progress';
 import { cohortTrend } from './progress/cohort-trend';
@@ -18,12 +18,16 @@ const INTERVALS: readonly TrendInterval[] = ['MONTH', 'QUARTER', 'YEAR'];
 /** Progress toward targets, by district, over time, up the ladders: all from the pre-aggregated counts. */
 @Injectable()
 export class ProgressQueries {
-  private readonly cache = new CheckpointCache();
+  private readonly cache: CheckpointCache;
 
+  /** `live`: the process's view of the live checkpoint, so that a cached answer needs no checkpoint read. */
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+    live?: LiveCheckpoint,
+  ) {
+    this.cache = new CheckpointCache(live);
+  }
 
   /** One row per tier; asOf defaults to today; district null = whole city. */
   cohortProgress(asOf?: string | null, district?: string | null): Promise<TargetProgress[]> {

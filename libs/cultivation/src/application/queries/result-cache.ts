@@ -1,6 +1,7 @@
 // Aggregate answers change only when the projection moves, so they are cached under the checkpoint
-// (position + generation): a new event or a swapped-in rebuild makes every older entry unreachable.
-import { readLiveCheckpoint, type Sql } from '../../read-models';
+// (position + generation): a new event or a swapped-in rebuild makes every older entry unreachable. With a
+// LiveCheckpoint the checkpoint comes from its view while that is trusted, else from a read (which confirms it).
+import { readLiveCheckpoint, type LiveCheckpoint, type Sql } from '../../read-models';
 
 /** What a cached answer is valid for. */
 export interface CacheStamp {
@@ -12,14 +13,17 @@ export interface CacheStamp {
 export class CheckpointCache {
   private readonly entries = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly maxEntries = 512) {}
+  constructor(
+    private readonly live?: LiveCheckpoint,
+    private readonly maxEntries = 512,
+  ) {}
 
   /**
    * The cached result of `compute` for `args` at the current checkpoint; `compute` is given that
    * checkpoint, to look up what it needs with `at` without reading the checkpoint again.
    */
   async get<T>(sql: Sql, args: unknown[], compute: (at: CacheStamp) => Promise<T>): Promise<T> {
-    const stamp = await readLiveCheckpoint(sql);
+    const stamp = this.live?.current() ?? (await (this.live ? this.live.read(sql) : readLiveCheckpoint(sql)));
     return this.at({ position: stamp.position, generation: stamp.generation }, args, () => compute(stamp));
   }
 

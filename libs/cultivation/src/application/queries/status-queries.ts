@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '@cl/event-store';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { isPosition, type EventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
+import { LiveCheckpoint } from '../../read-models';
 import { EVENT_STORE } from '../tokens';
 import type { ProjectionStatus } from './contract-types';
 import { projectionStatus, projectorStall, waitForPosition } from './status/projection-status';
@@ -8,9 +9,11 @@ import { projectionStatus, projectorStall, waitForPosition } from './status/proj
 /** Where the read models stand relative to the log, and read-your-writes waiting. */
 @Injectable()
 export class ProjectionStatusQueries {
+  /** `live`: the view the progress queries' cache uses; read-your-writes confirms it (see waitForPosition). */
   constructor(
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() private readonly live?: LiveCheckpoint,
   ) {}
 
   /** Checkpoint, head, lag (capped at LAG_COUNT_LIMIT) and whether a rebuild runs. */
@@ -25,8 +28,15 @@ export class ProjectionStatusQueries {
     return projectorStall(this.dataSource);
   }
 
-  /** True once the read models have applied `position` (a decimal string), false after `timeoutMs`. */
-  waitForPosition(position: string, timeoutMs: number): Promise<boolean> {
-    return waitForPosition(this.dataSource, position, timeoutMs);
+  /**
+   * True once the read models have applied `position` (a decimal string), false after `timeoutMs`. With a live view
+   * that has reached it, at once; else by reading the checkpoint, which also advances the view, so that a cached
+   * answer asked for next is never from before `position`.
+   */
+  async waitForPosition(position: string, timeoutMs: number): Promise<boolean> {
+    const live = this.live;
+    if (!live) return waitForPosition(this.dataSource, position, timeoutMs);
+    if (isPosition(position) && live.reached(position)) return true;
+    return waitForPosition(this.dataSource, position, timeoutMs, undefined, (sql) => live.read(sql));
   }
 }

@@ -1,4 +1,4 @@
-import { CHECKPOINT_NAME, qualified } from '../schema';
+import { CHECKPOINT_CHANNEL, CHECKPOINT_NAME, LIVE_SCHEMA, qualified } from '../schema';
 import type { Sql } from './sql';
 import { CODE_VERSIONS } from './versions';
 
@@ -50,11 +50,34 @@ export async function readCheckpoint(sql: Sql, schema: string, forUpdate = false
   return rows[0] ?? { position: null, generation: 'none', projectionVersion: null, snapshotVersion: null, stall: null };
 }
 
-/** Moves the checkpoint (inside the transaction that wrote the rows it accounts for); past a stall, it clears it. */
+/**
+ * Moves the checkpoint (inside the transaction that wrote the rows it accounts for); past a stall, it clears it. The
+ * live schema's also notifies CHECKPOINT_CHANNEL in the same statement, delivered when the transaction commits.
+ */
 export async function writeCheckpoint(sql: Sql, schema: string, position: string): Promise<void> {
+  const update = `UPDATE ${qualified(schema, 'projection_checkpoint')} SET position = $2, stall = NULL, updated_at = now() WHERE name = $1`;
+  if (schema !== LIVE_SCHEMA) {
+    await sql.query(update, [CHECKPOINT_NAME, position]);
+    return;
+  }
   await sql.query(
-    `UPDATE ${qualified(schema, 'projection_checkpoint')} SET position = $2, stall = NULL, updated_at = now() WHERE name = $1`,
-    [CHECKPOINT_NAME, position],
+    `WITH moved AS (${update} RETURNING position, generation)
+     SELECT pg_notify($3, json_build_object('position', position::text, 'generation', generation::text)::text) FROM moved`,
+    [CHECKPOINT_NAME, position, CHECKPOINT_CHANNEL],
+  );
+}
+
+/**
+ * Inside a rebuild's swap transaction, before the renames: notifies CHECKPOINT_CHANNEL (at commit) that the live
+ * checkpoint goes from the live schema's generation to `schema`'s generation and position.
+ */
+export async function announceSwap(sql: Sql, schema: string): Promise<void> {
+  await sql.query(
+    `SELECT pg_notify($2, json_build_object('from', coalesce(o.generation::text, 'none'),
+       'position', n.position::text, 'generation', n.generation::text)::text)
+     FROM ${qualified(schema, 'projection_checkpoint')} n
+     LEFT JOIN ${qualified(LIVE_SCHEMA, 'projection_checkpoint')} o USING (name) WHERE name = $1`,
+    [CHECKPOINT_NAME, CHECKPOINT_CHANNEL],
   );
 }
 

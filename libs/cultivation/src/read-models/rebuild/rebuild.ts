@@ -6,6 +6,7 @@
 // rebuild already applied. The new schema carries this code's projection and snapshot versions.
 import type { EventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
+import { announceSwap } from '../projection/checkpoint';
 import { inTransaction } from '../projection/in-transaction';
 import { LIVE_SCHEMA, LOCKS, REBUILD_SCHEMA } from '../schema';
 import { BulkLoader, foldLog } from './bulk-load';
@@ -113,6 +114,7 @@ export async function rebuildReadModels(
           phase: 'catching-up',
         });
         await options.onProgress?.({ phase: 'swapping', done: counter.done, position: reached, head });
+        await announceSwap(tx, REBUILD_SCHEMA); // delivered at commit: queries' live checkpoint views move on
         await tx.query(`ALTER SCHEMA ${LIVE_SCHEMA} RENAME TO ${RETIRED_SCHEMA}`);
         await tx.query(`ALTER SCHEMA ${REBUILD_SCHEMA} RENAME TO ${LIVE_SCHEMA}`);
         return reached;

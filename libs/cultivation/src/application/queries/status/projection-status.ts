@@ -5,6 +5,7 @@ import {
   isRebuildRunning,
   readLiveCheckpoint,
   versionMismatch,
+  type Checkpoint,
   type ProjectionStall,
   type Sql,
 } from '../../../read-models';
@@ -62,14 +63,23 @@ export function describeStall(stall: ProjectionStall): string {
   return `${stall.type} (stream ${stall.streamId}, event ${stall.eventId}) cannot be applied: ${stall.error}`;
 }
 
-/** Resolves true once the checkpoint has reached `position`, false after `timeoutMs`. */
-export async function waitForPosition(sql: Sql, position: string, timeoutMs: number, pollMs = 20): Promise<boolean> {
+/**
+ * Resolves true once the checkpoint read from the database has reached `position`, false after `timeoutMs`;
+ * `read` reads it (a LiveCheckpoint's `read` also confirms its view).
+ */
+export async function waitForPosition(
+  sql: Sql,
+  position: string,
+  timeoutMs: number,
+  pollMs = 20,
+  read: (sql: Sql) => Promise<Checkpoint> = readLiveCheckpoint,
+): Promise<boolean> {
   if (!isPosition(position)) {
     throw new InvalidQueryInput('POSITION_FORMAT', 'X-Consistency-Position', 'a position is a decimal integer');
   }
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { position: reached } = await readLiveCheckpoint(sql);
+    const { position: reached } = await read(sql);
     if (reached !== null && BigInt(reached) >= BigInt(position)) return true;
     if (Date.now() >= deadline) return false;
     await new Promise((r) => setTimeout(r, Math.min(pollMs, Math.max(1, deadline - Date.now()))));
