@@ -41,10 +41,13 @@ async function main(): Promise<void> {
   const started = performance.now();
   // BENCH_REBUILD_BATCH: try another page size than the library's default (profiling only).
   const batchSize = process.env.BENCH_REBUILD_BATCH ? Number(process.env.BENCH_REBUILD_BATCH) : undefined;
+  // BENCH_REBUILD_WORKERS: fold in that many worker threads instead of one per core (1: in the child's own thread).
+  const workers = process.env.BENCH_REBUILD_WORKERS ? Number(process.env.BENCH_REBUILD_WORKERS) : undefined;
   // Seconds from the start to the first report of each phase (fold, COPY, indexes, catch-up, swap).
   const phases: Record<string, number> = {};
   const result = await rebuildReadModels(dataSource, store, {
     ...(batchSize ? { batchSize } : {}),
+    ...(workers ? { workers } : {}),
     onProgress: (p) => void (phases[p.phase] ??= Math.round(performance.now() - started) / 1000),
   });
   const seconds = (performance.now() - started) / 1000;

@@ -1,5 +1,5 @@
 import type { Pool, PoolConfig } from 'pg';
-import type { EventStore } from './event-store';
+import type { EventStore, StoreConnection } from './event-store';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
@@ -31,6 +31,18 @@ export function createEventStore(config: EventStoreConfig): EventStore {
     default: {
       const unknown: never = config;
       throw new Error(`unknown event store kind ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** A store of its own on `connection` (another store's `connection()`, carried to a worker thread), owning its pool. */
+export function openStoreConnection(connection: StoreConnection, poolSize: number): EventStore {
+  switch (connection.kind) {
+    case 'postgres':
+      return new PostgresEventStore({ connection, poolSize });
+    default: {
+      const unknown: never = connection.kind;
+      throw new Error(`unknown store connection kind ${JSON.stringify(unknown)}`);
     }
   }
 }

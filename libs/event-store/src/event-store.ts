@@ -67,6 +67,13 @@ export interface ReadByStreamOptions {
   pageSize?: number;
 }
 
+/** A store's connection as plain data (see EventStore.connection); `kind` names the adapter. */
+export interface StoreConnection {
+  readonly kind: 'postgres';
+  /** node-postgres connection settings (no pool size, no functions). */
+  readonly settings: Readonly<Record<string, unknown>>;
+}
+
 /** Options of `subscribe`. */
 export interface SubscribeOptions {
   /** Most events per handler call (default 500). */
@@ -130,6 +137,17 @@ export interface EventStore {
    * and callers fall back to readAll.
    */
   readByStream?(upTo: Position, options?: ReadByStreamOptions): AsyncIterable<StoredEvent[]>;
+  /**
+   * Stream ids that cut the log up to `upTo` into about `parts` ranges of about as many events each, ascending (the
+   * `fromStream`/`toStream` bounds of readByStream; fewer where the log is small, [] when it is empty). Estimated from a
+   * sample where the log is large. Optional, with readByStream: for whoever folds the log in parallel.
+   */
+  splitStreams?(parts: number, upTo: Position): Promise<string[]>;
+  /**
+   * How another thread can open its own connection to this store (`openStoreConnection`), as plain data that a
+   * `postMessage` carries; absent (or null) where the store lives only in this thread (in memory).
+   */
+  connection?(): StoreConnection | null;
   /** Delivers every event after `from` (exclusive) exactly once, in global order, then follows new ones. */
   subscribe(from: Position | null, handler: BatchHandler, options?: SubscribeOptions): Subscription;
   /** Stops subscriptions and releases connections the store opened itself. */

@@ -3,7 +3,7 @@ export * from './errors';
 export { newEventId } from './event-id';
 export { comparePositions, isPosition, POSITION_PATTERN } from './position';
 export { Wakeup } from './polling-subscription';
-export { createEventStore, type EventStoreConfig } from './create-event-store';
+export { createEventStore, openStoreConnection, type EventStoreConfig } from './create-event-store';
 export { InMemoryEventStore } from './in-memory';
 export {
   PostgresEventStore,
@@ -11,6 +11,7 @@ export {
   CreateEventStore1764288000000,
   NOTIFY_CHANNEL,
   MAX_EVENTS_PER_TRANSACTION,
+  poolConnection,
   NotificationListener,
   type ListenerHandlers,
 } from './postgres';

@@ -8,15 +8,28 @@ function onProgress(bar: ReturnType<typeof progressBar>) {
   return (p: ReplayProgress) => bar.update(p.done, p.done + (p.phase === 'done' ? 0 : 1));
 }
 
+const WORKERS_HELP = 'threads that fold the log (default: one per core; 1 folds in the main thread)';
+
+/** A --workers value: a whole number ≥ 1. */
+function workersOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--workers takes a whole number from 1, not ${value}`);
+  return n;
+}
+
 /** `rebuild`: replays the log into fresh tables and swaps them in while queries keep answering. */
 export function rebuildCommand(): Command {
   return new Command('rebuild')
     .description('rebuild the read models from the event log and swap them in atomically')
-    .action(async () => {
+    .option('--workers <n>', WORKERS_HELP, workersOption)
+    .action(async (options: { workers?: number }) => {
       await withLedger(async (ledger) => {
         const bar = progressBar('rebuild');
         const started = Date.now();
-        const result = await rebuildReadModels(ledger.dataSource, ledger.store, { onProgress: onProgress(bar) });
+        const result = await rebuildReadModels(ledger.dataSource, ledger.store, {
+          onProgress: onProgress(bar),
+          workers: options.workers,
+        });
         bar.stop();
         const seconds = (Date.now() - started) / 1000;
         process.stdout.write(
@@ -30,10 +43,14 @@ export function rebuildCommand(): Command {
 export function verifyCommand(): Command {
   return new Command('verify')
     .description('compare the live read models with a fresh replay of the log (expect no difference)')
-    .action(async () => {
+    .option('--workers <n>', WORKERS_HELP, workersOption)
+    .action(async (options: { workers?: number }) => {
       const differences = await withLedger(async (ledger) => {
         const bar = progressBar('verify');
-        const found = await verifyReadModels(ledger.dataSource, ledger.store, { onProgress: onProgress(bar) });
+        const found = await verifyReadModels(ledger.dataSource, ledger.store, {
+          onProgress: onProgress(bar),
+          workers: options.workers,
+        });
         bar.stop();
         return found;
       });

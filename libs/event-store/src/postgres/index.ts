@@ -1,4 +1,5 @@
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 export { CreateEventStore1764288000000 } from './event-store.migration';
 export { NOTIFY_CHANNEL, MAX_EVENTS_PER_TRANSACTION } from './append-sql';
+export { poolConnection } from './split-streams';
 export { NotificationListener, type ListenerHandlers } from './notification-listener';

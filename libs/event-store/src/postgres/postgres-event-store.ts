@@ -7,6 +7,7 @@ import type {
   Position,
   ReadByStreamOptions,
   ReadStreamOptions,
+  StoreConnection,
   StoredEvent,
   SubscribeOptions,
   Subscription,
@@ -25,8 +26,9 @@ import {
 } from './append-sql';
 import { NotificationListener } from './notification-listener';
 import { readByStreamWith } from './read-by-stream';
+import { poolConnection, splitStreamsWith } from './split-streams';
 
-/** How to reach PostgreSQL: a pool the caller owns, or a URL (the store then owns its pool). */
+/** How to reach PostgreSQL: a pool the caller owns, or a URL or connection settings (the store then owns its pool). */
 export type PostgresEventStoreOptions = (
   | { pool: Pool }
   | {
@@ -34,6 +36,8 @@ export type PostgresEventStoreOptions = (
       poolSize?: number;
       poolOptions?: Pick<PoolConfig, 'connectionTimeoutMillis' | 'statement_timeout' | 'keepAlive'>;
     }
+  /** Connection settings as another store's `connection()` gives them (the store owns its pool). */
+  | { connection: StoreConnection; poolSize?: number }
 ) & {
   /** Told about errors the store survives (the listener connection dropping, a failed poll). */
   onError?: (error: unknown) => void;
@@ -70,7 +74,11 @@ export class PostgresEventStore implements EventStore {
       this.pool = options.pool;
       this.ownsPool = false;
     } else {
-      this.pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10, ...options.poolOptions });
+      const settings: PoolConfig =
+        'connection' in options
+          ? (options.connection.settings as PoolConfig)
+          : { connectionString: options.url, ...options.poolOptions };
+      this.pool = new Pool({ ...settings, max: options.poolSize ?? 10 });
       this.ownsPool = true;
     }
     this.onError = options.onError ?? (() => undefined);
@@ -173,6 +181,14 @@ export class PostgresEventStore implements EventStore {
 
   readByStream(upTo: Position, options?: ReadByStreamOptions): AsyncIterable<StoredEvent[]> {
     return readByStreamWith(this.pool, upTo, options);
+  }
+
+  splitStreams(parts: number, upTo: Position): Promise<string[]> {
+    return splitStreamsWith(this.pool, parts, upTo);
+  }
+
+  connection(): StoreConnection {
+    return poolConnection(this.pool);
   }
 
   async head(): Promise<Position | null> {

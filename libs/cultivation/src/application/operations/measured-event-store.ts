@@ -14,13 +14,20 @@ import type { MetricsRecorder, PoolUsage } from '@cl/platform';
 
 /** An EventStore whose appends are timed into the metrics (by outcome); everything else passes through. */
 export class MeasuredEventStore implements EventStore {
-  readonly countBetween?: (from: Position | null, upTo: Position, limit: number) => Promise<number>;
+  readonly countBetween?: EventStore['countBetween'];
+  readonly readByStream?: EventStore['readByStream'];
+  readonly splitStreams?: EventStore['splitStreams'];
+  readonly connection?: EventStore['connection'];
 
   constructor(
     private readonly inner: EventStore & { poolUsage?: () => PoolUsage },
     private readonly metrics: MetricsRecorder,
   ) {
     if (inner.countBetween) this.countBetween = inner.countBetween.bind(inner);
+    // A rebuild reads stream by stream, in parallel, where the inner store can.
+    if (inner.readByStream) this.readByStream = inner.readByStream.bind(inner);
+    if (inner.splitStreams) this.splitStreams = inner.splitStreams.bind(inner);
+    if (inner.connection) this.connection = inner.connection.bind(inner);
   }
 
   /** The inner store's pool, when it has one (PostgreSQL). */

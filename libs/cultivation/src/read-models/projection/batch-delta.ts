@@ -1,6 +1,7 @@
 // The net change a batch makes to the aggregate tables. Facts before a batch are subtracted and facts
 // after it added, so a retraction, relocation or renewal needs no special case: the difference says it.
 import type { CountingSegment, Occurrence } from '../../domain';
+import { isMap } from 'node:util/types';
 import { ALL_DISTRICTS } from '../schema';
 import { nodeSums } from './count-tree';
 
@@ -66,6 +67,29 @@ export class BatchDelta {
         compare(a.metric, b.metric) ||
         compare(a.level, b.level),
     );
+  }
+}
+
+/**
+ * Adds every sum of `from` into `into`: both BatchDeltas (or one's structured clone from a worker thread,
+ * which keeps the maps but not the class), whatever maps of sums (numbers or arrays of numbers) they hold.
+ * Takes over `from`'s maps where `into` has none (so `from` is spent). `isMap`, not instanceof: a clone is
+ * built in the realm that receives the message, not necessarily this module's (jest runs tests in a vm context).
+ */
+export function mergeDeltas(into: BatchDelta, from: BatchDelta): void {
+  const target = into as unknown as Record<string, unknown>;
+  for (const [field, sums] of Object.entries(from)) {
+    if (isMap(sums)) addSums(target[field] as Map<string, unknown>, sums as Map<string, unknown>);
+  }
+}
+
+function addSums(into: Map<string, unknown>, from: Map<string, unknown>): void {
+  for (const [key, value] of from) {
+    const mine = into.get(key);
+    if (mine === undefined) into.set(key, value);
+    else if (isMap(mine)) addSums(mine as Map<string, unknown>, value as Map<string, unknown>);
+    else if (Array.isArray(mine)) (value as number[]).forEach((v, i) => (mine[i] += v));
+    else into.set(key, (mine as number) + (value as number));
   }
 }
 

@@ -6,9 +6,9 @@
 // the five per-enterprise tables meanwhile; the aggregates, summed in one BatchDelta, follow at the end.
 import type { EventStore, StoredEvent } from '@cl/event-store';
 import { comparePositions } from '@cl/event-store';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { BatchDelta } from '../projection/batch-delta';
+import { BatchDelta, mergeDeltas } from '../projection/batch-delta';
 import { readCheckpoint, writeCheckpoint } from '../projection/checkpoint';
 import * as fold from '../projection/fold';
 import {
@@ -29,6 +29,8 @@ const PAGE = 10_000;
 
 export interface FoldArgs {
   pageSize?: number;
+  /** Only the streams of this range (readByStream's bounds; without readByStream the whole log). */
+  range?: { fromStream?: string; toStream?: string };
   counter: { done: number };
   onProgress?: (progress: ReplayProgress) => void | Promise<void>;
 }
@@ -67,7 +69,7 @@ export async function foldLog(
   let code: string | null = null;
   let stream = fold.foldedStream();
   let read = 0;
-  for await (const page of store.readByStream(upTo, { pageSize: args.pageSize ?? PAGE })) {
+  for await (const page of store.readByStream(upTo, { ...args.range, pageSize: args.pageSize ?? PAGE })) {
     for (const e of page) {
       const next = enterpriseOf(e, loader);
       if (next === null) continue;
@@ -126,24 +128,37 @@ function valuesOf(row: object, columns: readonly string[]): unknown[] {
   return columns.map((c) => (row as Record<string, unknown>)[c]);
 }
 
-/** Connections of their own for the COPYs (a TypeORM query runner each, released by `release`). */
+/** Connections of their own for the COPYs (a TypeORM query runner or a pool's client each, released by `release`). */
 async function connections(
-  dataSource: DataSource,
+  source: DataSource | Pool,
   n: number,
 ): Promise<{ clients: PoolClient[]; release: () => Promise<void> }> {
-  const runners: QueryRunner[] = [];
+  const held: { release: () => unknown }[] = [];
   const clients: PoolClient[] = [];
+  const release = () => Promise.all(held.map((h) => h.release())).then(() => undefined);
   try {
     for (let i = 0; i < n; i++) {
-      const runner = dataSource.createQueryRunner();
-      runners.push(runner);
-      clients.push((await runner.connect()) as PoolClient);
+      if ('createQueryRunner' in source) {
+        const runner: QueryRunner = source.createQueryRunner();
+        held.push(runner);
+        clients.push((await runner.connect()) as PoolClient);
+      } else {
+        const client = await source.connect();
+        held.push(client);
+        clients.push(client);
+      }
     }
   } catch (error) {
-    await Promise.all(runners.map((r) => r.release()));
+    await release();
     throw error;
   }
-  return { clients, release: () => Promise.all(runners.map((r) => r.release())).then(() => undefined) };
+  return { clients, release };
+}
+
+/** What a fold sums beside the per-enterprise rows: the aggregate deltas and the targets (a worker hands them back). */
+export interface FoldSums {
+  delta: BatchDelta;
+  targets: TargetRow[];
 }
 
 /**
@@ -165,9 +180,10 @@ export class BulkLoader {
     private readonly perEnterprise: { table: EnterpriseTable; names: string[]; writer: CopyWriter }[],
   ) {}
 
-  static async open(dataSource: DataSource, schema: string): Promise<BulkLoader> {
+  /** Opens the COPYs on connections of `source` (the rebuild's DataSource, or a worker's own pool). */
+  static async open(source: DataSource | Pool, schema: string): Promise<BulkLoader> {
     const tables = Object.entries(ENTERPRISE_TABLES) as [EnterpriseTable, string][];
-    const { clients, release } = await connections(dataSource, 1 + tables.length);
+    const { clients, release } = await connections(source, 1 + tables.length);
     const summaries = CopyWriter.open(
       clients[0]!,
       qualified(schema, 'enterprise_summary'),
@@ -202,11 +218,31 @@ export class BulkLoader {
     }
   }
 
+  /** Adds what another loader summed (a worker's, see `handBack`) to this one's aggregates and targets. */
+  absorb(sums: FoldSums): void {
+    mergeDeltas(this.delta, sums.delta);
+    for (const target of sums.targets) this.addTarget(target);
+  }
+
+  /** Commits the per-enterprise rows and releases the connections; returns the sums for another loader to `absorb`. */
+  async handBack(): Promise<FoldSums> {
+    try {
+      await this.endRows();
+    } finally {
+      await this.release();
+    }
+    return { delta: this.delta, targets: [...this.targets.values()] };
+  }
+
+  private endRows(): Promise<unknown> {
+    return Promise.all([this.summaries.end(), ...this.perEnterprise.map((p) => p.writer.end())]);
+  }
+
   /** Commits the per-enterprise rows, writes the aggregates, targets and (unless null) the checkpoint; releases the connections. */
   async finish(dataSource: DataSource, position: string | null): Promise<void> {
     const { schema, clients } = this;
     try {
-      await Promise.all([this.summaries.end(), ...this.perEnterprise.map((p) => p.writer.end())]);
+      await this.endRows();
       const copy = (i: number, table: ReadModelTable, columns: string[], rows: (readonly unknown[])[]) => {
         const writer = CopyWriter.open(clients[i]!, qualified(schema, table), columns);
         return writer.writeAll(rows).then(() => writer.end());

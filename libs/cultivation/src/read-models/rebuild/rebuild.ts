@@ -10,6 +10,14 @@ import { announceSwap } from '../projection/checkpoint';
 import { inTransaction } from '../projection/in-transaction';
 import { LIVE_SCHEMA, LOCKS, REBUILD_SCHEMA } from '../schema';
 import { BulkLoader, foldLog } from './bulk-load';
+import {
+  foldInWorkers,
+  planParallelFold,
+  startFoldThreads,
+  stopFoldThreads,
+  workersFor,
+  type FoldTask,
+} from './parallel-fold';
 import { replayInto, type ReplayOptions } from './replay';
 import { addShadowIndexes, createShadowTables, dropSchema } from './shadow-schema';
 
@@ -22,7 +30,10 @@ export class RebuildAlreadyRunning extends Error {
   }
 }
 
-/** Folds the log into schema `schema` (bare tables first, then keys and indexes) up to `upTo`; returns the position reached. */
+/**
+ * Folds the log into schema `schema` (bare tables first, then keys and indexes) up to `upTo`: in worker threads
+ * where the store can be read by ranges of streams from another thread (parallel-fold.ts), else in this one.
+ */
 export async function buildFromLog(
   dataSource: DataSource,
   store: EventStore,
@@ -30,18 +41,37 @@ export async function buildFromLog(
   upTo: string | null,
   options: ReplayOptions & { counter: { done: number } },
 ): Promise<void> {
-  await createShadowTables(dataSource, schema);
-  const loader = await BulkLoader.open(dataSource, schema);
-  let position: string | null;
+  // The threads load their code while the tables are created and the log is cut into ranges.
+  const workers = workersFor(dataSource, store, upTo, options.workers);
+  const threads = workers > 1 ? startFoldThreads(workers) : [];
+  let tasks: FoldTask[] | null;
   try {
-    position = await foldLog(store, upTo, loader, {
-      pageSize: options.batchSize,
-      counter: options.counter,
-      onProgress: options.onProgress,
-    });
+    await createShadowTables(dataSource, schema);
+    tasks = await planParallelFold(dataSource, store, schema, upTo, { workers, pageSize: options.batchSize });
   } catch (error) {
-    await loader.abort();
+    await stopFoldThreads(threads);
     throw error;
+  }
+  if (!tasks) await stopFoldThreads(threads);
+  let loader: BulkLoader;
+  let position: string | null;
+  if (tasks) {
+    const { sums, folded } = await foldInWorkers(threads, tasks, options.counter, options.onProgress);
+    position = folded ? upTo : null;
+    loader = await BulkLoader.open(dataSource, schema);
+    loader.absorb(sums);
+  } else {
+    loader = await BulkLoader.open(dataSource, schema);
+    try {
+      position = await foldLog(store, upTo, loader, {
+        pageSize: options.batchSize,
+        counter: options.counter,
+        onProgress: options.onProgress,
+      });
+    } catch (error) {
+      await loader.abort();
+      throw error;
+    }
   }
   const progress = (phase: 'loading' | 'indexing') =>
     options.onProgress?.({ phase, done: options.counter.done, position, head: upTo });

@@ -18,6 +18,12 @@ export interface ReplayProgress {
 
 export interface ReplayOptions {
   batchSize?: number;
+  /**
+   * Worker threads that fold the log of a rebuild or verify (default: one per core, `os.availableParallelism()`,
+   * where the code runs compiled; see parallel-fold.ts, defaultWorkers);
+   * 1 folds in this thread. Used where the store reads by ranges of streams from another thread (PostgreSQL).
+   */
+  workers?: number;
   /** Awaited, so a progress bar can draw; keep it quick (the last calls run while the live projector waits). */
   onProgress?: (progress: ReplayProgress) => void | Promise<void>;
 }
