@@ -25,10 +25,11 @@ export function cliLogger(config?: AppConfig, fallback: AppConfig['logLevel'] = 
 /** Runs `work` with the ledger's storage open (embedded PostgreSQL started or shared), then closes it. */
 export async function withLedger<T>(
   work: (ledger: OpenLedger, config: AppConfig, logger: Logger) => Promise<T>,
+  options: { migrate?: boolean } = {},
 ): Promise<T> {
   const config = loadConfig();
   const logger = cliLogger(config);
-  const ledger = await openLedger(config, logger);
+  const ledger = await openLedger(config, logger, options);
   try {
     return await work(ledger, config, logger);
   } finally {

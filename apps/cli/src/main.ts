@@ -7,6 +7,7 @@ import { importCommand } from './commands/import.command';
 import { demoCommand } from './commands/demo.command';
 import { lapsesCommand } from './commands/lapses.command';
 import { rebuildCommand, verifyCommand } from './commands/projection.commands';
+import { migrateCommand } from './commands/migrate.command';
 
 logProcessEvents(cliLogger());
 
@@ -17,7 +18,8 @@ const program = new Command('cultivation-ledger')
   .addCommand(verifyCommand())
   .addCommand(lapsesCommand())
   .addCommand(importCommand())
-  .addCommand(demoCommand());
+  .addCommand(demoCommand())
+  .addCommand(migrateCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   cliLogger().error(error instanceof Error ? error.message : String(error));

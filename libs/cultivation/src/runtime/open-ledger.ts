@@ -15,6 +15,8 @@ import { READ_MODEL_MIGRATIONS } from '../read-models';
 
 /** Every migration the service's database needs, in order. */
 export const LEDGER_MIGRATIONS = [CreateEventStore1764288000000, ...READ_MODEL_MIGRATIONS];
+/** What `migrate --revert` may undo: the read models' migrations (they are replayed from the log), never the log's. */
+export const REVERTIBLE_MIGRATIONS: readonly string[] = READ_MODEL_MIGRATIONS.map((m) => m.name);
 
 /** The event store EVENT_STORE names: PostgreSQL (embedded default) or EventStoreDB; appends timed into `metrics`. */
 export function openEventStore(
@@ -73,7 +75,8 @@ export interface OpenLedger {
 export async function openLedger(
   config: AppConfig,
   logger: Logger,
-  options: { metrics?: MetricsRecorder } = {},
+  /** `migrate: false` opens the database as it is, without applying pending migrations (`migrate --revert`). */
+  options: { metrics?: MetricsRecorder; migrate?: boolean } = {},
 ): Promise<OpenLedger> {
   const database = await resolveDatabase(config, logger);
   logger.info(
@@ -94,7 +97,7 @@ export async function openLedger(
     logger: typeormLogger(logger),
   });
   await dataSource.initialize();
-  await runMigrationsLocked(dataSource);
+  if (options.migrate !== false) await runMigrationsLocked(dataSource);
   const store = openEventStore(config, database.url, logger, { metrics: options.metrics });
   return {
     dataSource,
