@@ -139,6 +139,21 @@ describe('evolve', () => {
     });
   });
 
+  it('CertificationLapsed ends the grant granted again after a same-day revocation, not the revoked one', () => {
+    // Found by the decider property (seed 995607293): the lapse went to the revoked grant, undid its revocation
+    // and left the new grant counting forever.
+    const s = stateOf(
+      registered(),
+      granted('TECH_SME', '2018-01-01', '2018-12-31'),
+      revoked('TECH_SME', '2018-01-01'),
+      granted('TECH_SME', '2018-01-01', '2018-12-31'),
+      lapsed('TECH_SME', '2019-01-01'),
+    );
+    expect(s.grants.map((g) => g.end?.kind ?? null)).toEqual(['REVOKED', 'LAPSED']);
+    expect(s.grants.map((g) => countsOn(g, d('2018-06-01')))).toEqual([false, true]);
+    expect(s.grants.map((g) => countsOn(g, d('2019-01-01')))).toEqual([false, false]);
+  });
+
   it('CertificationRetracted marks a grant, or a single renewal, as never having happened', () => {
     const base = [
       registered(),

@@ -4,10 +4,10 @@
 // view of a set of events is the same for any recording order (history arrives out of order).
 import type { Envelope } from '../events/envelope';
 import type { EnterpriseEvent } from '../events/enterprise-events';
-import { addDays, compareDates, type CalendarDate } from '../shared/calendar-date';
+import { compareDates, type CalendarDate } from '../shared/calendar-date';
 import { TIERS } from '../policy/tier-policy';
 import type { Tier } from '../policy/vocabulary';
-import { countsOn, currentValidUntil } from './grant';
+import { countsOn, grantEnding } from './grant';
 import type { EnterpriseState, Grant, RegisteredEnterprise, Renewal } from './state';
 
 type Registered = RegisteredEnterprise;
@@ -22,10 +22,17 @@ function targetGrant(state: Registered, tier: Tier, date: CalendarDate): number 
   return state.grants.findLastIndex((g) => g.tier === tier && !g.retracted && g.grantedOn <= date);
 }
 
-/** The sweep's lapse names only the tier: the live grant whose validity (after renewals) ends the day before. */
+/**
+ * The sweep's lapse names only the tier: the live grant whose validity (after renewals) ends the day before and that
+ * ends by lapsing then, not one revoked or deregistered earlier whose validity happens to end the same day (a grant
+ * revoked and granted again on one day: the lapse is the new grant's, and must not undo the revocation).
+ */
 function lapseTarget(state: Registered, tier: Tier, lapsedOn: CalendarDate): number {
   const live = (g: Grant) => g.tier === tier && !g.retracted;
-  const exact = state.grants.findIndex((g) => live(g) && addDays(currentValidUntil(g), 1) === lapsedOn);
+  const exact = state.grants.findIndex((g) => {
+    const ending = grantEnding(g);
+    return live(g) && ending.kind === 'LAPSED' && ending.on === lapsedOn;
+  });
   return exact >= 0 ? exact : state.grants.findLastIndex((g) => live(g) && g.end === null && g.grantedOn < lapsedOn);
 }
 
