@@ -204,6 +204,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const exited = () => !child || child.exitCode !== null || child.signalCode !== null;
   let stopping = false;
   let onExit: ((reason: string) => void) | undefined;
+  // 'exit' may come before the last lines on its pipes ("database system is shut down"): 'close' comes after them.
+  const closed = new Promise<void>((r) => (!child || child.stdout === null ? r() : child.once('close', () => r())));
   child?.once('exit', (code, signal) => {
     if (!stopping) onExit?.(signal ? `killed by ${signal}` : `exit code ${code}`);
   });
@@ -216,6 +218,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     stop: async () => {
       stopping = true;
       if (!exited()) await server.stop(); // its stop() would wait for ever for a process already gone
+      // Its last log lines are logged before the caller goes on (and says it stopped); at most 2 s.
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 2_000).unref())]);
       rmSync(ownerFile(dataDir), { force: true });
     },
   };
