@@ -65,12 +65,23 @@ export interface Refusal {
 
 export type UnitOutcome =
   | { readonly status: 'accepted'; readonly events: StoredEvent[] }
-  | { readonly status: 'duplicate'; readonly note?: DuplicateNote | null }
+  | {
+      readonly status: 'duplicate';
+      readonly note?: DuplicateNote | null;
+      /** The command decided nothing to write (not recorded before): a sweep with no lapse, say. */
+      readonly nothingToWrite?: boolean;
+    }
   | ({ readonly status: 'rejected' } & Refusal);
 
-const duplicateOf = (unit: StreamUnit, state: EnterpriseState, events: readonly StoredEvent[]): UnitOutcome => ({
+const duplicateOf = (
+  unit: StreamUnit,
+  state: EnterpriseState,
+  events: readonly StoredEvent[],
+  nothingToWrite = false,
+): UnitOutcome => ({
   status: 'duplicate',
   note: unit.explainDuplicate?.(state, events) ?? null,
+  ...(nothingToWrite ? { nothingToWrite } : {}),
 });
 
 /** Who writes, from where: the command context without the per-command parts. */
@@ -205,7 +216,7 @@ export class EnterpriseBatchWriter {
           if (!refusal) throw error;
           return void (outcomes[w]![u] = { status: 'rejected', ...refusal });
         }
-        if (decided.length === 0) return void (outcomes[w]![u] = duplicateOf(unit, state, loaded[w]!.events));
+        if (decided.length === 0) return void (outcomes[w]![u] = duplicateOf(unit, state, loaded[w]!.events, true));
         const ctx: CommandContext = { ...context, commandId: unit.commandId };
         const stamped = toNewEvents(decided, ctx, unit.commandId, fingerprint);
         // The next unit decides on the state these events make; after the last unit nobody reads it.
@@ -273,7 +284,7 @@ export class EnterpriseBatchWriter {
           { ...context, commandId: unit.commandId },
         );
         if (outcome.duplicate || outcome.events.length === 0) {
-          outcomes.push(duplicateOf(unit, state, events));
+          outcomes.push(duplicateOf(unit, state, events, !outcome.duplicate));
           continue;
         }
         outcomes.push({ status: 'accepted', events: outcome.events });
