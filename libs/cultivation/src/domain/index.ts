@@ -22,6 +22,8 @@ export {
   currentCertificateNo,
   grantEnding,
   liveRenewals,
+  termsOf,
+  type Term,
   type Ending,
 } from './enterprise/grant';
 export { evolve, fold } from './enterprise/evolve';
@@ -35,3 +37,4 @@ export * from './views/locations';
 export * from './views/enterprise-view';
 export * from './targets/targets-events';
 export * from './targets/targets-decider';
+export * from './views/stacked-renewals';

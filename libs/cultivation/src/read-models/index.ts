@@ -46,6 +46,11 @@ export {
 export { ProjectorService, type ProjectorOptions } from './projector/projector.service';
 export { rebuildReadModels, RebuildAlreadyRunning } from './rebuild/rebuild';
 export { verifyReadModels } from './rebuild/verify';
+export {
+  describeStackedRenewals,
+  findStackedRenewals,
+  type EnterpriseWithStackedRenewals,
+} from './rebuild/stacked-renewals-scan';
 export type { ReplayProgress, ReplayOptions } from './rebuild/replay';
 
 // Query ports: what the application's query services and the lapse sweep read.
