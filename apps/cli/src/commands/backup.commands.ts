@@ -1,10 +1,9 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, rename, rm } from 'node:fs/promises';
 import { Command } from 'commander';
-import { Pool } from 'pg';
 import { checkBackup, restoreBackup, writeBackup } from '@cl/event-store';
 import type { AppConfig } from '@cl/platform';
-import { withLedger } from '../ledger-command';
+import { ledgerPool, withLedger } from '../ledger-command';
 
 /** The log must be in PostgreSQL for these commands; with EventStoreDB it is backed up by EventStoreDB's own means. */
 function requirePostgresLog(config: AppConfig, command: string): void {
@@ -29,9 +28,9 @@ export function backupCommand(): Command {
       ) {
         throw new Error(`backup: ${file} exists; choose a new file name (a backup never overwrites one)`);
       }
-      await withLedger(async (ledger, config) => {
+      await withLedger(async (ledger, config, logger) => {
         requirePostgresLog(config, 'backup');
-        const pool = new Pool({ connectionString: ledger.databaseUrl, max: 1 });
+        const pool = ledgerPool(ledger.databaseUrl, logger);
         // Written beside, renamed when whole: a file with the final name is always a complete backup.
         const partial = `${file}.partial`;
         try {
@@ -64,9 +63,9 @@ export function restoreCommand(): Command {
         );
         return;
       }
-      await withLedger(async (ledger, config) => {
+      await withLedger(async (ledger, config, logger) => {
         requirePostgresLog(config, 'restore');
-        const pool = new Pool({ connectionString: ledger.databaseUrl, max: 1 });
+        const pool = ledgerPool(ledger.databaseUrl, logger);
         try {
           const result = await restoreBackup(pool, createReadStream(file));
           process.stdout.write(

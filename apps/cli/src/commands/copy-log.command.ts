@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { Pool } from 'pg';
 import {
   copyLog,
   EventStoreDbLogTarget,
@@ -11,7 +10,7 @@ import {
 import { LEDGER_STREAM_PREFIXES, migrateLedgerDatabase } from '@cl/cultivation';
 import type { Logger } from 'pino';
 import { progressBar } from '../progress-bar';
-import { withLedger } from '../ledger-command';
+import { ledgerPool, withLedger } from '../ledger-command';
 
 const POSTGRES = /^postgres(ql)?:\/\//;
 const EVENTSTOREDB = /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kurrent|kurrent\+discover):\/\//;
@@ -62,7 +61,7 @@ export function copyLogCommand(): Command {
         if (config.eventStore === 'eventstoredb') throw new Error('copy-log: the log to copy must be in PostgreSQL');
         if (options.to === ledger.databaseUrl) throw new Error("copy-log: --to names the ledger's own database");
         const target = await openTarget(options.to, logger);
-        const source = new Pool({ connectionString: ledger.databaseUrl, max: 1 });
+        const source = ledgerPool(ledger.databaseUrl, logger);
         const stop = new AbortController();
         const interrupt = () => stop.abort();
         process.once('SIGINT', interrupt);
