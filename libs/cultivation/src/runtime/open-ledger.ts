@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { createEventStore, CreateEventStore1764288000000, type EventStore } from '@cl/event-store';
+import { createEventStore, CreateEventStore1764288000000, redactUrl, type EventStore } from '@cl/event-store';
 import {
   boundedPoolOptions,
   resolveDatabase,
@@ -17,6 +17,27 @@ import { READ_MODEL_MIGRATIONS } from '../read-models';
 export const LEDGER_MIGRATIONS = [CreateEventStore1764288000000, ...READ_MODEL_MIGRATIONS];
 /** What `migrate --revert` may undo: the read models' migrations (they are replayed from the log), never the log's. */
 export const REVERTIBLE_MIGRATIONS: readonly string[] = READ_MODEL_MIGRATIONS.map((m) => m.name);
+
+/** The streams of this service: what an EventStoreDB store reads, subscribes to and receives from copy-log. */
+export const LEDGER_STREAM_PREFIXES: readonly string[] = [ENTERPRISE_STREAM_PREFIX, TARGETS_STREAM];
+
+/** Applies every migration to the database at `url` (e.g. a copy-log target, so a service started on it finds it ready). */
+export async function migrateLedgerDatabase(url: string, logger: Logger): Promise<void> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: LEDGER_MIGRATIONS,
+    synchronize: false,
+    extra: { max: 2 },
+    logger: typeormLogger(logger),
+  });
+  await dataSource.initialize();
+  try {
+    await runMigrationsLocked(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
 
 /** The event store EVENT_STORE names: PostgreSQL (embedded default) or EventStoreDB; appends timed into `metrics`. */
 export function openEventStore(
@@ -39,7 +60,7 @@ export function openEventStore(
       return createEventStore({
         kind: 'eventstoredb',
         connectionString: config.eventStoreConnectionString,
-        streamPrefixes: [ENTERPRISE_STREAM_PREFIX, TARGETS_STREAM],
+        streamPrefixes: [...LEDGER_STREAM_PREFIXES],
       });
     }
     const onError = (error: unknown) => logger.warn({ err: error }, 'event store subscription retrying');
@@ -53,15 +74,7 @@ export function openEventStore(
 }
 
 /** A connection string without its password, for logs. */
-export function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
-}
+export const redactedUrl = redactUrl;
 
 /** The ledger's storage outside Nest (CLI, projector worker): database, migrations run, event store. */
 export interface OpenLedger {
