@@ -1,6 +1,11 @@
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { createEventStore, CreateEventStore1764288000000, type EventStore } from '@cl/event-store';
+import {
+  createEventStore,
+  CreateEventStore1764288000000,
+  EventsRecordedAt1764288000001,
+  type EventStore,
+} from '@cl/event-store';
 import {
   boundedPoolOptions,
   resolveDatabase,
@@ -14,9 +19,19 @@ import { ENTERPRISE_STREAM_PREFIX, TARGETS_STREAM } from '../domain';
 import { READ_MODEL_MIGRATIONS } from '../read-models';
 
 /** Every migration the service's database needs, in order. */
-export const LEDGER_MIGRATIONS = [CreateEventStore1764288000000, ...READ_MODEL_MIGRATIONS];
-/** What `migrate --revert` may undo: the read models' migrations (they are replayed from the log), never the log's. */
-export const REVERTIBLE_MIGRATIONS: readonly string[] = READ_MODEL_MIGRATIONS.map((m) => m.name);
+export const LEDGER_MIGRATIONS = [
+  CreateEventStore1764288000000,
+  EventsRecordedAt1764288000001,
+  ...READ_MODEL_MIGRATIONS,
+];
+/**
+ * What `migrate --revert` may undo: the read models' migrations (they are replayed from the log) and the log's index
+ * on recording time (only an index), never the log's tables.
+ */
+export const REVERTIBLE_MIGRATIONS: readonly string[] = [
+  EventsRecordedAt1764288000001.name,
+  ...READ_MODEL_MIGRATIONS.map((m) => m.name),
+];
 
 /** The event store EVENT_STORE names: PostgreSQL (embedded default) or EventStoreDB; appends timed into `metrics`. */
 export function openEventStore(
