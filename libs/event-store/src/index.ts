@@ -9,6 +9,7 @@ export {
   PostgresEventStore,
   type PostgresEventStoreOptions,
   CreateEventStore1764288000000,
+  EventsRecordedAt1764288000001,
   NOTIFY_CHANNEL,
   MAX_EVENTS_PER_TRANSACTION,
   poolConnection,

@@ -36,6 +36,9 @@ export const RULES = [
   'RETRACTION_TARGET_NOT_FOUND',
   'RETRACTION_TIER_MISMATCH',
   'ALREADY_RETRACTED',
+  'TITLE_REQUIRED',
+  'REPORT_NOT_FOUND',
+  'REPORT_SCOPE_MISMATCH',
 ] as const;
 
 export type RuleName = (typeof RULES)[number];

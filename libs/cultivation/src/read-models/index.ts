@@ -54,7 +54,14 @@ export {
 export type { ReplayProgress, ReplayOptions } from './rebuild/replay';
 
 // Query ports: what the application's query services and the lapse sweep read.
-export { readCounts, CountLookup, type CountCell, type CountMetric } from './queries/counts';
+export {
+  readCounts,
+  CountLookup,
+  COUNT_METRICS,
+  type CountCell,
+  type CountMetric,
+  type CountQuery,
+} from './queries/counts';
 export { readTargets } from './queries/targets';
 export {
   findEnterpriseSnapshot,

@@ -83,6 +83,16 @@ export type Ladder =
   | 'SPECIALIZED'
   | 'TECH';
 
+export type PublishReportInput = {
+  asOf: string;
+  /** Idempotency key: the same key again returns the first result and writes nothing. */
+  commandId?: string | number | null | undefined;
+  /** Absent: the city. */
+  district?: string | null | undefined;
+  supersedes?: string | number | null | undefined;
+  title: string;
+};
+
 export type RegisterEnterpriseInput = {
   /** Idempotency key: the same key again returns the first result and writes nothing. */
   commandId?: string | number | null | undefined;
@@ -337,6 +347,27 @@ export type ImportMutationVariables = Exact<{
 
 export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string> }> } };
 
+export type ReportFieldsFragment = { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null };
+
+export type ReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportsQuery = { reports: Array<{ id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null }> };
+
+export type PublishReportMutationVariables = Exact<{
+  input: PublishReportInput;
+}>;
+
+
+export type PublishReportMutation = { publishReport: { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null } };
+
+export type RestatementQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RestatementQuery = { reportRestatement: { position: string, report: { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null }, rows: Array<{ level: CertificationLevel | null, metric: TargetMetric, published: number, now: number, difference: number, tier: { tier: Tier, nameZh: string, nameEn: string }, events: Array<{ creditCode: string, name: string, eventId: string, eventType: string, effectiveOn: string | null, recordedAt: string, recordedBy: string, effect: number }> }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -511,6 +542,20 @@ fragment RecordedEventFields on RecordedEvent {
   source
   correlationId
 }`, {"fragmentName":"CommandResultFields"}) as unknown as TypedDocumentString<CommandResultFieldsFragment, unknown>;
+export const ReportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportFields on PublishedReport {
+  id
+  title
+  asOf
+  district {
+    code
+    name
+  }
+  publishedAt
+  publishedBy
+  supersedes
+}
+    `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
 export const ServiceInfoDocument = new TypedDocumentString(`
     query ServiceInfo {
   serviceInfo {
@@ -1352,3 +1397,82 @@ export const ImportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportMutation, ImportMutationVariables>;
+export const ReportsDocument = new TypedDocumentString(`
+    query Reports {
+  reports {
+    ...ReportFields
+  }
+}
+    fragment ReportFields on PublishedReport {
+  id
+  title
+  asOf
+  district {
+    code
+    name
+  }
+  publishedAt
+  publishedBy
+  supersedes
+}`) as unknown as TypedDocumentString<ReportsQuery, ReportsQueryVariables>;
+export const PublishReportDocument = new TypedDocumentString(`
+    mutation PublishReport($input: PublishReportInput!) {
+  publishReport(input: $input) {
+    ...ReportFields
+  }
+}
+    fragment ReportFields on PublishedReport {
+  id
+  title
+  asOf
+  district {
+    code
+    name
+  }
+  publishedAt
+  publishedBy
+  supersedes
+}`) as unknown as TypedDocumentString<PublishReportMutation, PublishReportMutationVariables>;
+export const RestatementDocument = new TypedDocumentString(`
+    query Restatement($id: ID!) {
+  reportRestatement(id: $id) {
+    position
+    report {
+      ...ReportFields
+    }
+    rows {
+      tier {
+        tier
+        nameZh
+        nameEn
+      }
+      level
+      metric
+      published
+      now
+      difference
+      events {
+        creditCode
+        name
+        eventId
+        eventType
+        effectiveOn
+        recordedAt
+        recordedBy
+        effect
+      }
+    }
+  }
+}
+    fragment ReportFields on PublishedReport {
+  id
+  title
+  asOf
+  district {
+    code
+    name
+  }
+  publishedAt
+  publishedBy
+  supersedes
+}`) as unknown as TypedDocumentString<RestatementQuery, RestatementQueryVariables>;
