@@ -100,14 +100,12 @@ export function importRows(table: Table, fileName: string, list: ListValues = {}
         `the list's ${missing.map((c) => LIST_OPTION[c]).join(' and ')}`,
     );
   }
-  const skipped: SkippedLine[] = table.lines
-    .slice(0, index)
-    .map((line) => ({
-      rowNumber: line.line,
-      rule: 'TITLE_ROW',
-      text: line.cells.filter(Boolean).join(' '),
-      action: null,
-    }));
+  const skipped: SkippedLine[] = table.lines.slice(0, index).map((line) => ({
+    rowNumber: line.line,
+    rule: 'TITLE_ROW',
+    text: line.cells.filter(Boolean).join(' '),
+    action: null,
+  }));
   const nameColumns = [columns.name, columns.creditCode].filter((c) => c !== undefined);
   let section: ImportAction | null = null;
   let previous = table.lines[index]!.line;
