@@ -99,15 +99,22 @@ export interface PageInfo {
   hasNextPage: boolean;
   endCursor: string | null;
 }
+export interface NameSuggestion {
+  creditCode: string;
+  name: string;
+  similarity: number;
+}
 export interface ImportRowResult {
   rowNumber: number;
-  outcome: 'ACCEPTED' | 'DUPLICATE' | 'REJECTED';
+  outcome: 'ACCEPTED' | 'DUPLICATE' | 'REJECTED' | 'SKIPPED';
   creditCode: string | null;
   column?: string | null;
   field?: string | null;
   rule: string | null;
   message: string | null;
   candidates?: string[];
+  suggestions?: NameSuggestion[];
+  action?: 'GRANT' | 'RENEW' | 'REVOKE' | null;
 }
 export interface ImportReport {
   fileName: string;
@@ -115,6 +122,7 @@ export interface ImportReport {
   accepted: number;
   duplicate: number;
   rejected: number;
+  skipped: number;
   enterprisesRegistered: number;
   eventsWritten: number;
   results: ImportRowResult[];
@@ -314,6 +322,7 @@ export const IMPORT = /* GraphQL */ `
       accepted
       duplicate
       rejected
+      skipped
       enterprisesRegistered
       eventsWritten
       reportCsv
@@ -326,6 +335,12 @@ export const IMPORT = /* GraphQL */ `
         rule
         message
         candidates
+        action
+        suggestions {
+          creditCode
+          name
+          similarity
+        }
       }
     }
   }
