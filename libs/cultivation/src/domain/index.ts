@@ -4,6 +4,7 @@ export * from './rules';
 export * from './shared/calendar-date';
 export * from './shared/credit-code';
 export * from './shared/districts';
+export * from './shared/district-aliases';
 export * from './shared/enterprise-name';
 export * from './policy/vocabulary';
 export * from './policy/policy-types';
