@@ -29,7 +29,7 @@ export interface AppConfig {
   /** Run the projector inside the API process (the embedded default). */
   readonly projectorInProcess: boolean;
   /** On read models written by another projection version: refuse to project (default) or rebuild them. */
-  readonly projectionVersionMismatch: 'refuse' | 'rebuild';
+  readonly projectionVersionMismatch: 'upgrade' | 'refuse' | 'rebuild';
   /** Least time between two projector batches while appends keep coming, in ms (0: a batch per wake-up). */
   readonly projectorMinReadIntervalMs: number;
   /**

@@ -16,5 +16,4 @@ export {
   type Pace,
   type PaceInput,
 } from './progress/pace';
-export { LAG_COUNT_LIMIT } from './status/projection-status';
 export type { TrendInterval } from './progress/periods';
