@@ -340,7 +340,7 @@ describe('log lines of the other kinds', () => {
       cwd: ROOT,
       env: serviceEnv({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) }),
     });
-    expect(stdout).toBe('verify: the read models match the event log\n');
+    expect(stdout).toBe('verify: the read models match the event log\nverify: no stacked renewals in the log\n');
     const lines = stderr
       .trim()
       .split('\n')
