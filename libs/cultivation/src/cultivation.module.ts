@@ -26,6 +26,8 @@ import { EnterpriseQueriesResolver } from './graphql/enterprise-queries.resolver
 import { ProgressResolver } from './graphql/progress.resolver';
 import { SystemMutationsResolver } from './graphql/system-mutations.resolver';
 import { TargetsResolver } from './graphql/targets.resolver';
+import { ReportsResolver } from './graphql/reports.resolver';
+import { ReportService } from './application/reports/report-service';
 import { readSideProviders, type LiveCheckpointConfig } from './read-side.providers';
 import type { ProjectorOptions } from './read-models';
 
@@ -74,6 +76,8 @@ export class CultivationModule {
         ConsistencyPlugin,
         CertificationImporter,
         ImportResolver,
+        ReportService,
+        ReportsResolver,
       ],
       exports: [EVENT_STORE, Clock],
     };

@@ -1,8 +1,10 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Roles } from '@cl/platform';
 import { CertificationImporter } from '../application/import/certification-importer';
 import { ImportFileRefused } from '../application/import/import-errors';
 import { reportCsv } from '../application/import/import-report';
+import { AdmitWrites } from './admit-writes.interceptor';
 import { CallerContext, type Caller } from './request-context';
 import { ImportCertificationsInput, ImportReport } from './types/import.types';
 
@@ -22,6 +24,7 @@ function decodeBase64(text: string): Buffer {
 /** Bulk import of certification files (CSV or XLSX) for officials; district officials for their district only. */
 @Resolver()
 @Roles('DISTRICT_OFFICIAL', 'MUNICIPAL_OFFICIAL')
+@UseInterceptors(new AdmitWrites({ assignCommandId: false })) // each row's key comes from its content
 export class ImportResolver {
   constructor(private readonly importer: CertificationImporter) {}
 

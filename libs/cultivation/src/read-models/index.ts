@@ -49,10 +49,22 @@ export {
 export { ProjectorService, type ProjectorOptions } from './projector/projector.service';
 export { rebuildReadModels, RebuildAlreadyRunning } from './rebuild/rebuild';
 export { verifyReadModels } from './rebuild/verify';
+export {
+  describeStackedRenewals,
+  findStackedRenewals,
+  type EnterpriseWithStackedRenewals,
+} from './rebuild/stacked-renewals-scan';
 export type { ReplayProgress, ReplayOptions } from './rebuild/replay';
 
 // Query ports: what the application's query services and the lapse sweep read.
-export { readCounts, CountLookup, type CountCell, type CountMetric } from './queries/counts';
+export {
+  readCounts,
+  CountLookup,
+  COUNT_METRICS,
+  type CountCell,
+  type CountMetric,
+  type CountQuery,
+} from './queries/counts';
 export { readTargets } from './queries/targets';
 export {
   findEnterpriseSnapshot,
