@@ -77,7 +77,7 @@ const likePattern = (core: string) => `%${core.replace(/[\\%_]/g, (c) => `\\${c}
  * Up to three registered enterprises per query whose name resembles it (DOMAIN.md, "Suggestions, never guesses"):
  * names containing the list's name first (a short name: 天锻, TCL中环), then by trigram similarity of the names
  * without 天津(市) and legal form, within the row's district and the reader's. One statement per name, its values
- * constants, so the planner probes the trigram index (a core of one or two characters has no trigram: a scan).
+ * constants, so the planner probes the trigram index.
  * Without pg_trgm, containment only (similarity then the share of the name the list's name covers).
  */
 export async function nameSuggestions(
@@ -92,12 +92,16 @@ export async function nameSuggestions(
   for (const [index, q] of queries.entries()) {
     const core = coreKey(q.key);
     if (core === '') continue;
+    // A core of one or two characters has no trigram of its own: the index finds it at the start of a name's core
+    // (word similarity, 天锻 in 天锻压力机), where a containment test would read every name.
+    const where =
+      trgm && [...core].length < 3 ? '$1 <% n.core_key' : `${trgm ? 'n.core_key % $1 OR ' : ''}n.core_key LIKE $2`;
     const rows: { credit_code: string; name: string; similarity: number }[] = await sql.query(
       `SELECT credit_code, name, similarity FROM (
          SELECT DISTINCT ON (n.credit_code) n.credit_code, n.name, ${score} AS similarity,
            strpos(n.core_key, $1) > 0 AS contains
          FROM ${table} n
-         WHERE (${trgm ? 'n.core_key % $1 OR ' : ''}n.core_key LIKE $2)
+         WHERE (${where}) AND $2 <> ''
            AND ($3 = '' OR $3 = ANY(n.district_codes))
            AND ($4 = '' OR n.district_codes[cardinality(n.district_codes)] = $4)
          ORDER BY n.credit_code, strpos(n.core_key, $1) > 0 DESC, ${score} DESC, n.current DESC
