@@ -1,7 +1,17 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { createServer } from 'node:net';
-import { type OpenLedger, openLedger, ProjectionStatusQueries, seedDemoCohort } from '@cl/cultivation';
+import {
+  type CalendarDate,
+  demoShape,
+  isCalendarDate,
+  type OpenLedger,
+  openLedger,
+  ProjectionStatusQueries,
+  PUBLISHED_END_2024,
+  seedDemoCohort,
+  SystemClock,
+} from '@cl/cultivation';
 import { type AppConfig, loadConfig, resolveJwtSecret, type Role, ROLES, TokenService } from '@cl/platform';
 import { cliLogger } from '../ledger-command';
 import { createApi } from '../../../api/src/create-api';
@@ -13,6 +23,36 @@ function whole(value: string, name: string, min: number, max: number): number {
   if (!Number.isInteger(n) || n < min || n > max)
     throw new Error(`${name} must be a whole number from ${min} to ${max}`);
   return n;
+}
+
+/** The cohort's figures on the last day of 2024 beside the city's published ones (README, "A demo true to Tianjin"). */
+function shapeTable(seed: number, enterprises: number, today: CalendarDate): string {
+  const s = demoShape(seed, enterprises, today, '2024-12-31' as CalendarDate);
+  const p = PUBLISHED_END_2024;
+  const rows: [string, string, number | undefined][] = [
+    ['专精特新中小企业 (valid)', `>${p.SRDI_SME.toLocaleString('en')}`, s.valid.SRDI_SME],
+    ['专精特新"小巨人" (valid)', String(p.LITTLE_GIANT), s.valid.LITTLE_GIANT],
+    ['制造业单项冠军, municipal', String(p.SINGLE_CHAMPION_MUNICIPAL), s.valid.SINGLE_CHAMPION_MUNICIPAL],
+    ['制造业单项冠军, national', String(p.SINGLE_CHAMPION_NATIONAL), s.valid.SINGLE_CHAMPION_NATIONAL],
+    ['创新型中小企业 (valid)', `>${p.INNOVATIVE_SME.toLocaleString('en')}`, s.valid.INNOVATIVE_SME],
+    [
+      '创新型中小企业, 2025 first batch',
+      p.INNOVATIVE_SME_2025_FIRST_BATCH.toLocaleString('en'),
+      s.innovative2025FirstBatch,
+    ],
+    ['科技型中小企业 (valid)', '—', s.valid.TECH_SME],
+    ['高新技术企业 (valid)', '—', s.valid.HIGH_TECH],
+  ];
+  const months = Object.entries(s.techSmeByMonth).sort();
+  return [
+    `| figure on 2024-12-31 (seed ${seed}, ${enterprises.toLocaleString('en')} enterprises) | published | demo |`,
+    '|---|---:|---:|',
+    ...rows.map(([what, published, demo]) => `| ${what} | ${published} | ${(demo ?? 0).toLocaleString('en')} |`),
+    '',
+    `科技型 batches of 2024 (month: grants): ${months.map(([m, n]) => `${m.slice(5)}: ${n}`).join(', ')}`,
+    `滨海新区: ${(s.byDistrict['120116'] ?? 0).toLocaleString('en')} of ${enterprises.toLocaleString('en')} enterprises; ` +
+      `commands the decider refused: ${s.refused}`,
+  ].join('\n');
 }
 
 /** Who holds the service's port: nobody, a Cultivation Ledger (answering serviceInfo), or another program. */
@@ -69,9 +109,20 @@ export function demoCommand(): Command {
     .option('--seed <n>', 'seed of the generator (same seed, same cohort)', '42')
     .option('--enterprises <n>', `cohort size (up to ${MAX_ENTERPRISES.toLocaleString('en')})`, '30000')
     .option('--no-serve', 'seed only, do not start the service')
-    .action(async (opts: { seed: string; enterprises: string; serve: boolean }) => {
+    .option(
+      '--shape [today]',
+      "print the cohort's figures on 2024-12-31 beside the city's published ones (history up to [today], default " +
+        'today), computed in memory; seeds nothing',
+    )
+    .action(async (opts: { seed: string; enterprises: string; serve: boolean; shape?: string | true }) => {
       const seed = whole(opts.seed, '--seed', 0, 2 ** 32 - 1);
       const enterprises = whole(opts.enterprises, '--enterprises', 1, MAX_ENTERPRISES);
+      if (opts.shape !== undefined) {
+        const today = opts.shape === true ? new SystemClock().today() : opts.shape;
+        if (!isCalendarDate(today)) throw new Error(`--shape ${today}: not a date (YYYY-MM-DD)`);
+        process.stdout.write(`${shapeTable(seed, enterprises, today as CalendarDate)}\n`);
+        return;
+      }
       const config = loadConfig();
       const logger = cliLogger(config, 'warn');
       // Beside a service already running on this port, the demo seeds its ledger and lets it serve the cohort.
