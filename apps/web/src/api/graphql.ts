@@ -7,6 +7,8 @@ export interface ApiErrorDetail {
   code?: string;
   field?: string;
   rule?: string;
+  /** The rest of the extensions: facts the refusal's text may use (the missing tier, the expected form). */
+  details?: Readonly<Record<string, unknown>>;
 }
 
 export class ApiError extends Error {
@@ -36,7 +38,7 @@ type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : 
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string; rule?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string; rule?: string; [key: string]: unknown } }[];
 }
 
 /** POST /graphql with the user's bearer token; the only way the console talks to the service. */
@@ -61,12 +63,10 @@ export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variabl
     ]);
   }
   if (body.errors?.length) {
-    const details = body.errors.map((e) => ({
-      message: e.message,
-      code: e.extensions?.code,
-      field: e.extensions?.field,
-      rule: e.extensions?.rule,
-    }));
+    const details = body.errors.map(({ message, extensions = {} }) => {
+      const { code, field, rule, ...rest } = extensions;
+      return { message, code, field, rule, details: rest };
+    });
     if (details.some((d) => d.code === 'UNAUTHENTICATED')) signOut();
     throw new ApiError(details);
   }

@@ -33,6 +33,8 @@ export type {
   CertificationLevel,
   RevocationReason,
   ImportCertificationsInput,
+  SetTargetInput,
+  TargetMetric,
 } from './generated/graphql';
 
 export type TierInfo = TierFieldsFragment;
@@ -102,6 +104,12 @@ export const DASHBOARD = graphql(`
       deadline
       asOf
       current
+      district {
+        code
+        name
+      }
+      shareOfCity
+      renewsYearly
       active
       cumulative
       percent
@@ -113,6 +121,24 @@ export const DASHBOARD = graphql(`
     }
     projectionStatus {
       lag
+    }
+  }
+`);
+
+/** A municipal official sets the city's target of a tier, or (with district) that district's own. */
+export const SET_TARGET = graphql(`
+  mutation SetTarget($input: SetTargetInput!) {
+    setTarget(input: $input) {
+      tier {
+        ...TierFields
+      }
+      district {
+        code
+        name
+      }
+      target
+      metric
+      deadline
     }
   }
 `);

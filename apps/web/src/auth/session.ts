@@ -75,6 +75,8 @@ export const can = {
   read: computed(() => hasRole('ANALYST', 'AUDITOR', 'MUNICIPAL_OFFICIAL', 'DISTRICT_OFFICIAL')),
   write: computed(() => hasRole('DISTRICT_OFFICIAL', 'MUNICIPAL_OFFICIAL')),
   audit: computed(() => hasRole('AUDITOR')),
+  /** Targets, the city's and each district's own, are set by municipal officials. */
+  setTargets: computed(() => hasRole('MUNICIPAL_OFFICIAL')),
   /** A district official acts for one district only. */
   district: computed(() =>
     hasRole('MUNICIPAL_OFFICIAL', 'ANALYST', 'AUDITOR') ? undefined : session.user.value?.district,

@@ -9,6 +9,7 @@ import { AddProjectionVersions1765152000000 } from './migrations/add-projection-
 import { ReprojectForTierGroups1796083212000 } from './migrations/reproject-read-models.migration';
 import { CountTree1796124435000 } from './migrations/count-tree.migration';
 import { OccurrencesInCountTree1796140800000 } from './migrations/occurrences-in-count-tree.migration';
+import { TargetsPerDistrict1796227200000 } from './migrations/targets-per-district.migration';
 
 export {
   CreateReadModels1764374400000,
@@ -30,6 +31,7 @@ export const READ_MODEL_MIGRATIONS = [
   ReprojectForTierGroups1796083212000,
   CountTree1796124435000,
   OccurrencesInCountTree1796140800000,
+  TargetsPerDistrict1796227200000,
 ];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';

@@ -156,6 +156,18 @@ export type RevokeCertificationInput = {
   tier: Tier;
 };
 
+export type SetTargetInput = {
+  /** Idempotency key: the same key again returns the first result and writes nothing. */
+  commandId?: string | number | null | undefined;
+  deadline: string;
+  /** A district's own target; absent: the city's. */
+  district?: string | null | undefined;
+  level?: CertificationLevel | null | undefined;
+  metric: TargetMetric;
+  target: number;
+  tier: Tier;
+};
+
 export type TargetMetric =
   | 'ACTIVE'
   | 'CUMULATIVE';
@@ -189,7 +201,14 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { cohortProgress: Array<{ level: CertificationLevel | null, metric: TargetMetric, target: number | null, deadline: string | null, asOf: string, current: number, active: number, cumulative: number, percent: number | null, remaining: number | null, requiredMonthlyPace: number | null, recentMonthlyPace: number, projectedAtDeadline: number | null, onTrack: boolean | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }>, projectionStatus: { lag: number } };
+export type DashboardQuery = { cohortProgress: Array<{ level: CertificationLevel | null, metric: TargetMetric, target: number | null, deadline: string | null, asOf: string, current: number, shareOfCity: number | null, renewsYearly: boolean, active: number, cumulative: number, percent: number | null, remaining: number | null, requiredMonthlyPace: number | null, recentMonthlyPace: number, projectedAtDeadline: number | null, onTrack: boolean | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean }, district: { code: string, name: string } | null }>, projectionStatus: { lag: number } };
+
+export type SetTargetMutationVariables = Exact<{
+  input: SetTargetInput;
+}>;
+
+
+export type SetTargetMutation = { setTarget: { target: number | null, metric: TargetMetric, deadline: string | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean }, district: { code: string, name: string } | null } };
 
 export type BreakdownQueryVariables = Exact<{
   tier: Tier;
@@ -553,6 +572,12 @@ export const DashboardDocument = new TypedDocumentString(`
     deadline
     asOf
     current
+    district {
+      code
+      name
+    }
+    shareOfCity
+    renewsYearly
     active
     cumulative
     percent
@@ -574,6 +599,29 @@ export const DashboardDocument = new TypedDocumentString(`
   nameEn
   grantable
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const SetTargetDocument = new TypedDocumentString(`
+    mutation SetTarget($input: SetTargetInput!) {
+  setTarget(input: $input) {
+    tier {
+      ...TierFields
+    }
+    district {
+      code
+      name
+    }
+    target
+    metric
+    deadline
+  }
+}
+    fragment TierFields on TierInfo {
+  tier
+  ladder
+  rung
+  nameZh
+  nameEn
+  grantable
+}`) as unknown as TypedDocumentString<SetTargetMutation, SetTargetMutationVariables>;
 export const BreakdownDocument = new TypedDocumentString(`
     query Breakdown($tier: Tier!, $asOf: Date) {
   districtBreakdown(tier: $tier, asOf: $asOf) {
