@@ -56,6 +56,15 @@ export interface PageInfo {
   endCursor: string | null;
 }
 
+/** Any signed-in request will do to ask whether the API accepts a token: this is the cheapest. */
+export const SIGN_IN_CHECK = graphql(`
+  query SignInCheck {
+    projectionStatus {
+      lag
+    }
+  }
+`);
+
 export const SERVICE_INFO = graphql(`
   query ServiceInfo {
     serviceInfo {
@@ -446,6 +455,7 @@ export const IMPORT = graphql(`
       results {
         rowNumber
         outcome
+        name
         creditCode
         column
         field

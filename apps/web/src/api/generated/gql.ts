@@ -15,6 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n": typeof types.SignInCheckDocument,
     "\n  query ServiceInfo {\n    serviceInfo {\n      name\n      version\n      oidcIssuer\n      oidcClientId\n      oidcScope\n      oidcResource\n    }\n  }\n": typeof types.ServiceInfoDocument,
     "\n  fragment TierFields on TierInfo {\n    tier\n    ladder\n    rung\n    nameZh\n    nameEn\n    grantable\n  }\n": typeof types.TierFieldsFragmentDoc,
     "\n  query Reference {\n    tiers {\n      ...TierFields\n    }\n    districts {\n      code\n      name\n    }\n  }\n": typeof types.ReferenceDocument,
@@ -42,9 +43,10 @@ type Documents = {
     "\n    mutation RenewCertification($input: RenewCertificationInput!) {\n      result: renewCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": typeof types.RenewCertificationDocument,
     "\n    mutation RevokeCertification($input: RevokeCertificationInput!) {\n      result: revokeCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": typeof types.RevokeCertificationDocument,
     "\n    mutation RetractCertification($input: RetractCertificationInput!) {\n      result: retractCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": typeof types.RetractCertificationDocument,
-    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n      }\n    }\n  }\n": typeof types.ImportDocument,
+    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n      }\n    }\n  }\n": typeof types.ImportDocument,
 };
 const documents: Documents = {
+    "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n": types.SignInCheckDocument,
     "\n  query ServiceInfo {\n    serviceInfo {\n      name\n      version\n      oidcIssuer\n      oidcClientId\n      oidcScope\n      oidcResource\n    }\n  }\n": types.ServiceInfoDocument,
     "\n  fragment TierFields on TierInfo {\n    tier\n    ladder\n    rung\n    nameZh\n    nameEn\n    grantable\n  }\n": types.TierFieldsFragmentDoc,
     "\n  query Reference {\n    tiers {\n      ...TierFields\n    }\n    districts {\n      code\n      name\n    }\n  }\n": types.ReferenceDocument,
@@ -72,9 +74,13 @@ const documents: Documents = {
     "\n    mutation RenewCertification($input: RenewCertificationInput!) {\n      result: renewCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": types.RenewCertificationDocument,
     "\n    mutation RevokeCertification($input: RevokeCertificationInput!) {\n      result: revokeCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": types.RevokeCertificationDocument,
     "\n    mutation RetractCertification($input: RetractCertificationInput!) {\n      result: retractCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": types.RetractCertificationDocument,
-    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n      }\n    }\n  }\n": types.ImportDocument,
+    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n      }\n    }\n  }\n": types.ImportDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n"): typeof import('./graphql').SignInCheckDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -186,7 +192,7 @@ export function graphql(source: "\n    mutation RetractCertification($input: Ret
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n      }\n    }\n  }\n"): typeof import('./graphql').ImportDocument;
+export function graphql(source: "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n      }\n    }\n  }\n"): typeof import('./graphql').ImportDocument;
 
 
 export function graphql(source: string) {

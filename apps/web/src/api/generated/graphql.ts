@@ -183,6 +183,11 @@ export type Tier =
   | 'TECH_LEADER'
   | 'TECH_SME';
 
+export type SignInCheckQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInCheckQuery = { projectionStatus: { lag: number } };
+
 export type ServiceInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -354,7 +359,7 @@ export type ImportMutationVariables = Exact<{
 }>;
 
 
-export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string> }> } };
+export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, name: string, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -530,6 +535,13 @@ fragment RecordedEventFields on RecordedEvent {
   source
   correlationId
 }`, {"fragmentName":"CommandResultFields"}) as unknown as TypedDocumentString<CommandResultFieldsFragment, unknown>;
+export const SignInCheckDocument = new TypedDocumentString(`
+    query SignInCheck {
+  projectionStatus {
+    lag
+  }
+}
+    `) as unknown as TypedDocumentString<SignInCheckQuery, SignInCheckQueryVariables>;
 export const ServiceInfoDocument = new TypedDocumentString(`
     query ServiceInfo {
   serviceInfo {
@@ -1390,6 +1402,7 @@ export const ImportDocument = new TypedDocumentString(`
     results {
       rowNumber
       outcome
+      name
       creditCode
       column
       field

@@ -1,5 +1,6 @@
 // What an import did, row by row, and the CSV a user opens in Excel to fix the refused rows.
 import type { FileFormat, TextEncoding } from './read-table';
+import { presentRow, reportHeaders, type Language } from './report-language';
 
 export type RowOutcome = 'accepted' | 'duplicate' | 'rejected';
 
@@ -40,28 +41,30 @@ export interface ImportReport {
   readonly rows: ImportRowResult[];
 }
 
-const REPORT_HEADER = ['row', 'name', 'creditCode', 'outcome', 'column', 'rule', 'message', 'candidates'];
-
-function csvField(value: string | number | null): string {
-  const raw = value === null ? '' : String(value);
+function csvField(value: string | number | null | undefined): string {
+  const raw = value == null ? '' : String(value);
   const text = /^[=+@\t\r]/.test(raw) ? `'${raw}` : raw; // a name from the file is never run as a formula
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The per-row report as CSV (UTF-8 with BOM, so that Excel shows the Chinese messages). */
-export function reportCsv(report: ImportReport): string {
+/** The per-row report as CSV in `language` (UTF-8 with BOM, so that Excel shows the Chinese text). */
+export function reportCsv(report: ImportReport, language: Language = 'zh-CN'): string {
   const lines = [
-    REPORT_HEADER,
-    ...report.rows.map((r) => [
-      r.rowNumber,
-      r.name,
-      r.creditCode,
-      r.outcome,
-      r.column,
-      r.rule,
-      r.message,
-      r.candidates.join(' '),
-    ]),
+    reportHeaders(language),
+    ...report.rows.map((r) => {
+      const shown = presentRow(r, language);
+      // one candidate a line inside the cell: a list, not run into the message
+      return [
+        r.rowNumber,
+        r.name,
+        r.creditCode,
+        shown.outcome,
+        shown.column,
+        r.rule,
+        shown.message,
+        shown.candidates.join('\n'),
+      ];
+    }),
   ];
   return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

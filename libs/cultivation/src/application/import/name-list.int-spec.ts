@@ -190,8 +190,11 @@ describe('importing a list as published (names, no credit codes)', () => {
     expect(unknown.message).toMatch(/^no registered enterprise is named 天津不存在一有限公司 in 西青区/);
 
     const csv = reportCsv(report).split('\r\n');
-    expect(csv[0]).toBe('\uFEFFrow,name,creditCode,outcome,column,rule,message,candidates');
-    expect(csv).toContainEqual(expect.stringMatching(`,rejected,企业名称,NAME_AMBIGUOUS,.*,${TWINS.join(' ')}$`));
+    expect(csv[0]).toBe('\uFEFF行号,企业名称,统一社会信用代码,结果,列,规则,说明,候选企业');
+    // the candidates a list of their own (one a line in the cell), not run into the message
+    expect(csv).toContainEqual(
+      expect.stringMatching(`,未导入,企业名称,NAME_AMBIGUOUS,该名称对应多家企业,"${TWINS.join('\n')}"$`),
+    );
 
     // The list-level values reached the events; a former name found the renamed enterprise.
     const renamed = await store.readStream(enterpriseStreamName(creditCode(1)));
