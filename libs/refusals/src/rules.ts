@@ -27,6 +27,8 @@ export const DOMAIN_RULES = [
   'VALID_UNTIL_NOT_AFTER_START',
   'VALID_UNTIL_EXCEEDS_MAX',
   'RENEWAL_MUST_EXTEND',
+  'RENEWAL_NOT_DUE',
+  'RENEWAL_RENEWED_LATER',
   'ENTERPRISE_NOT_FOUND',
   'ENTERPRISE_ALREADY_REGISTERED',
   'ENTERPRISE_DEREGISTERED',
@@ -38,6 +40,9 @@ export const DOMAIN_RULES = [
   'RETRACTION_TARGET_NOT_FOUND',
   'RETRACTION_TIER_MISMATCH',
   'ALREADY_RETRACTED',
+  'TITLE_REQUIRED',
+  'REPORT_NOT_FOUND',
+  'REPORT_SCOPE_MISMATCH',
 ] as const;
 
 /** Writes refused for concurrency or a reused idempotency key. */
@@ -52,6 +57,8 @@ export const QUERY_RULES = [
   'PAGE_SIZE',
   'POSITION_FORMAT',
   'WITHIN_DAYS_RANGE',
+  'KNOWN_AT_TOO_EARLY',
+  'DATE_TIME',
 ] as const;
 
 /** Requests refused for who is asking: the token, the role, the district. */
@@ -84,6 +91,10 @@ export const IMPORT_RULES = [
   'BASE64_INVALID',
   'NAME_NOT_FOUND',
   'NAME_AMBIGUOUS',
+  'TITLE_ROW',
+  'NOTE_ROW',
+  'SECTION_ROW',
+  'BLANK_ROW',
   'GRANT_RETRACTED',
   'READ_MODELS_BEHIND',
   'WRITE_FAILED',
@@ -103,6 +114,7 @@ export const LIMIT_RULES = [
   'STATEMENT_TIMEOUT',
   'WRITES_PER_MINUTE',
   'IMPORTS_PER_MINUTE',
+  'SUBSCRIPTIONS_FULL',
 ] as const;
 
 /** The one catalogue. */

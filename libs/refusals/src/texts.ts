@@ -57,6 +57,14 @@ const RULE_TEXT: Record<RuleName, Text> = {
   VALID_UNTIL_NOT_AFTER_START: ['有效期至应晚于开始日期', 'Valid until must be after the start date'],
   VALID_UNTIL_EXCEEDS_MAX: ['有效期超过政策允许的最长期限', 'The validity is longer than the policy allows'],
   RENEWAL_MUST_EXTEND: ['复核后的有效期应晚于原有效期', 'A renewal must extend the validity'],
+  RENEWAL_NOT_DUE: [
+    '该有效期尚未进入复核期，或已办理过复核（每个有效期只复核一次）',
+    'This term is not yet due for renewal, or was already renewed (one renewal per term)',
+  ],
+  RENEWAL_RENEWED_LATER: [
+    '该复核之后已有再次复核，请先撤回后一次复核',
+    'A later renewal re-reviewed this one: retract that first',
+  ],
   ENTERPRISE_NOT_FOUND: ['该企业尚未登记', 'The enterprise is not registered'],
   ENTERPRISE_ALREADY_REGISTERED: ['该企业已登记', 'The enterprise is already registered'],
   ENTERPRISE_DEREGISTERED: ['该企业已注销', 'The enterprise is deregistered'],
@@ -76,6 +84,9 @@ const RULE_TEXT: Record<RuleName, Text> = {
   RETRACTION_TARGET_NOT_FOUND: ['未找到要撤回的认定', 'The grant to retract was not found'],
   RETRACTION_TIER_MISMATCH: ['所选记录不是该类型的认定', 'That record is not of this tier'],
   ALREADY_RETRACTED: ['该记录已撤回', 'That record is already retracted'],
+  TITLE_REQUIRED: ['必须填写标题', 'A title is required'],
+  REPORT_NOT_FOUND: ['未找到该报告', 'No such report'],
+  REPORT_SCOPE_MISMATCH: ['新报告的范围应与被替代的报告相同', 'A report supersedes only one of the same scope'],
   // writes
   STREAM_VERSION_CONFLICT: [
     '该企业已被他人修改，请刷新后重试',
@@ -90,6 +101,11 @@ const RULE_TEXT: Record<RuleName, Text> = {
   PAGE_SIZE: ['每页条数超出允许范围', 'The page size is outside the allowed range'],
   POSITION_FORMAT: ['位置编号格式不正确', 'The position is not in the expected form'],
   WITHIN_DAYS_RANGE: ['天数超出允许范围', 'The number of days is outside the allowed range'],
+  DATE_TIME: ['时间格式不正确', 'That is not a point in time'],
+  KNOWN_AT_TOO_EARLY: [
+    '所选的记录时点早于可回溯的范围',
+    'That recording time is earlier than the ledger can look back',
+  ],
   // access
   TOKEN_MISSING: ['请先登录', 'Sign in first'],
   TOKEN_MALFORMED: ['这不是有效的令牌格式，请粘贴完整的令牌', 'That is not a token: paste the whole token'],
@@ -119,6 +135,10 @@ const RULE_TEXT: Record<RuleName, Text> = {
   BASE64_INVALID: ['上传的文件内容已损坏', 'The uploaded content is damaged'],
   NAME_NOT_FOUND: ['按名称未找到企业', 'No enterprise has that name'],
   NAME_AMBIGUOUS: ['该名称对应多家企业', 'Several enterprises have that name'],
+  TITLE_ROW: ['标题行，已跳过', 'A title row: skipped'],
+  NOTE_ROW: ['说明行，已跳过', 'A note row: skipped'],
+  SECTION_ROW: ['分节标题行，已跳过', 'A section heading: skipped'],
+  BLANK_ROW: ['空行，已跳过', 'A blank row: skipped'],
   GRANT_RETRACTED: ['该认定已被撤回，不再导入', 'That grant was retracted, so it is not imported again'],
   READ_MODELS_BEHIND: ['数据仍在更新，请稍后重新导入', 'The data is still catching up: import again shortly'],
   WRITE_FAILED: ['该行未能写入，请重试', 'The row could not be written: try again'],
@@ -135,6 +155,7 @@ const RULE_TEXT: Record<RuleName, Text> = {
   STATEMENT_TIMEOUT: ['查询耗时过长已停止，请缩小范围', 'The query ran too long and was stopped: ask for less'],
   WRITES_PER_MINUTE: ['提交过于频繁，请稍后再试', 'Too many writes: wait a moment'],
   IMPORTS_PER_MINUTE: ['导入过于频繁，请稍后再试', 'Too many imports: wait a moment'],
+  SUBSCRIPTIONS_FULL: ['实时更新的连接已满，请稍后再试', 'Too many live connections: try again later'],
 };
 
 export type Language = 'zh-CN' | 'en';

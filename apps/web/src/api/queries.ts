@@ -35,6 +35,7 @@ export type {
   ImportCertificationsInput,
   SetTargetInput,
   TargetMetric,
+  ImportAction,
 } from './generated/graphql';
 
 export type TierInfo = TierFieldsFragment;
@@ -449,6 +450,7 @@ export const IMPORT = graphql(`
       accepted
       duplicate
       rejected
+      skipped
       enterprisesRegistered
       eventsWritten
       reportCsv
@@ -462,6 +464,12 @@ export const IMPORT = graphql(`
         rule
         message
         candidates
+        action
+        suggestions {
+          creditCode
+          name
+          similarity
+        }
       }
     }
   }

@@ -43,7 +43,11 @@ type Documents = {
     "\n    mutation RenewCertification($input: RenewCertificationInput!) {\n      result: renewCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": typeof types.RenewCertificationDocument,
     "\n    mutation RevokeCertification($input: RevokeCertificationInput!) {\n      result: revokeCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": typeof types.RevokeCertificationDocument,
     "\n    mutation RetractCertification($input: RetractCertificationInput!) {\n      result: retractCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": typeof types.RetractCertificationDocument,
-    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n      }\n    }\n  }\n": typeof types.ImportDocument,
+    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      skipped\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n        action\n        suggestions {\n          creditCode\n          name\n          similarity\n        }\n      }\n    }\n  }\n": typeof types.ImportDocument,
+    "\n  fragment ReportFields on PublishedReport {\n    id\n    title\n    asOf\n    district {\n      code\n      name\n    }\n    publishedAt\n    publishedBy\n    supersedes\n  }\n": typeof types.ReportFieldsFragmentDoc,
+    "\n  query Reports {\n    reports {\n      ...ReportFields\n    }\n  }\n": typeof types.ReportsDocument,
+    "\n  mutation PublishReport($input: PublishReportInput!) {\n    publishReport(input: $input) {\n      ...ReportFields\n    }\n  }\n": typeof types.PublishReportDocument,
+    "\n  query Restatement($id: ID!) {\n    reportRestatement(id: $id) {\n      position\n      report {\n        ...ReportFields\n      }\n      rows {\n        tier {\n          tier\n          nameZh\n          nameEn\n        }\n        level\n        metric\n        published\n        now\n        difference\n        events {\n          creditCode\n          name\n          eventId\n          eventType\n          effectiveOn\n          recordedAt\n          recordedBy\n          effect\n        }\n      }\n    }\n  }\n": typeof types.RestatementDocument,
 };
 const documents: Documents = {
     "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n": types.SignInCheckDocument,
@@ -74,7 +78,11 @@ const documents: Documents = {
     "\n    mutation RenewCertification($input: RenewCertificationInput!) {\n      result: renewCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": types.RenewCertificationDocument,
     "\n    mutation RevokeCertification($input: RevokeCertificationInput!) {\n      result: revokeCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": types.RevokeCertificationDocument,
     "\n    mutation RetractCertification($input: RetractCertificationInput!) {\n      result: retractCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": types.RetractCertificationDocument,
-    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n      }\n    }\n  }\n": types.ImportDocument,
+    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      skipped\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n        action\n        suggestions {\n          creditCode\n          name\n          similarity\n        }\n      }\n    }\n  }\n": types.ImportDocument,
+    "\n  fragment ReportFields on PublishedReport {\n    id\n    title\n    asOf\n    district {\n      code\n      name\n    }\n    publishedAt\n    publishedBy\n    supersedes\n  }\n": types.ReportFieldsFragmentDoc,
+    "\n  query Reports {\n    reports {\n      ...ReportFields\n    }\n  }\n": types.ReportsDocument,
+    "\n  mutation PublishReport($input: PublishReportInput!) {\n    publishReport(input: $input) {\n      ...ReportFields\n    }\n  }\n": types.PublishReportDocument,
+    "\n  query Restatement($id: ID!) {\n    reportRestatement(id: $id) {\n      position\n      report {\n        ...ReportFields\n      }\n      rows {\n        tier {\n          tier\n          nameZh\n          nameEn\n        }\n        level\n        metric\n        published\n        now\n        difference\n        events {\n          creditCode\n          name\n          eventId\n          eventType\n          effectiveOn\n          recordedAt\n          recordedBy\n          effect\n        }\n      }\n    }\n  }\n": types.RestatementDocument,
 };
 
 /**
@@ -192,7 +200,23 @@ export function graphql(source: "\n    mutation RetractCertification($input: Ret
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n      }\n    }\n  }\n"): typeof import('./graphql').ImportDocument;
+export function graphql(source: "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      skipped\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n        action\n        suggestions {\n          creditCode\n          name\n          similarity\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ImportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReportFields on PublishedReport {\n    id\n    title\n    asOf\n    district {\n      code\n      name\n    }\n    publishedAt\n    publishedBy\n    supersedes\n  }\n"): typeof import('./graphql').ReportFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Reports {\n    reports {\n      ...ReportFields\n    }\n  }\n"): typeof import('./graphql').ReportsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishReport($input: PublishReportInput!) {\n    publishReport(input: $input) {\n      ...ReportFields\n    }\n  }\n"): typeof import('./graphql').PublishReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Restatement($id: ID!) {\n    reportRestatement(id: $id) {\n      position\n      report {\n        ...ReportFields\n      }\n      rows {\n        tier {\n          tier\n          nameZh\n          nameEn\n        }\n        level\n        metric\n        published\n        now\n        difference\n        events {\n          creditCode\n          name\n          eventId\n          eventType\n          effectiveOn\n          recordedAt\n          recordedBy\n          effect\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RestatementDocument;
 
 
 export function graphql(source: string) {

@@ -52,8 +52,15 @@ export type GrantCertificationInput = {
   validUntil?: string | null | undefined;
 };
 
+export type ImportAction =
+  | 'GRANT'
+  | 'RENEW'
+  | 'REVOKE';
+
 /** A published list: the values given here apply to every row that lacks the column (DOMAIN.md, Lists). */
 export type ImportCertificationsInput = {
+  /** What every row does where no section row of the file says otherwise (default GRANT). */
+  action?: ImportAction | null | undefined;
   /** For every row whose own cell is blank or whose file lacks the column (a row value wins). */
   batch?: string | null | undefined;
   /** Deprecated name of correlationId (used when correlationId is not given). Each row is idempotent by its content. */
@@ -74,14 +81,26 @@ export type ImportCertificationsInput = {
   validUntil?: string | null | undefined;
 };
 
+/** SKIPPED: a title, note, section or blank row; never data. */
 export type ImportOutcome =
   | 'ACCEPTED'
   | 'DUPLICATE'
-  | 'REJECTED';
+  | 'REJECTED'
+  | 'SKIPPED';
 
 export type Ladder =
   | 'SPECIALIZED'
   | 'TECH';
+
+export type PublishReportInput = {
+  asOf: string;
+  /** Idempotency key: the same key again returns the first result and writes nothing. */
+  commandId?: string | number | null | undefined;
+  /** Absent: the city. */
+  district?: string | null | undefined;
+  supersedes?: string | number | null | undefined;
+  title: string;
+};
 
 export type RegisterEnterpriseInput = {
   /** Idempotency key: the same key again returns the first result and writes nothing. */
@@ -359,7 +378,28 @@ export type ImportMutationVariables = Exact<{
 }>;
 
 
-export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, name: string, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string> }> } };
+export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, skipped: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, name: string, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string>, action: ImportAction | null, suggestions: Array<{ creditCode: string, name: string, similarity: number }> }> } };
+
+export type ReportFieldsFragment = { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null };
+
+export type ReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportsQuery = { reports: Array<{ id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null }> };
+
+export type PublishReportMutationVariables = Exact<{
+  input: PublishReportInput;
+}>;
+
+
+export type PublishReportMutation = { publishReport: { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null } };
+
+export type RestatementQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RestatementQuery = { reportRestatement: { position: string, report: { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null }, rows: Array<{ level: CertificationLevel | null, metric: TargetMetric, published: number, now: number, difference: number, tier: { tier: Tier, nameZh: string, nameEn: string }, events: Array<{ creditCode: string, name: string, eventId: string, eventType: string, effectiveOn: string | null, recordedAt: string, recordedBy: string, effect: number }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -535,6 +575,20 @@ fragment RecordedEventFields on RecordedEvent {
   source
   correlationId
 }`, {"fragmentName":"CommandResultFields"}) as unknown as TypedDocumentString<CommandResultFieldsFragment, unknown>;
+export const ReportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportFields on PublishedReport {
+  id
+  title
+  asOf
+  district {
+    code
+    name
+  }
+  publishedAt
+  publishedBy
+  supersedes
+}
+    `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
 export const SignInCheckDocument = new TypedDocumentString(`
     query SignInCheck {
   projectionStatus {
@@ -1396,6 +1450,7 @@ export const ImportDocument = new TypedDocumentString(`
     accepted
     duplicate
     rejected
+    skipped
     enterprisesRegistered
     eventsWritten
     reportCsv
@@ -1409,7 +1464,92 @@ export const ImportDocument = new TypedDocumentString(`
       rule
       message
       candidates
+      action
+      suggestions {
+        creditCode
+        name
+        similarity
+      }
     }
   }
 }
     `) as unknown as TypedDocumentString<ImportMutation, ImportMutationVariables>;
+export const ReportsDocument = new TypedDocumentString(`
+    query Reports {
+  reports {
+    ...ReportFields
+  }
+}
+    fragment ReportFields on PublishedReport {
+  id
+  title
+  asOf
+  district {
+    code
+    name
+  }
+  publishedAt
+  publishedBy
+  supersedes
+}`) as unknown as TypedDocumentString<ReportsQuery, ReportsQueryVariables>;
+export const PublishReportDocument = new TypedDocumentString(`
+    mutation PublishReport($input: PublishReportInput!) {
+  publishReport(input: $input) {
+    ...ReportFields
+  }
+}
+    fragment ReportFields on PublishedReport {
+  id
+  title
+  asOf
+  district {
+    code
+    name
+  }
+  publishedAt
+  publishedBy
+  supersedes
+}`) as unknown as TypedDocumentString<PublishReportMutation, PublishReportMutationVariables>;
+export const RestatementDocument = new TypedDocumentString(`
+    query Restatement($id: ID!) {
+  reportRestatement(id: $id) {
+    position
+    report {
+      ...ReportFields
+    }
+    rows {
+      tier {
+        tier
+        nameZh
+        nameEn
+      }
+      level
+      metric
+      published
+      now
+      difference
+      events {
+        creditCode
+        name
+        eventId
+        eventType
+        effectiveOn
+        recordedAt
+        recordedBy
+        effect
+      }
+    }
+  }
+}
+    fragment ReportFields on PublishedReport {
+  id
+  title
+  asOf
+  district {
+    code
+    name
+  }
+  publishedAt
+  publishedBy
+  supersedes
+}`) as unknown as TypedDocumentString<RestatementQuery, RestatementQueryVariables>;

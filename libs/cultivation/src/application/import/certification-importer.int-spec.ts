@@ -13,7 +13,8 @@ import { CommandExecutor } from '../commands';
 import { LEDGER_MIGRATIONS } from '../../runtime/open-ledger';
 import { CertificationImporter } from './certification-importer';
 import { ImportFileRefused } from './import-errors';
-import { reportCsv, type ImportReport } from './import-report';
+import type { ImportReport } from './import-report';
+import { reportCsv } from './report-language';
 
 const code = (n: number) => {
   const first17 = `91120116MA${String(n).padStart(7, '0')}`;
@@ -160,12 +161,14 @@ describe('CertificationImporter (PostgreSQL)', () => {
 
     const lines = reportCsv(report).split('\r\n');
     // in the reader's language: zh-CN unless English is asked for
-    expect(lines[0]).toBe('\uFEFF行号,企业名称,统一社会信用代码,结果,列,规则,说明,候选企业');
-    expect(lines[4]).toBe(
-      `5,天津乙有限公司,${badCheck(2)},未导入,统一社会信用代码,CREDIT_CODE_CHECK,统一社会信用代码校验位不正确,`,
+    expect(lines[0]).toBe('\uFEFF行号,企业名称,统一社会信用代码,结果,列,规则,说明,候选企业,操作,相近企业');
+    expect(lines[4]).toMatch(
+      new RegExp(
+        `^5,天津乙有限公司,${badCheck(2)},未导入,统一社会信用代码,CREDIT_CODE_CHECK,统一社会信用代码校验位不正确,`,
+      ),
     );
     const english = reportCsv(report, 'en').split('\r\n');
-    expect(english[0]).toBe('\uFEFFRow,Name,Credit code,Outcome,Column,Rule,Message,Candidates');
+    expect(english[0]).toBe('\uFEFFRow,Name,Credit code,Outcome,Column,Rule,Message,Candidates,Action,Suggestions');
     expect(english[4]).toMatch(
       new RegExp(`^5,天津乙有限公司,${badCheck(2)},Refused,统一社会信用代码,CREDIT_CODE_CHECK,`),
     );
@@ -249,14 +252,16 @@ describe('CertificationImporter (PostgreSQL)', () => {
       accepted: 2,
       duplicate: 1,
       rejected: 1,
+      skipped: 1,
     });
     expect(outcomes(report)).toEqual([
+      ['skipped'], // the title above the header
       ['accepted'],
       ['accepted'],
       ['rejected', 'PREREQUISITE_MISSING', 'tier'],
       ['duplicate'], // the same grant with its default validity written out
     ]);
-    expect(report.rows.map((r) => r.rowNumber)).toEqual([3, 4, 5, 6]);
+    expect(report.rows.map((r) => r.rowNumber)).toEqual([1, 3, 4, 5, 6]);
     const [, granted] = await store.readStream(enterpriseStreamName(code(22)));
     expect(granted!.data).toMatchObject({
       tier: 'HIGH_TECH',

@@ -1,8 +1,10 @@
-// What an import did, row by row, and the CSV a user opens in Excel to fix the refused rows.
+// What an import did, row by row (the CSV a user opens in Excel to fix the refused rows: report-language.ts).
+import type { NameSuggestion } from '../../read-models';
+import type { ImportAction } from './list-lines';
 import type { FileFormat, TextEncoding } from './read-table';
-import { presentRow, reportHeaders, type Language } from './report-language';
 
-export type RowOutcome = 'accepted' | 'duplicate' | 'rejected';
+/** skipped: a title, note, section or blank row of the list; never data, never counted as a row. */
+export type RowOutcome = 'accepted' | 'duplicate' | 'rejected' | 'skipped';
 
 export interface ImportRowResult {
   readonly rowNumber: number;
@@ -19,16 +21,22 @@ export interface ImportRowResult {
   readonly message: string | null;
   /** For NAME_AMBIGUOUS: the credit codes the name matched. */
   readonly candidates: readonly string[];
+  /** For NAME_NOT_FOUND: up to three registered names resembling the row's, never applied. */
+  readonly suggestions: readonly NameSuggestion[];
+  /** What the row did or asked (its section's action, else the list's); null for a skipped line. */
+  readonly action: ImportAction | null;
 }
 
 export interface ImportSummary {
   readonly fileName: string;
   readonly format: FileFormat;
   readonly encoding: TextEncoding | null;
+  /** Data rows (skipped lines not counted). */
   readonly rows: number;
   readonly accepted: number;
   readonly duplicate: number;
   readonly rejected: number;
+  readonly skipped: number;
   /** Streams created by this import. */
   readonly enterprisesRegistered: number;
   readonly eventsWritten: number;
@@ -37,44 +45,18 @@ export interface ImportSummary {
 
 export interface ImportReport {
   readonly summary: ImportSummary;
-  /** In file order. */
+  /** In file order, skipped lines included. */
   readonly rows: ImportRowResult[];
 }
 
-function csvField(value: string | number | null | undefined): string {
-  const raw = value == null ? '' : String(value);
-  const text = /^[=+@\t\r]/.test(raw) ? `'${raw}` : raw; // a name from the file is never run as a formula
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The per-row report as CSV in `language` (UTF-8 with BOM, so that Excel shows the Chinese text). */
-export function reportCsv(report: ImportReport, language: Language = 'zh-CN'): string {
-  const lines = [
-    reportHeaders(language),
-    ...report.rows.map((r) => {
-      const shown = presentRow(r, language);
-      // one candidate a line inside the cell: a list, not run into the message
-      return [
-        r.rowNumber,
-        r.name,
-        r.creditCode,
-        shown.outcome,
-        shown.column,
-        r.rule,
-        shown.message,
-        shown.candidates.join('\n'),
-      ];
-    }),
-  ];
-  return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
+// The CSV of the report is its presentation, in the reader's language: report-language.ts (reportCsv).
 
 /** One line for a terminal or a log. */
 export function summaryLine({ summary: s }: ImportReport): string {
   const rate = s.durationMs > 0 ? Math.round((s.rows * 1000) / s.durationMs) : s.rows;
   return (
     `${s.fileName} (${s.format}${s.encoding ? `, ${s.encoding}` : ''}): ${s.rows} rows — ` +
-    `${s.accepted} accepted, ${s.duplicate} duplicate, ${s.rejected} rejected; ` +
+    `${s.accepted} accepted, ${s.duplicate} duplicate, ${s.rejected} rejected, ${s.skipped} lines skipped; ` +
     `${s.enterprisesRegistered} enterprises registered, ${s.eventsWritten} events written in ` +
     `${(s.durationMs / 1000).toFixed(1)} s (${rate} rows/s)`
   );

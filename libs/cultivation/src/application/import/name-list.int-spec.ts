@@ -12,7 +12,8 @@ import { FixedClock } from '../clock';
 import { CommandExecutor } from '../commands';
 import { EnterpriseQueries, ProjectionStatusQueries } from '../queries';
 import { CertificationImporter } from './certification-importer';
-import { reportCsv, type ImportReport } from './import-report';
+import type { ImportReport } from './import-report';
+import { reportCsv } from './report-language';
 
 const TODAY = '2025-06-30';
 const MUNICIPAL: Actor = { sub: 'importer', roles: ['MUNICIPAL_OFFICIAL'] };
@@ -188,12 +189,17 @@ describe('importing a list as published (names, no credit codes)', () => {
       creditCode: null,
     });
     expect(unknown.message).toMatch(/^no registered enterprise is named 天津不存在一有限公司 in 西青区/);
+    // 有限责任公司 is not 有限公司: not matched, but the registered name is offered (only offered: nothing written).
+    const otherForm = report.rows.find((r) => r.name === nameOf(5).replace('有限公司', '有限责任公司'))!;
+    expect(otherForm).toMatchObject({ outcome: 'rejected', rule: 'NAME_NOT_FOUND', creditCode: null });
+    expect(otherForm.suggestions[0]).toEqual({ creditCode: creditCode(6), name: nameOf(5), similarity: 1 });
+    expect(otherForm.suggestions.length).toBeLessThanOrEqual(3);
 
     const csv = reportCsv(report).split('\r\n');
-    expect(csv[0]).toBe('\uFEFF行号,企业名称,统一社会信用代码,结果,列,规则,说明,候选企业');
+    expect(csv[0]).toBe('\uFEFF行号,企业名称,统一社会信用代码,结果,列,规则,说明,候选企业,操作,相近企业');
     // the candidates a list of their own (one a line in the cell), not run into the message
     expect(csv).toContainEqual(
-      expect.stringMatching(`,未导入,企业名称,NAME_AMBIGUOUS,该名称对应多家企业,"${TWINS.join('\n')}"$`),
+      expect.stringMatching(`,未导入,企业名称,NAME_AMBIGUOUS,该名称对应多家企业,"${TWINS.join('\n')}",认定,$`),
     );
 
     // The list-level values reached the events; a former name found the renamed enterprise.

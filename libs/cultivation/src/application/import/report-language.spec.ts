@@ -11,6 +11,8 @@ const refused: ImportRowResult = {
   field: 'name',
   message: 'several enterprises have that name: candidates 91…1, 91…2',
   candidates: ['911201160000000001', '911201160000000002'],
+  suggestions: [],
+  action: 'GRANT',
 };
 
 describe('the import report in the reader’s language', () => {

@@ -3,18 +3,24 @@
 // rows' facts (rule codes, fields, candidates) come from import-report.ts unchanged.
 import { isRuleName, ruleSentence, type Language } from '@cl/refusals';
 import { LIST_LEVEL_COLUMNS, type ListLevelColumn } from './columns';
-import type { ImportRowResult, RowOutcome } from './import-report';
+import type { ImportReport, ImportRowResult, RowOutcome } from './import-report';
+import type { ImportAction } from './list-lines';
 
 export type { Language };
 
 const HEADERS: Record<Language, readonly string[]> = {
-  'zh-CN': ['行号', '企业名称', '统一社会信用代码', '结果', '列', '规则', '说明', '候选企业'],
-  en: ['Row', 'Name', 'Credit code', 'Outcome', 'Column', 'Rule', 'Message', 'Candidates'],
+  'zh-CN': ['行号', '企业名称', '统一社会信用代码', '结果', '列', '规则', '说明', '候选企业', '操作', '相近企业'],
+  en: ['Row', 'Name', 'Credit code', 'Outcome', 'Column', 'Rule', 'Message', 'Candidates', 'Action', 'Suggestions'],
 };
 
 const OUTCOMES: Record<Language, Record<RowOutcome, string>> = {
-  'zh-CN': { accepted: '已导入', duplicate: '重复，未再写入', rejected: '未导入' },
-  en: { accepted: 'Imported', duplicate: 'Duplicate, nothing written', rejected: 'Refused' },
+  'zh-CN': { accepted: '已导入', duplicate: '重复，未再写入', rejected: '未导入', skipped: '已跳过' },
+  en: { accepted: 'Imported', duplicate: 'Duplicate, nothing written', rejected: 'Refused', skipped: 'Skipped' },
+};
+
+const ACTIONS: Record<Language, Record<ImportAction, string>> = {
+  'zh-CN': { GRANT: '认定', RENEW: '复核', REVOKE: '撤销' },
+  en: { GRANT: 'Grant', RENEW: 'Renew', REVOKE: 'Revoke' },
 };
 
 /** A value the list gives for every row, named as a reader of the list would. */
@@ -57,8 +63,35 @@ export function presentRow(row: ImportRowResult, language: Language): PresentedR
   return { outcome: OUTCOMES[language][row.outcome], column, message, candidates: row.candidates };
 }
 
-/** The report's header row in `language`. */
-export const reportHeaders = (language: Language): readonly string[] => HEADERS[language];
+function csvField(value: string | number | null | undefined): string {
+  const raw = value == null ? '' : String(value);
+  const text = /^[=+@\t\r]/.test(raw) ? `'${raw}` : raw; // a name from the file is never run as a formula
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The per-row report as CSV in `language` (UTF-8 with BOM, so that Excel shows the Chinese text). */
+export function reportCsv(report: ImportReport, language: Language = 'zh-CN'): string {
+  const lines = [
+    HEADERS[language],
+    ...report.rows.map((r) => {
+      const shown = presentRow(r, language);
+      // candidates and suggestions one a line inside their cell: lists, not run into the message
+      return [
+        r.rowNumber,
+        r.name,
+        r.creditCode,
+        shown.outcome,
+        shown.column,
+        r.rule,
+        shown.message,
+        shown.candidates.join('\n'),
+        r.action === null ? null : ACTIONS[language][r.action],
+        r.suggestions.map((x) => `${x.name} (${x.creditCode})`).join('\n'),
+      ];
+    }),
+  ];
+  return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
 
 /** The language an Accept-Language header prefers: English when its first choice is English, else zh-CN. */
 export function languageOf(acceptLanguage: string | string[] | undefined): Language {

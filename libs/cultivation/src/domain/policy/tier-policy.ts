@@ -31,7 +31,13 @@ const HIGH_TECH_NO: CertificateNoFormat = {
   example: 'GR202312000273',
 };
 
-const common = { defaultValidity: THREE_YEARS, maxValidity: THREE_YEARS, certificateNo: FREE_TEXT };
+// No source sets a re-review window for any tier, so a renewal may be recorded in a term's last 12 months.
+const common = {
+  defaultValidity: THREE_YEARS,
+  maxValidity: THREE_YEARS,
+  certificateNo: FREE_TEXT,
+  renewalWindowMonths: 12,
+};
 
 const TECH_SME: TierPolicy = {
   ...common,

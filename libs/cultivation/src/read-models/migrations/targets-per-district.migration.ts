@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Targets per district: a row is the city's target of a tier (district '') or a district's own. Existing
  * rows are the city's, so nothing is replayed and the projection version stays.
  */
-export class TargetsPerDistrict1796227200000 implements MigrationInterface {
-  name = 'TargetsPerDistrict1796227200000';
+export class TargetsPerDistrict1796313600000 implements MigrationInterface {
+  name = 'TargetsPerDistrict1796313600000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE read_model.targets ADD COLUMN district text NOT NULL DEFAULT ''`);

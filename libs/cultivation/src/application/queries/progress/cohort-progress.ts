@@ -7,7 +7,8 @@ import {
   type TargetSpec,
   type Tier,
 } from '../../../domain';
-import { ALL_DISTRICTS, CountLookup, readCounts, type Sql } from '../../../read-models';
+import { ALL_DISTRICTS, CountLookup } from '../../../read-models';
+import type { CountReader } from '../as-known-at/counts-known-at';
 import type { TargetProgress } from '../contract-types';
 import { tierInfo } from '../tier-info';
 import { monthsBefore, pace, RECENT_MONTHS, yearlyDates } from './pace';
@@ -25,10 +26,10 @@ function renewsYearly(tier: Tier, on: CalendarDate): boolean {
  * One progress row per tier and group (TIERS order) on `asOf`, city-wide or for one district, with the
  * targets in force (readTargets, which the caller may have cached). A district is measured only against its
  * own target: without one its row has its count and its share of the city's (same date, metric and level),
- * and no target, pace or on-track judgement.
+ * and no target, pace or on-track judgement. `read` gives the counts (now, or as known at).
  */
 export async function cohortProgress(
-  sql: Sql,
+  read: CountReader,
   asOf: CalendarDate,
   district: string | null,
   targetsInForce: Promise<Map<string, TargetSpec>>,
@@ -42,7 +43,7 @@ export async function cohortProgress(
     return target && renewsYearly(tier, asOf) ? yearlyDates(asOf, target.deadline) : null;
   };
   const dates = [asOf, earlier, ...TIERS.flatMap((t) => Object.values(yearly(t) ?? {}).filter(isDate))];
-  const cells = await readCounts(sql, { dates, districts: district ? [where, ALL_DISTRICTS] : [where] });
+  const cells = await read({ dates, districts: district ? [where, ALL_DISTRICTS] : [where] });
   const counts = new CountLookup(cells);
   const info = district ? districtByCode(district) : undefined;
   return TIERS.map((tier) => {
