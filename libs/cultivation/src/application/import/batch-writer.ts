@@ -8,10 +8,10 @@
 // the same check the command executor makes) and is refused IDEMPOTENCY_KEY_REUSED otherwise.
 import type { AppendRequest, EventStore, StoredEvent } from '@cl/event-store';
 import { AccessDenied, type Actor } from '@cl/platform';
+import { Refusal as CodedRefusal, type RuleName } from '@cl/refusals';
 import {
   type DecisionContext,
   type Decider,
-  DomainError,
   enterpriseDecider,
   type EnterpriseEvent,
   type EnterpriseState,
@@ -26,7 +26,6 @@ import {
   sameCommand,
   toEnvelope,
   toNewEvents,
-  VersionConflict,
 } from '../commands';
 
 /** One command on one stream, decided on the stream's state at the moment it is written. */
@@ -58,7 +57,7 @@ export interface StreamWork {
 
 export interface Refusal {
   readonly code: string;
-  readonly rule: string;
+  readonly rule: RuleName;
   readonly field: string | null;
   readonly message: string;
 }
@@ -100,11 +99,10 @@ const unitDecider: Decider<EnterpriseState, StreamUnit, EnterpriseEvent, Decisio
 
 /** A refusal the caller should see on its row, or undefined for a failure of the machinery. */
 export function refusalOf(error: unknown): Refusal | undefined {
-  if (error instanceof DomainError || error instanceof VersionConflict || error instanceof IdempotencyKeyReused) {
-    return { code: error.code, rule: error.rule, field: error.field, message: error.message };
-  }
-  if (error instanceof AccessDenied) return { code: error.code, rule: error.rule, field: null, message: error.message };
-  return undefined;
+  if (!(error instanceof CodedRefusal)) return undefined;
+  // an access refusal is about the caller, not a column of the row
+  const field = error instanceof AccessDenied ? null : error.field;
+  return { code: error.code, rule: error.rule, field, message: error.message };
 }
 
 /** Batches loaded, decided or appended at once by writeAll (2 cores: one deciding, appends overlapping). */
