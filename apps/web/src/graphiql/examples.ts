@@ -40,15 +40,13 @@ const BREAKDOWN = graphql(`
 `);
 
 const TREND = graphql(`
-  # 趋势：按月的有效数、累计数、新认定、复核与终止
-  query ExampleCohortTrend($tier: Tier!, $from: Date!, $to: Date!) {
-    cohortTrend(tier: $tier, from: $from, to: $to, interval: MONTH) {
+  # 趋势：按季度的新认定与终止，及期末有效数（interval 可为 MONTH、QUARTER、YEAR）
+  query ExampleCohortTrend($tier: Tier!, $from: Date!, $to: Date!, $interval: TrendInterval!) {
+    cohortTrend(tier: $tier, from: $from, to: $to, interval: $interval) {
       periodStart
-      active
-      cumulative
       granted
-      renewed
       ended
+      active
     }
   }
 `);
@@ -108,7 +106,7 @@ export function exampleTabs(): ExampleTab[] {
   return [
     { query: PROGRESS.toString(), variables: vars({ asOf: on, district: null }) },
     { query: BREAKDOWN.toString(), variables: vars({ tier: 'SRDI_SME', asOf: on, knownAt: null }) },
-    { query: TREND.toString(), variables: vars({ tier: 'INNOVATIVE_SME', from: '2025-01-01', to: on }) },
+    { query: TREND.toString(), variables: vars({ tier: 'INNOVATIVE_SME', from: '2025-01-01', to: on, interval: 'QUARTER' }) },
     { query: AS_OF.toString(), variables: vars({ creditCode: '91120116MA05XXXXXX', on }) },
     { query: LIVE.toString(), variables: vars({ district: null }) },
   ];

@@ -190,6 +190,11 @@ export type Tier =
   | 'TECH_LEADER'
   | 'TECH_SME';
 
+export type TrendInterval =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
 export type ServiceInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -398,10 +403,11 @@ export type ExampleCohortTrendQueryVariables = Exact<{
   tier: Tier;
   from: string;
   to: string;
+  interval: TrendInterval;
 }>;
 
 
-export type ExampleCohortTrendQuery = { cohortTrend: Array<{ periodStart: string, active: number, cumulative: number, granted: number, renewed: number, ended: number }> };
+export type ExampleCohortTrendQuery = { cohortTrend: Array<{ periodStart: string, granted: number, ended: number, active: number }> };
 
 export type ExampleEnterpriseAsOfQueryVariables = Exact<{
   creditCode: string;
@@ -1563,14 +1569,12 @@ export const ExampleDistrictBreakdownDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ExampleDistrictBreakdownQuery, ExampleDistrictBreakdownQueryVariables>;
 export const ExampleCohortTrendDocument = new TypedDocumentString(`
-    query ExampleCohortTrend($tier: Tier!, $from: Date!, $to: Date!) {
-  cohortTrend(tier: $tier, from: $from, to: $to, interval: MONTH) {
+    query ExampleCohortTrend($tier: Tier!, $from: Date!, $to: Date!, $interval: TrendInterval!) {
+  cohortTrend(tier: $tier, from: $from, to: $to, interval: $interval) {
     periodStart
-    active
-    cumulative
     granted
-    renewed
     ended
+    active
   }
 }
     `) as unknown as TypedDocumentString<ExampleCohortTrendQuery, ExampleCohortTrendQueryVariables>;
