@@ -1,4 +1,5 @@
 import { computed, ref } from 'vue';
+import { storedToken, TOKEN_STORAGE_KEY as STORAGE_KEY } from './token-storage';
 
 export type Role = 'DISTRICT_OFFICIAL' | 'MUNICIPAL_OFFICIAL' | 'ANALYST' | 'AUDITOR';
 const ROLES: readonly Role[] = ['DISTRICT_OFFICIAL', 'MUNICIPAL_OFFICIAL', 'ANALYST', 'AUDITOR'];
@@ -12,8 +13,6 @@ export interface SessionUser {
   /** Seconds since the epoch, when the token has `exp`. */
   exp?: number;
 }
-
-const STORAGE_KEY = 'cl.token';
 
 function decodePayload(token: string): Record<string, unknown> {
   const part = token.split('.')[1];
@@ -59,7 +58,7 @@ export function userFromToken(token: string, now = Date.now()): SessionUser | un
   return 'sub' in read ? read : undefined;
 }
 
-const token = ref<string | undefined>(sessionStorage.getItem(STORAGE_KEY) ?? undefined);
+const token = ref<string | undefined>(storedToken());
 if (token.value && !userFromToken(token.value)) token.value = undefined;
 
 export const session = {
@@ -103,6 +102,8 @@ export const can = {
   audit: computed(() => hasRole('AUDITOR')),
   /** Targets, the city's and each district's own, are set by municipal officials. */
   setTargets: computed(() => hasRole('MUNICIPAL_OFFICIAL')),
+  /** The GraphQL explorer (/graphiql) is the analysts' and auditors' desk. */
+  explore: computed(() => hasRole('ANALYST', 'AUDITOR')),
   /** A district official acts for one district only. */
   district: computed(() =>
     hasRole('MUNICIPAL_OFFICIAL', 'ANALYST', 'AUDITOR') ? undefined : session.user.value?.district,

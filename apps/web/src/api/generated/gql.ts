@@ -48,6 +48,11 @@ type Documents = {
     "\n  query Reports {\n    reports {\n      ...ReportFields\n    }\n  }\n": typeof types.ReportsDocument,
     "\n  mutation PublishReport($input: PublishReportInput!) {\n    publishReport(input: $input) {\n      ...ReportFields\n    }\n  }\n": typeof types.PublishReportDocument,
     "\n  query Restatement($id: ID!) {\n    reportRestatement(id: $id) {\n      position\n      report {\n        ...ReportFields\n      }\n      rows {\n        tier {\n          tier\n          nameZh\n          nameEn\n        }\n        level\n        metric\n        published\n        now\n        difference\n        events {\n          creditCode\n          name\n          eventId\n          eventType\n          effectiveOn\n          recordedAt\n          recordedBy\n          effect\n        }\n      }\n    }\n  }\n": typeof types.RestatementDocument,
+    "\n  # 全市（或一个区）距 2027 年目标的进度\n  query ExampleCohortProgress($asOf: Date, $district: String) {\n    cohortProgress(asOf: $asOf, district: $district) {\n      tier {\n        tier\n        nameZh\n      }\n      level\n      metric\n      current\n      active\n      cumulative\n      target\n      percent\n      onTrack\n    }\n  }\n": typeof types.ExampleCohortProgressDocument,
+    "\n  # 各区分布：某一梯度在某日的有效数与累计数；knownAt 给出当时已记录的事实下的数字（发布时的口径）\n  query ExampleDistrictBreakdown($tier: Tier!, $asOf: Date, $knownAt: DateTime) {\n    districtBreakdown(tier: $tier, asOf: $asOf, knownAt: $knownAt) {\n      district {\n        name\n      }\n      active\n      cumulative\n    }\n  }\n": typeof types.ExampleDistrictBreakdownDocument,
+    "\n  # 趋势：按季度的新认定与终止，及期末有效数（interval 可为 MONTH、QUARTER、YEAR）\n  query ExampleCohortTrend($tier: Tier!, $from: Date!, $to: Date!, $interval: TrendInterval!) {\n    cohortTrend(tier: $tier, from: $from, to: $to, interval: $interval) {\n      periodStart\n      granted\n      ended\n      active\n    }\n  }\n": typeof types.ExampleCohortTrendDocument,
+    "\n  # 审计：一家企业在某日的状态，及其完整事件历史（enterpriseHistory 仅审计员可查）\n  query ExampleEnterpriseAsOf($creditCode: String!, $on: Date!) {\n    enterpriseAsOf(creditCode: $creditCode, on: $on) {\n      on\n      knownAt\n      enterprise {\n        creditCode\n        name\n        district {\n          name\n        }\n        certifications {\n          tier\n          level\n          grantedOn\n          validUntil\n          state\n        }\n      }\n    }\n    enterpriseHistory(creditCode: $creditCode) {\n      type\n      recordedAt\n      actor\n      data\n    }\n  }\n": typeof types.ExampleEnterpriseAsOfDocument,
+    "\n  # 实时：读模型每次前进、数字有变化时推送（结果区持续更新）\n  subscription ExampleLiveProgress($district: String) {\n    cohortProgressChanged(district: $district) {\n      tier {\n        nameZh\n      }\n      metric\n      current\n      target\n    }\n  }\n": typeof types.ExampleLiveProgressDocument,
 };
 const documents: Documents = {
     "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n": types.SignInCheckDocument,
@@ -83,6 +88,11 @@ const documents: Documents = {
     "\n  query Reports {\n    reports {\n      ...ReportFields\n    }\n  }\n": types.ReportsDocument,
     "\n  mutation PublishReport($input: PublishReportInput!) {\n    publishReport(input: $input) {\n      ...ReportFields\n    }\n  }\n": types.PublishReportDocument,
     "\n  query Restatement($id: ID!) {\n    reportRestatement(id: $id) {\n      position\n      report {\n        ...ReportFields\n      }\n      rows {\n        tier {\n          tier\n          nameZh\n          nameEn\n        }\n        level\n        metric\n        published\n        now\n        difference\n        events {\n          creditCode\n          name\n          eventId\n          eventType\n          effectiveOn\n          recordedAt\n          recordedBy\n          effect\n        }\n      }\n    }\n  }\n": types.RestatementDocument,
+    "\n  # 全市（或一个区）距 2027 年目标的进度\n  query ExampleCohortProgress($asOf: Date, $district: String) {\n    cohortProgress(asOf: $asOf, district: $district) {\n      tier {\n        tier\n        nameZh\n      }\n      level\n      metric\n      current\n      active\n      cumulative\n      target\n      percent\n      onTrack\n    }\n  }\n": types.ExampleCohortProgressDocument,
+    "\n  # 各区分布：某一梯度在某日的有效数与累计数；knownAt 给出当时已记录的事实下的数字（发布时的口径）\n  query ExampleDistrictBreakdown($tier: Tier!, $asOf: Date, $knownAt: DateTime) {\n    districtBreakdown(tier: $tier, asOf: $asOf, knownAt: $knownAt) {\n      district {\n        name\n      }\n      active\n      cumulative\n    }\n  }\n": types.ExampleDistrictBreakdownDocument,
+    "\n  # 趋势：按季度的新认定与终止，及期末有效数（interval 可为 MONTH、QUARTER、YEAR）\n  query ExampleCohortTrend($tier: Tier!, $from: Date!, $to: Date!, $interval: TrendInterval!) {\n    cohortTrend(tier: $tier, from: $from, to: $to, interval: $interval) {\n      periodStart\n      granted\n      ended\n      active\n    }\n  }\n": types.ExampleCohortTrendDocument,
+    "\n  # 审计：一家企业在某日的状态，及其完整事件历史（enterpriseHistory 仅审计员可查）\n  query ExampleEnterpriseAsOf($creditCode: String!, $on: Date!) {\n    enterpriseAsOf(creditCode: $creditCode, on: $on) {\n      on\n      knownAt\n      enterprise {\n        creditCode\n        name\n        district {\n          name\n        }\n        certifications {\n          tier\n          level\n          grantedOn\n          validUntil\n          state\n        }\n      }\n    }\n    enterpriseHistory(creditCode: $creditCode) {\n      type\n      recordedAt\n      actor\n      data\n    }\n  }\n": types.ExampleEnterpriseAsOfDocument,
+    "\n  # 实时：读模型每次前进、数字有变化时推送（结果区持续更新）\n  subscription ExampleLiveProgress($district: String) {\n    cohortProgressChanged(district: $district) {\n      tier {\n        nameZh\n      }\n      metric\n      current\n      target\n    }\n  }\n": types.ExampleLiveProgressDocument,
 };
 
 /**
@@ -217,6 +227,26 @@ export function graphql(source: "\n  mutation PublishReport($input: PublishRepor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Restatement($id: ID!) {\n    reportRestatement(id: $id) {\n      position\n      report {\n        ...ReportFields\n      }\n      rows {\n        tier {\n          tier\n          nameZh\n          nameEn\n        }\n        level\n        metric\n        published\n        now\n        difference\n        events {\n          creditCode\n          name\n          eventId\n          eventType\n          effectiveOn\n          recordedAt\n          recordedBy\n          effect\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RestatementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  # 全市（或一个区）距 2027 年目标的进度\n  query ExampleCohortProgress($asOf: Date, $district: String) {\n    cohortProgress(asOf: $asOf, district: $district) {\n      tier {\n        tier\n        nameZh\n      }\n      level\n      metric\n      current\n      active\n      cumulative\n      target\n      percent\n      onTrack\n    }\n  }\n"): typeof import('./graphql').ExampleCohortProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  # 各区分布：某一梯度在某日的有效数与累计数；knownAt 给出当时已记录的事实下的数字（发布时的口径）\n  query ExampleDistrictBreakdown($tier: Tier!, $asOf: Date, $knownAt: DateTime) {\n    districtBreakdown(tier: $tier, asOf: $asOf, knownAt: $knownAt) {\n      district {\n        name\n      }\n      active\n      cumulative\n    }\n  }\n"): typeof import('./graphql').ExampleDistrictBreakdownDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  # 趋势：按季度的新认定与终止，及期末有效数（interval 可为 MONTH、QUARTER、YEAR）\n  query ExampleCohortTrend($tier: Tier!, $from: Date!, $to: Date!, $interval: TrendInterval!) {\n    cohortTrend(tier: $tier, from: $from, to: $to, interval: $interval) {\n      periodStart\n      granted\n      ended\n      active\n    }\n  }\n"): typeof import('./graphql').ExampleCohortTrendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  # 审计：一家企业在某日的状态，及其完整事件历史（enterpriseHistory 仅审计员可查）\n  query ExampleEnterpriseAsOf($creditCode: String!, $on: Date!) {\n    enterpriseAsOf(creditCode: $creditCode, on: $on) {\n      on\n      knownAt\n      enterprise {\n        creditCode\n        name\n        district {\n          name\n        }\n        certifications {\n          tier\n          level\n          grantedOn\n          validUntil\n          state\n        }\n      }\n    }\n    enterpriseHistory(creditCode: $creditCode) {\n      type\n      recordedAt\n      actor\n      data\n    }\n  }\n"): typeof import('./graphql').ExampleEnterpriseAsOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  # 实时：读模型每次前进、数字有变化时推送（结果区持续更新）\n  subscription ExampleLiveProgress($district: String) {\n    cohortProgressChanged(district: $district) {\n      tier {\n        nameZh\n      }\n      metric\n      current\n      target\n    }\n  }\n"): typeof import('./graphql').ExampleLiveProgressDocument;
 
 
 export function graphql(source: string) {

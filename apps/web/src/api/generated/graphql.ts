@@ -202,6 +202,11 @@ export type Tier =
   | 'TECH_LEADER'
   | 'TECH_SME';
 
+export type TrendInterval =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
 export type SignInCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -400,6 +405,48 @@ export type RestatementQueryVariables = Exact<{
 
 
 export type RestatementQuery = { reportRestatement: { position: string, report: { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null }, rows: Array<{ level: CertificationLevel | null, metric: TargetMetric, published: number, now: number, difference: number, tier: { tier: Tier, nameZh: string, nameEn: string }, events: Array<{ creditCode: string, name: string, eventId: string, eventType: string, effectiveOn: string | null, recordedAt: string, recordedBy: string, effect: number }> }> } };
+
+export type ExampleCohortProgressQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  district?: string | null | undefined;
+}>;
+
+
+export type ExampleCohortProgressQuery = { cohortProgress: Array<{ level: CertificationLevel | null, metric: TargetMetric, current: number, active: number, cumulative: number, target: number | null, percent: number | null, onTrack: boolean | null, tier: { tier: Tier, nameZh: string } }> };
+
+export type ExampleDistrictBreakdownQueryVariables = Exact<{
+  tier: Tier;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type ExampleDistrictBreakdownQuery = { districtBreakdown: Array<{ active: number, cumulative: number, district: { name: string } }> };
+
+export type ExampleCohortTrendQueryVariables = Exact<{
+  tier: Tier;
+  from: string;
+  to: string;
+  interval: TrendInterval;
+}>;
+
+
+export type ExampleCohortTrendQuery = { cohortTrend: Array<{ periodStart: string, granted: number, ended: number, active: number }> };
+
+export type ExampleEnterpriseAsOfQueryVariables = Exact<{
+  creditCode: string;
+  on: string;
+}>;
+
+
+export type ExampleEnterpriseAsOfQuery = { enterpriseAsOf: { on: string, knownAt: string, enterprise: { creditCode: string, name: string, district: { name: string }, certifications: Array<{ tier: Tier, level: CertificationLevel, grantedOn: string, validUntil: string, state: CertificationState }> } | null }, enterpriseHistory: Array<{ type: string, recordedAt: string, actor: string | null, data: unknown }> };
+
+export type ExampleLiveProgressSubscriptionVariables = Exact<{
+  district?: string | null | undefined;
+}>;
+
+
+export type ExampleLiveProgressSubscription = { cohortProgressChanged: Array<{ metric: TargetMetric, current: number, target: number | null, tier: { nameZh: string } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1553,3 +1600,82 @@ export const RestatementDocument = new TypedDocumentString(`
   publishedBy
   supersedes
 }`) as unknown as TypedDocumentString<RestatementQuery, RestatementQueryVariables>;
+export const ExampleCohortProgressDocument = new TypedDocumentString(`
+    query ExampleCohortProgress($asOf: Date, $district: String) {
+  cohortProgress(asOf: $asOf, district: $district) {
+    tier {
+      tier
+      nameZh
+    }
+    level
+    metric
+    current
+    active
+    cumulative
+    target
+    percent
+    onTrack
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleCohortProgressQuery, ExampleCohortProgressQueryVariables>;
+export const ExampleDistrictBreakdownDocument = new TypedDocumentString(`
+    query ExampleDistrictBreakdown($tier: Tier!, $asOf: Date, $knownAt: DateTime) {
+  districtBreakdown(tier: $tier, asOf: $asOf, knownAt: $knownAt) {
+    district {
+      name
+    }
+    active
+    cumulative
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleDistrictBreakdownQuery, ExampleDistrictBreakdownQueryVariables>;
+export const ExampleCohortTrendDocument = new TypedDocumentString(`
+    query ExampleCohortTrend($tier: Tier!, $from: Date!, $to: Date!, $interval: TrendInterval!) {
+  cohortTrend(tier: $tier, from: $from, to: $to, interval: $interval) {
+    periodStart
+    granted
+    ended
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleCohortTrendQuery, ExampleCohortTrendQueryVariables>;
+export const ExampleEnterpriseAsOfDocument = new TypedDocumentString(`
+    query ExampleEnterpriseAsOf($creditCode: String!, $on: Date!) {
+  enterpriseAsOf(creditCode: $creditCode, on: $on) {
+    on
+    knownAt
+    enterprise {
+      creditCode
+      name
+      district {
+        name
+      }
+      certifications {
+        tier
+        level
+        grantedOn
+        validUntil
+        state
+      }
+    }
+  }
+  enterpriseHistory(creditCode: $creditCode) {
+    type
+    recordedAt
+    actor
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleEnterpriseAsOfQuery, ExampleEnterpriseAsOfQueryVariables>;
+export const ExampleLiveProgressDocument = new TypedDocumentString(`
+    subscription ExampleLiveProgress($district: String) {
+  cohortProgressChanged(district: $district) {
+    tier {
+      nameZh
+    }
+    metric
+    current
+    target
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleLiveProgressSubscription, ExampleLiveProgressSubscriptionVariables>;
