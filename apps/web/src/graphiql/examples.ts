@@ -106,7 +106,10 @@ export function exampleTabs(): ExampleTab[] {
   return [
     { query: PROGRESS.toString(), variables: vars({ asOf: on, district: null }) },
     { query: BREAKDOWN.toString(), variables: vars({ tier: 'SRDI_SME', asOf: on, knownAt: null }) },
-    { query: TREND.toString(), variables: vars({ tier: 'INNOVATIVE_SME', from: '2025-01-01', to: on, interval: 'QUARTER' }) },
+    {
+      query: TREND.toString(),
+      variables: vars({ tier: 'INNOVATIVE_SME', from: '2025-01-01', to: on, interval: 'QUARTER' }),
+    },
     { query: AS_OF.toString(), variables: vars({ creditCode: '91120116MA05XXXXXX', on }) },
     { query: LIVE.toString(), variables: vars({ district: null }) },
   ];
