@@ -36,7 +36,7 @@ export async function countEvents(store: EventStore, from: string | null, upTo: 
   if (upTo === null || comparePositions(upTo, from) <= 0) return 0;
   if (store.countBetween) return store.countBetween(from, upTo, Number.MAX_SAFE_INTEGER);
   let n = 0;
-  for (let at = from; ; ) {
+  for (let at = from; ;) {
     const page = await store.readAll(at, 5_000);
     const inRange = page.filter((e) => comparePositions(e.position, upTo) <= 0);
     n += inRange.length;
