@@ -36,6 +36,8 @@ export interface AppConfig {
    * Longest time the queries trust their in-process view of the live checkpoint (kept by LISTEN) without a
    * confirmation, in ms; 0: no view, every cached answer reads the checkpoint.
    */
+  /** Most GraphQL subscriptions (projectionAdvanced, cohortProgressChanged) open at once in this process. */
+  readonly subscriptionsMax: number;
   readonly liveCheckpointMaxAgeMs: number;
   /** Record lapses daily at 00:30 server time. */
   readonly lapseSweep: boolean;

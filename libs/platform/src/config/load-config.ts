@@ -164,6 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     projectionVersionMismatch: oneOf(env, 'PROJECTION_VERSION_MISMATCH', ['upgrade', 'refuse', 'rebuild'] as const, 'upgrade'),
     projectorMinReadIntervalMs: whole(env, 'PROJECTOR_MIN_READ_INTERVAL_MS', 25, 10_000),
     liveCheckpointMaxAgeMs: whole(env, 'LIVE_CHECKPOINT_MAX_AGE_MS', 1000, 60_000),
+    subscriptionsMax: whole(env, 'SUBSCRIPTIONS_MAX', 200, 100_000),
     lapseSweep: flag(env, 'LAPSE_SWEEP', true),
     metricsToken,
     metricsPort: env.METRICS_PORT ? port(env, 'METRICS_PORT', 0) : undefined,
