@@ -190,6 +190,11 @@ export type Tier =
   | 'TECH_LEADER'
   | 'TECH_SME';
 
+export type ProjectionProgressQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProjectionProgressQuery = { projectionStatus: { lag: number, etaSeconds: number | null } };
+
 export type ServiceInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -565,6 +570,14 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(`
   supersedes
 }
     `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
+export const ProjectionProgressDocument = new TypedDocumentString(`
+    query ProjectionProgress {
+  projectionStatus {
+    lag
+    etaSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectionProgressQuery, ProjectionProgressQueryVariables>;
 export const ServiceInfoDocument = new TypedDocumentString(`
     query ServiceInfo {
   serviceInfo {
