@@ -161,7 +161,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
     projectorInProcess: flag(env, 'PROJECTOR_IN_PROCESS', true),
-    projectionVersionMismatch: oneOf(env, 'PROJECTION_VERSION_MISMATCH', ['upgrade', 'refuse', 'rebuild'] as const, 'upgrade'),
+    projectionVersionMismatch: oneOf(
+      env,
+      'PROJECTION_VERSION_MISMATCH',
+      ['upgrade', 'refuse', 'rebuild'] as const,
+      'upgrade',
+    ),
     projectorMinReadIntervalMs: whole(env, 'PROJECTOR_MIN_READ_INTERVAL_MS', 25, 10_000),
     liveCheckpointMaxAgeMs: whole(env, 'LIVE_CHECKPOINT_MAX_AGE_MS', 1000, 60_000),
     subscriptionsMax: whole(env, 'SUBSCRIPTIONS_MAX', 200, 100_000),

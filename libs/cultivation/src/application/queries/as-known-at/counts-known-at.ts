@@ -87,7 +87,13 @@ export function knownAtReader(dataSource: DataSource, store: EventStore, knownAt
       );
     }
     const known = knownAt.getTime();
-    const changes = await lateChanges(store, late, position, (e) => e.recordedAt.getTime() <= known, contributionQuery(q));
+    const changes = await lateChanges(
+      store,
+      late,
+      position,
+      (e) => e.recordedAt.getTime() <= known,
+      contributionQuery(q),
+    );
     return withChanges(cells, changes, -1);
   };
 }

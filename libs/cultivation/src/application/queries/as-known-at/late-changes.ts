@@ -81,7 +81,7 @@ export async function eventsAfterPosition(
   upTo: Position,
 ): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];
-  for (let at = from; ; ) {
+  for (let at = from; ;) {
     const page = await store.readAll(at, 5_000);
     for (const e of page) if (comparePositions(e.position, upTo) <= 0) out.push(e);
     const last = page.at(-1);
