@@ -16,10 +16,12 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query ProjectionProgress {\n    projectionStatus {\n      lag\n      etaSeconds\n    }\n  }\n": typeof types.ProjectionProgressDocument,
+    "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n": typeof types.SignInCheckDocument,
     "\n  query ServiceInfo {\n    serviceInfo {\n      name\n      version\n      oidcIssuer\n      oidcClientId\n      oidcScope\n      oidcResource\n    }\n  }\n": typeof types.ServiceInfoDocument,
     "\n  fragment TierFields on TierInfo {\n    tier\n    ladder\n    rung\n    nameZh\n    nameEn\n    grantable\n  }\n": typeof types.TierFieldsFragmentDoc,
     "\n  query Reference {\n    tiers {\n      ...TierFields\n    }\n    districts {\n      code\n      name\n    }\n  }\n": typeof types.ReferenceDocument,
-    "\n  query Dashboard($asOf: Date, $district: String) {\n    cohortProgress(asOf: $asOf, district: $district) {\n      tier {\n        ...TierFields\n      }\n      level\n      metric\n      target\n      deadline\n      asOf\n      current\n      active\n      cumulative\n      percent\n      remaining\n      requiredMonthlyPace\n      recentMonthlyPace\n      projectedAtDeadline\n      onTrack\n    }\n    projectionStatus {\n      lag\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query Dashboard($asOf: Date, $district: String) {\n    cohortProgress(asOf: $asOf, district: $district) {\n      tier {\n        ...TierFields\n      }\n      level\n      metric\n      target\n      deadline\n      asOf\n      current\n      district {\n        code\n        name\n      }\n      shareOfCity\n      renewsYearly\n      active\n      cumulative\n      percent\n      remaining\n      requiredMonthlyPace\n      recentMonthlyPace\n      projectedAtDeadline\n      onTrack\n    }\n    projectionStatus {\n      lag\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  mutation SetTarget($input: SetTargetInput!) {\n    setTarget(input: $input) {\n      tier {\n        ...TierFields\n      }\n      district {\n        code\n        name\n      }\n      target\n      metric\n      deadline\n    }\n  }\n": typeof types.SetTargetDocument,
     "\n  query Breakdown($tier: Tier!, $asOf: Date) {\n    districtBreakdown(tier: $tier, asOf: $asOf) {\n      district {\n        code\n        name\n      }\n      active\n      cumulative\n    }\n  }\n": typeof types.BreakdownDocument,
     "\n  query Trend($tier: Tier!, $from: Date!, $to: Date!, $district: String) {\n    cohortTrend(tier: $tier, from: $from, to: $to, interval: MONTH, district: $district) {\n      periodStart\n      active\n      cumulative\n      granted\n      renewed\n      ended\n    }\n  }\n": typeof types.TrendDocument,
     "\n  fragment FunnelStepFields on FunnelStep {\n    tier {\n      ...TierFields\n    }\n    reached\n    fromPrevious\n    conversionRate\n    medianDaysFromPrevious\n  }\n": typeof types.FunnelStepFieldsFragmentDoc,
@@ -42,7 +44,7 @@ type Documents = {
     "\n    mutation RenewCertification($input: RenewCertificationInput!) {\n      result: renewCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": typeof types.RenewCertificationDocument,
     "\n    mutation RevokeCertification($input: RevokeCertificationInput!) {\n      result: revokeCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": typeof types.RevokeCertificationDocument,
     "\n    mutation RetractCertification($input: RetractCertificationInput!) {\n      result: retractCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": typeof types.RetractCertificationDocument,
-    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      skipped\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n        action\n        suggestions {\n          creditCode\n          name\n          similarity\n        }\n      }\n    }\n  }\n": typeof types.ImportDocument,
+    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      skipped\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n        action\n        suggestions {\n          creditCode\n          name\n          similarity\n        }\n      }\n    }\n  }\n": typeof types.ImportDocument,
     "\n  fragment ReportFields on PublishedReport {\n    id\n    title\n    asOf\n    district {\n      code\n      name\n    }\n    publishedAt\n    publishedBy\n    supersedes\n  }\n": typeof types.ReportFieldsFragmentDoc,
     "\n  query Reports {\n    reports {\n      ...ReportFields\n    }\n  }\n": typeof types.ReportsDocument,
     "\n  mutation PublishReport($input: PublishReportInput!) {\n    publishReport(input: $input) {\n      ...ReportFields\n    }\n  }\n": typeof types.PublishReportDocument,
@@ -50,10 +52,12 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query ProjectionProgress {\n    projectionStatus {\n      lag\n      etaSeconds\n    }\n  }\n": types.ProjectionProgressDocument,
+    "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n": types.SignInCheckDocument,
     "\n  query ServiceInfo {\n    serviceInfo {\n      name\n      version\n      oidcIssuer\n      oidcClientId\n      oidcScope\n      oidcResource\n    }\n  }\n": types.ServiceInfoDocument,
     "\n  fragment TierFields on TierInfo {\n    tier\n    ladder\n    rung\n    nameZh\n    nameEn\n    grantable\n  }\n": types.TierFieldsFragmentDoc,
     "\n  query Reference {\n    tiers {\n      ...TierFields\n    }\n    districts {\n      code\n      name\n    }\n  }\n": types.ReferenceDocument,
-    "\n  query Dashboard($asOf: Date, $district: String) {\n    cohortProgress(asOf: $asOf, district: $district) {\n      tier {\n        ...TierFields\n      }\n      level\n      metric\n      target\n      deadline\n      asOf\n      current\n      active\n      cumulative\n      percent\n      remaining\n      requiredMonthlyPace\n      recentMonthlyPace\n      projectedAtDeadline\n      onTrack\n    }\n    projectionStatus {\n      lag\n    }\n  }\n": types.DashboardDocument,
+    "\n  query Dashboard($asOf: Date, $district: String) {\n    cohortProgress(asOf: $asOf, district: $district) {\n      tier {\n        ...TierFields\n      }\n      level\n      metric\n      target\n      deadline\n      asOf\n      current\n      district {\n        code\n        name\n      }\n      shareOfCity\n      renewsYearly\n      active\n      cumulative\n      percent\n      remaining\n      requiredMonthlyPace\n      recentMonthlyPace\n      projectedAtDeadline\n      onTrack\n    }\n    projectionStatus {\n      lag\n    }\n  }\n": types.DashboardDocument,
+    "\n  mutation SetTarget($input: SetTargetInput!) {\n    setTarget(input: $input) {\n      tier {\n        ...TierFields\n      }\n      district {\n        code\n        name\n      }\n      target\n      metric\n      deadline\n    }\n  }\n": types.SetTargetDocument,
     "\n  query Breakdown($tier: Tier!, $asOf: Date) {\n    districtBreakdown(tier: $tier, asOf: $asOf) {\n      district {\n        code\n        name\n      }\n      active\n      cumulative\n    }\n  }\n": types.BreakdownDocument,
     "\n  query Trend($tier: Tier!, $from: Date!, $to: Date!, $district: String) {\n    cohortTrend(tier: $tier, from: $from, to: $to, interval: MONTH, district: $district) {\n      periodStart\n      active\n      cumulative\n      granted\n      renewed\n      ended\n    }\n  }\n": types.TrendDocument,
     "\n  fragment FunnelStepFields on FunnelStep {\n    tier {\n      ...TierFields\n    }\n    reached\n    fromPrevious\n    conversionRate\n    medianDaysFromPrevious\n  }\n": types.FunnelStepFieldsFragmentDoc,
@@ -76,7 +80,7 @@ const documents: Documents = {
     "\n    mutation RenewCertification($input: RenewCertificationInput!) {\n      result: renewCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": types.RenewCertificationDocument,
     "\n    mutation RevokeCertification($input: RevokeCertificationInput!) {\n      result: revokeCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": types.RevokeCertificationDocument,
     "\n    mutation RetractCertification($input: RetractCertificationInput!) {\n      result: retractCertification(input: $input) {\n        ...CommandResultFields\n      }\n    }\n  ": types.RetractCertificationDocument,
-    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      skipped\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n        action\n        suggestions {\n          creditCode\n          name\n          similarity\n        }\n      }\n    }\n  }\n": types.ImportDocument,
+    "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      skipped\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n        action\n        suggestions {\n          creditCode\n          name\n          similarity\n        }\n      }\n    }\n  }\n": types.ImportDocument,
     "\n  fragment ReportFields on PublishedReport {\n    id\n    title\n    asOf\n    district {\n      code\n      name\n    }\n    publishedAt\n    publishedBy\n    supersedes\n  }\n": types.ReportFieldsFragmentDoc,
     "\n  query Reports {\n    reports {\n      ...ReportFields\n    }\n  }\n": types.ReportsDocument,
     "\n  mutation PublishReport($input: PublishReportInput!) {\n    publishReport(input: $input) {\n      ...ReportFields\n    }\n  }\n": types.PublishReportDocument,
@@ -87,6 +91,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProjectionProgress {\n    projectionStatus {\n      lag\n      etaSeconds\n    }\n  }\n"): typeof import('./graphql').ProjectionProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n"): typeof import('./graphql').SignInCheckDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -102,7 +110,11 @@ export function graphql(source: "\n  query Reference {\n    tiers {\n      ...Ti
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Dashboard($asOf: Date, $district: String) {\n    cohortProgress(asOf: $asOf, district: $district) {\n      tier {\n        ...TierFields\n      }\n      level\n      metric\n      target\n      deadline\n      asOf\n      current\n      active\n      cumulative\n      percent\n      remaining\n      requiredMonthlyPace\n      recentMonthlyPace\n      projectedAtDeadline\n      onTrack\n    }\n    projectionStatus {\n      lag\n    }\n  }\n"): typeof import('./graphql').DashboardDocument;
+export function graphql(source: "\n  query Dashboard($asOf: Date, $district: String) {\n    cohortProgress(asOf: $asOf, district: $district) {\n      tier {\n        ...TierFields\n      }\n      level\n      metric\n      target\n      deadline\n      asOf\n      current\n      district {\n        code\n        name\n      }\n      shareOfCity\n      renewsYearly\n      active\n      cumulative\n      percent\n      remaining\n      requiredMonthlyPace\n      recentMonthlyPace\n      projectedAtDeadline\n      onTrack\n    }\n    projectionStatus {\n      lag\n    }\n  }\n"): typeof import('./graphql').DashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTarget($input: SetTargetInput!) {\n    setTarget(input: $input) {\n      tier {\n        ...TierFields\n      }\n      district {\n        code\n        name\n      }\n      target\n      metric\n      deadline\n    }\n  }\n"): typeof import('./graphql').SetTargetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -194,7 +206,7 @@ export function graphql(source: "\n    mutation RetractCertification($input: Ret
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      skipped\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n        action\n        suggestions {\n          creditCode\n          name\n          similarity\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ImportDocument;
+export function graphql(source: "\n  mutation Import($input: ImportCertificationsInput!) {\n    importCertifications(input: $input) {\n      fileName\n      rows\n      accepted\n      duplicate\n      rejected\n      skipped\n      enterprisesRegistered\n      eventsWritten\n      reportCsv\n      results {\n        rowNumber\n        outcome\n        name\n        creditCode\n        column\n        field\n        rule\n        message\n        candidates\n        action\n        suggestions {\n          creditCode\n          name\n          similarity\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ImportDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

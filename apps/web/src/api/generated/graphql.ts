@@ -175,6 +175,18 @@ export type RevokeCertificationInput = {
   tier: Tier;
 };
 
+export type SetTargetInput = {
+  /** Idempotency key: the same key again returns the first result and writes nothing. */
+  commandId?: string | number | null | undefined;
+  deadline: string;
+  /** A district's own target; absent: the city's. */
+  district?: string | null | undefined;
+  level?: CertificationLevel | null | undefined;
+  metric: TargetMetric;
+  target: number;
+  tier: Tier;
+};
+
 export type TargetMetric =
   | 'ACTIVE'
   | 'CUMULATIVE';
@@ -195,6 +207,11 @@ export type ProjectionProgressQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ProjectionProgressQuery = { projectionStatus: { lag: number, etaSeconds: number | null } };
 
+export type SignInCheckQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInCheckQuery = { projectionStatus: { lag: number } };
+
 export type ServiceInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -213,7 +230,14 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { cohortProgress: Array<{ level: CertificationLevel | null, metric: TargetMetric, target: number | null, deadline: string | null, asOf: string, current: number, active: number, cumulative: number, percent: number | null, remaining: number | null, requiredMonthlyPace: number | null, recentMonthlyPace: number, projectedAtDeadline: number | null, onTrack: boolean | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }>, projectionStatus: { lag: number } };
+export type DashboardQuery = { cohortProgress: Array<{ level: CertificationLevel | null, metric: TargetMetric, target: number | null, deadline: string | null, asOf: string, current: number, shareOfCity: number | null, renewsYearly: boolean, active: number, cumulative: number, percent: number | null, remaining: number | null, requiredMonthlyPace: number | null, recentMonthlyPace: number, projectedAtDeadline: number | null, onTrack: boolean | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean }, district: { code: string, name: string } | null }>, projectionStatus: { lag: number } };
+
+export type SetTargetMutationVariables = Exact<{
+  input: SetTargetInput;
+}>;
+
+
+export type SetTargetMutation = { setTarget: { target: number | null, metric: TargetMetric, deadline: string | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean }, district: { code: string, name: string } | null } };
 
 export type BreakdownQueryVariables = Exact<{
   tier: Tier;
@@ -359,7 +383,7 @@ export type ImportMutationVariables = Exact<{
 }>;
 
 
-export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, skipped: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string>, action: ImportAction | null, suggestions: Array<{ creditCode: string, name: string, similarity: number }> }> } };
+export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, skipped: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, name: string, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string>, action: ImportAction | null, suggestions: Array<{ creditCode: string, name: string, similarity: number }> }> } };
 
 export type ReportFieldsFragment = { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null };
 
@@ -578,6 +602,13 @@ export const ProjectionProgressDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProjectionProgressQuery, ProjectionProgressQueryVariables>;
+export const SignInCheckDocument = new TypedDocumentString(`
+    query SignInCheck {
+  projectionStatus {
+    lag
+  }
+}
+    `) as unknown as TypedDocumentString<SignInCheckQuery, SignInCheckQueryVariables>;
 export const ServiceInfoDocument = new TypedDocumentString(`
     query ServiceInfo {
   serviceInfo {
@@ -620,6 +651,12 @@ export const DashboardDocument = new TypedDocumentString(`
     deadline
     asOf
     current
+    district {
+      code
+      name
+    }
+    shareOfCity
+    renewsYearly
     active
     cumulative
     percent
@@ -641,6 +678,29 @@ export const DashboardDocument = new TypedDocumentString(`
   nameEn
   grantable
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const SetTargetDocument = new TypedDocumentString(`
+    mutation SetTarget($input: SetTargetInput!) {
+  setTarget(input: $input) {
+    tier {
+      ...TierFields
+    }
+    district {
+      code
+      name
+    }
+    target
+    metric
+    deadline
+  }
+}
+    fragment TierFields on TierInfo {
+  tier
+  ladder
+  rung
+  nameZh
+  nameEn
+  grantable
+}`) as unknown as TypedDocumentString<SetTargetMutation, SetTargetMutationVariables>;
 export const BreakdownDocument = new TypedDocumentString(`
     query Breakdown($tier: Tier!, $asOf: Date) {
   districtBreakdown(tier: $tier, asOf: $asOf) {
@@ -1410,6 +1470,7 @@ export const ImportDocument = new TypedDocumentString(`
     results {
       rowNumber
       outcome
+      name
       creditCode
       column
       field
