@@ -207,6 +207,11 @@ export type TrendInterval =
   | 'QUARTER'
   | 'YEAR';
 
+export type ProjectionProgressQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProjectionProgressQuery = { projectionStatus: { lag: number, etaSeconds: number | null } };
+
 export type SignInCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -636,6 +641,14 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(`
   supersedes
 }
     `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
+export const ProjectionProgressDocument = new TypedDocumentString(`
+    query ProjectionProgress {
+  projectionStatus {
+    lag
+    etaSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectionProgressQuery, ProjectionProgressQueryVariables>;
 export const SignInCheckDocument = new TypedDocumentString(`
     query SignInCheck {
   projectionStatus {
