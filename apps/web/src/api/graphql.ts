@@ -42,7 +42,13 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   const isMutation = /^\s*mutation\b/.test(query);
   const waitFor = isMutation ? undefined : pendingPosition;
   if (waitFor) headers['x-consistency-position'] = waitFor;
-  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  let response: Response;
+  try {
+    response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  } catch {
+    // No answer arrived (the connection dropped): a write may or may not have happened.
+    throw new ApiError([{ message: 'network', code: 'NETWORK' }]);
+  }
   let body: GraphQLBody<T>;
   try {
     body = (await response.json()) as GraphQLBody<T>;

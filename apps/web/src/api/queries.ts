@@ -189,7 +189,8 @@ export const TREND = /* GraphQL */ `
 `;
 
 export const FUNNELS = /* GraphQL */ `
-  query Funnels {
+  query Funnels($on: Date) {
+    ladder: tiers(on: $on) { ${TIER} }
     tech: ladderFunnel(ladder: TECH) { tier { ${TIER} } reached fromPrevious conversionRate medianDaysFromPrevious }
     specialized: ladderFunnel(ladder: SPECIALIZED) {
       tier { ${TIER} } reached fromPrevious conversionRate medianDaysFromPrevious

@@ -1,0 +1,34 @@
+import type { MessageKey } from '../i18n';
+
+/** A plain value: what a cell shows and what an export writes (dates as YYYY-MM-DD strings). */
+export type Cell = string | number | null;
+
+/** One column of a view: the screen, the phone card and the export all read it. */
+export interface Column<Row> {
+  key: string;
+  label: MessageKey;
+  value: (row: Row) => Cell;
+  /** A date is written as a date cell in XLSX; a number right-aligned with separators on screen. */
+  type?: 'text' | 'number' | 'date';
+  /** On a phone: 1 is the card's title, 2 a labelled field, 3 left out (still exported). */
+  priority?: 1 | 2 | 3;
+  /** The cell links to this page. */
+  link?: (row: Row) => string;
+  minWidth?: number;
+  /** Kept on one line (credit codes, certificate numbers). */
+  nowrap?: boolean;
+  /** data-testid of the cell's text. */
+  testid?: string;
+  /** Shown as a tag of this colour. */
+  tag?: (row: Row) => 'success' | 'info' | 'warning' | 'danger';
+  /** Lines under the value on screen (not exported). */
+  more?: (row: Row) => string[];
+}
+
+/** The phone card's title column, then its labelled fields. */
+export function phoneColumns<Row>(columns: readonly Column<Row>[]): { title?: Column<Row>; fields: Column<Row>[] } {
+  return {
+    title: columns.find((c) => c.priority === 1),
+    fields: columns.filter((c) => (c.priority ?? 2) === 2),
+  };
+}
