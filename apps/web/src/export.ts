@@ -51,6 +51,17 @@ export class ExportCancelled extends Error {
   }
 }
 
+/** What an export button writes: a column list, the rows page after page, what was selected. */
+export interface ExportSpec<Row> {
+  columns: readonly Column<Row>[];
+  /** The whole answer, page after page (read only when someone exports). */
+  pages: (signal: AbortSignal) => AsyncIterable<Row[]>;
+  selection: () => Selection;
+  /** The row count the answer will have, when known (the progress bar's end). */
+  total?: number | null;
+  testid?: string;
+}
+
 export interface ExportRequest<Row> {
   selection: Selection;
   columns: readonly Column<Row>[];

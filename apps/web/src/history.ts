@@ -1,7 +1,7 @@
 // Events in people's words: each stored event type as a sentence and labelled fields in the page's
 // language. Raw types, positions and JSON are for the 技术详情 view only.
 import { districtOf, tierOf } from './api/reference';
-import { districtName, locale, t, tierName, tx } from './i18n';
+import { districtName, locale, t, tierName, tx, type MessageKey } from './i18n';
 
 /** The stored event types (libs/cultivation/src/domain/events/enterprise-events.ts). */
 export type EventType =
@@ -50,9 +50,8 @@ const SYSTEM_ACTOR: Record<string, Words> = {
 
 const say = (words: Words) => (locale.value === 'en' ? words[1] : words[0]);
 const isEventType = (type: string): type is EventType => type in VERB;
-const tierText = (code: string | string[] | undefined) => (typeof code === 'string' ? tierName(tierOf(code)) : '');
-const districtText = (code: string | string[] | undefined) =>
-  typeof code === 'string' ? districtName(districtOf(code)) || code : '';
+const tierText = (code: unknown) => (typeof code === 'string' ? tierName(tierOf(code)) : '');
+const districtText = (code: unknown) => (typeof code === 'string' ? districtName(districtOf(code)) || code : '');
 
 /** The event's verb: 授予、复核、撤销、撤回、失效、更名、迁移、注销、登记. */
 export function eventVerb(type: string): string {
@@ -67,72 +66,57 @@ export function sourceText(event: Pick<StoredEvent, 'source' | 'actor'>): string
   return [actor, source].filter(Boolean).join(' · ');
 }
 
+type Format = 'text' | 'tier' | 'tiers' | 'level' | 'district' | 'reason' | 'record';
+/** Per event type, the keys of its data shown, in order. */
+const FIELDS: Record<EventType, string[]> = {
+  EnterpriseRegistered: ['name', 'districtCode', 'industryCode'],
+  EnterpriseRenamed: ['name', 'effectiveOn'],
+  EnterpriseRelocated: ['fromDistrictCode', 'toDistrictCode', 'effectiveOn'],
+  EnterpriseDeregistered: ['effectiveOn', 'reason'],
+  CertificationGranted: ['tier', 'level', 'grantedOn', 'validUntil', 'certificateNo', 'batch', 'skippedPrerequisites'],
+  CertificationRenewed: ['tier', 'renewedOn', 'validUntil', 'certificateNo'],
+  CertificationRevoked: ['tier', 'revokedOn', 'reason', 'note'],
+  CertificationLapsed: ['tier', 'lapsedOn'],
+  CertificationRetracted: ['tier', 'retractedEventId', 'reason'],
+};
+/** A data key's label when it is not the key itself, and how its value reads when not as text. */
+const LABEL: Record<string, MessageKey> = {
+  districtCode: 'district',
+  fromDistrictCode: 'fromDistrict',
+  toDistrictCode: 'toDistrict',
+  retractedEventId: 'retractedRecord',
+};
+const FORMAT: Record<string, Format> = {
+  tier: 'tier',
+  skippedPrerequisites: 'tiers',
+  level: 'level',
+  districtCode: 'district',
+  fromDistrictCode: 'district',
+  toDistrictCode: 'district',
+  // A revocation's reason is a code; a deregistration's is free text, which reads as itself.
+  reason: 'reason',
+  retractedEventId: 'record',
+};
+
 /** The event's fields as label and value, in the page's language (no ids, no positions). */
 export function eventFields(event: StoredEvent, all: readonly StoredEvent[] = []): [string, string][] {
-  const d = (event.data ?? {}) as Data;
-  const fields: [string, string | undefined][] = [];
-  switch (isEventType(event.type) ? event.type : undefined) {
-    case 'EnterpriseRegistered':
-      fields.push([t('name'), d.name as string], [t('district'), districtText(d.districtCode)]);
-      fields.push([t('industryCode'), d.industryCode as string | undefined]);
-      break;
-    case 'EnterpriseRenamed':
-      fields.push([t('name'), d.name as string], [t('effectiveOn'), d.effectiveOn as string]);
-      break;
-    case 'EnterpriseRelocated':
-      fields.push(
-        [t('fromDistrict'), districtText(d.fromDistrictCode)],
-        [t('toDistrict'), districtText(d.toDistrictCode)],
-        [t('effectiveOn'), d.effectiveOn as string],
-      );
-      break;
-    case 'EnterpriseDeregistered':
-      fields.push([t('effectiveOn'), d.effectiveOn as string], [t('reason'), d.reason as string]);
-      break;
-    case 'CertificationGranted':
-      fields.push(
-        [t('tier'), tierText(d.tier)],
-        [t('level'), tx('level', d.level as string)],
-        [t('grantedOn'), d.grantedOn as string],
-        [t('validUntil'), d.validUntil as string],
-        [t('certificateNo'), d.certificateNo as string | undefined],
-        [t('batch'), d.batch as string | undefined],
-      );
-      if (Array.isArray(d.skippedPrerequisites) && d.skippedPrerequisites.length)
-        fields.push([t('skippedPrerequisites'), d.skippedPrerequisites.map((p) => tierText(p)).join('、')]);
-      break;
-    case 'CertificationRenewed':
-      fields.push(
-        [t('tier'), tierText(d.tier)],
-        [t('renewedOn'), d.renewedOn as string],
-        [t('validUntil'), d.validUntil as string],
-        [t('certificateNo'), d.certificateNo as string | undefined],
-      );
-      break;
-    case 'CertificationRevoked':
-      fields.push(
-        [t('tier'), tierText(d.tier)],
-        [t('revokedOn'), d.revokedOn as string],
-        [t('reason'), tx('reason', d.reason as string)],
-        [t('note'), d.note as string | undefined],
-      );
-      break;
-    case 'CertificationLapsed':
-      fields.push([t('tier'), tierText(d.tier)], [t('lapsedOn'), d.lapsedOn as string]);
-      break;
-    case 'CertificationRetracted': {
-      const target = all.find((e) => e.eventId === d.retractedEventId);
-      fields.push(
-        [t('tier'), tierText(d.tier)],
-        [t('retractedRecord'), target ? eventSentence(target) : t('earlierRecord')],
-        [t('reason'), d.reason as string],
-      );
-      break;
+  const data = (event.data ?? {}) as Data;
+  const read = (value: Data[string], format: Format = 'text'): string => {
+    if (Array.isArray(value)) return format === 'tiers' ? value.map(tierText).join('、') : value.join('、');
+    if (format === 'record') {
+      const target = all.find((e) => e.eventId === value);
+      return target ? eventSentence(target) : t('earlierRecord');
     }
-    case undefined:
-      break;
-  }
-  return fields.filter((f): f is [string, string] => !!f[1]);
+    if (!value) return '';
+    if (format === 'tier') return tierText(value);
+    if (format === 'district') return districtText(value);
+    if (format === 'level' || format === 'reason') return tx(format, value);
+    return value;
+  };
+  const keys = isEventType(event.type) ? FIELDS[event.type] : [];
+  return keys
+    .map((key): [string, string] => [t(LABEL[key] ?? (key as MessageKey)), read(data[key], FORMAT[key])])
+    .filter(([, value]) => value !== '');
 }
 
 /** One sentence: 「授予 科技型中小企业（市级），2025-04-01 至 2026-12-31」. */

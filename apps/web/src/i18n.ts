@@ -213,6 +213,7 @@ const zh = {
   what: '事项',
   writtenBy: '办理方',
   nothingChanged: '该表单已提交过，未重复写入',
+  policyDefault: '按政策默认',
   networkError: '网络中断，未收到答复。可再次提交：同一表单只会写入一次。',
 };
 
@@ -412,6 +413,7 @@ const en: Messages = {
   what: 'What',
   writtenBy: 'By',
   nothingChanged: 'This form was already submitted: nothing written twice',
+  policyDefault: 'Policy default',
   networkError: 'The connection dropped before an answer came. Submit again: the same form is written once.',
 };
 
