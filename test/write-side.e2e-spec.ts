@@ -376,6 +376,29 @@ describe('write side over GraphQL', () => {
       expect(next.result?.enterprise.version).toBe((first.result?.enterprise.version ?? 0) + 1);
     });
 
+    it('renews a term once: the same commandId (also at once) answers the first renewal, another is RENEWAL_NOT_DUE', async () => {
+      const code = await registered(33);
+      await send('grant', { creditCode: code, tier: 'INNOVATIVE_SME', grantedOn: '2024-03-01' }, binhai);
+      const input = { creditCode: code, tier: 'INNOVATIVE_SME', renewedOn: '2026-11-20', commandId: 'renew-33-a' };
+      const [first, twin] = await Promise.all([send('renew', input, binhai), send('renew', input, binhai)]);
+      const written = [first, twin].find((o) => o.result?.events.length === 1);
+      expect(written?.result?.enterprise.certifications[0]).toMatchObject({ validUntil: '2030-02-28' });
+      const again = await send('renew', input, binhai);
+      for (const o of [first, twin, again]) {
+        expect(o.error).toBeUndefined();
+        expect(o.result?.position).toBe(written?.result?.position);
+        expect(o.result?.enterprise.certifications[0]).toMatchObject({ validUntil: '2030-02-28' });
+      }
+      const stacked = await send('renew', { ...input, commandId: 'renew-33-b', renewedOn: '2026-11-21' }, binhai);
+      expect(stacked.error?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        rule: 'RENEWAL_NOT_DUE',
+        field: 'renewedOn',
+        dueFrom: '2029-03-01',
+        renewalEventId: written?.result?.events[0]?.eventId,
+      });
+    });
+
     it('is a CONFLICT when expectedVersion is stale, and writes nothing', async () => {
       const code = await registered(31);
       const ok = await send(

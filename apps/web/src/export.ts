@@ -1,6 +1,6 @@
 // Exports: the whole answer a view's filter selects, read page by page and written as it arrives.
 import { t } from './i18n';
-import type { Cell, Column } from './table/columns';
+import { headerOf, type Cell, type Column } from './table/columns';
 import { csvWriter, xlsxWriter, type SheetWriter } from './table/writers';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -78,7 +78,7 @@ export async function exportRows<Row>(request: ExportRequest<Row>): Promise<numb
   const writer: SheetWriter = format === 'csv' ? csvWriter() : xlsxWriter(selection.view);
   writer.begin(
     titleOf(selection),
-    columns.map((c) => t(c.label)),
+    columns.map((c) => headerOf(c)),
     columns.map((c) => c.type ?? 'text'),
   );
   let written = 0;

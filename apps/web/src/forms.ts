@@ -1,12 +1,12 @@
 // The officials' forms as data: per command, its fields by the names the API uses (so a refusal's
 // `field` lands on its item), each with its label and the kind of control that edits it.
-import type { CommandName } from './api/queries';
+import type { CommandInputs, CommandName } from './api/queries';
 import type { MessageKey } from './i18n';
 
 export type FieldKind = 'district' | 'tier' | 'choice' | 'date' | 'pastDate' | 'text' | 'textarea' | 'days';
 
-export interface FormField {
-  name: string;
+export interface FormField<Name extends string = string> {
+  name: Name;
   label: MessageKey;
   kind: FieldKind;
   /** A choice's values and the message prefix naming them (level.NATIONAL …); none: given by the page. */
@@ -31,7 +31,11 @@ const REASONS = [
   'OTHER',
 ] as const;
 
-const field = (name: string, kind: FieldKind, label = name as MessageKey): FormField => ({ name, label, kind });
+const field = <Name extends string>(name: Name, kind: FieldKind, label = name as MessageKey): FormField<Name> => ({
+  name,
+  label,
+  kind,
+});
 
 /** A list's filters: the district (a district official's own), the tier, the date held. */
 export const FILTERS = {
@@ -48,10 +52,18 @@ export const FILTERS = {
 const effectiveOn = field('effectiveOn', 'pastDate');
 // validUntil lies ahead; every other date is of what happened, never after today.
 const validUntil = field('validUntil', 'date');
-const tier: FormField = { ...field('tier', 'tier'), grantable: true };
+const tier = { ...field('tier', 'tier'), grantable: true };
 const certificateNo = field('certificateNo', 'text');
 
-export const FORMS: Record<CommandName, FormField[]> = {
+/**
+ * A form's fields are named by its generated input type (a name the schema lacks fails typecheck);
+ * revoke's coded reason is held as reasonCode beside the other forms' free-text reason.
+ */
+type FieldsOf<N extends CommandName> = FormField<
+  Extract<keyof CommandInputs[N], string> | (N extends 'revoke' ? 'reasonCode' : never)
+>[];
+
+export const FORMS: { [N in CommandName]: FieldsOf<N> } = {
   register: [
     field('creditCode', 'text'),
     field('name', 'text'),

@@ -21,6 +21,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/work', name: 'work', component: () => import('./views/WorkView.vue'), meta: { write: true } },
   { path: '/expiring', name: 'expiring', component: () => import('./views/ExpiringView.vue') },
   { path: '/import', name: 'import', component: () => import('./views/ImportView.vue'), meta: { write: true } },
+  { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
   { path: '/:rest(.*)*', redirect: '/dashboard' },
 ];
 

@@ -26,6 +26,14 @@ const RULE_TEXT: Record<string, [zh: string, en: string]> = {
   VALID_UNTIL_NOT_AFTER_START: ['有效期至应晚于开始日期', 'Valid until must be after the start date'],
   VALID_UNTIL_EXCEEDS_MAX: ['有效期超过政策允许的最长期限', 'The validity is longer than the policy allows'],
   RENEWAL_MUST_EXTEND: ['复核后的有效期应晚于原有效期', 'A renewal must extend the validity'],
+  RENEWAL_NOT_DUE: [
+    '该有效期尚未进入复核期，或已办理过复核（每个有效期只复核一次）',
+    'This term is not yet due for renewal, or was already renewed (one renewal per term)',
+  ],
+  RENEWAL_RENEWED_LATER: [
+    '该复核之后已有再次复核，请先撤回后一次复核',
+    'A later renewal re-reviewed this one: retract that first',
+  ],
   ENTERPRISE_NOT_FOUND: ['该企业尚未登记', 'The enterprise is not registered'],
   ENTERPRISE_ALREADY_REGISTERED: ['该企业已登记', 'The enterprise is already registered'],
   ENTERPRISE_DEREGISTERED: ['该企业已注销', 'The enterprise is deregistered'],

@@ -12,7 +12,9 @@ import {
   SetTargetHandler,
 } from './application/commands';
 import { ScheduleModule } from '@nestjs/schedule';
-import { EVENT_STORE } from './application/tokens';
+import { EVENT_STORE, LIVE_FEED_LIMITS } from './application/tokens';
+import { LiveQueries, type LiveFeedLimits } from './application/queries';
+import { LiveResolver } from './graphql/live.resolver';
 import { EnterpriseMutationsResolver } from './graphql/enterprise-mutations.resolver';
 import { ReferenceResolver } from './graphql/reference.resolver';
 import { AuditQueries } from './application/audit/audit-queries';
@@ -26,6 +28,8 @@ import { EnterpriseQueriesResolver } from './graphql/enterprise-queries.resolver
 import { ProgressResolver } from './graphql/progress.resolver';
 import { SystemMutationsResolver } from './graphql/system-mutations.resolver';
 import { TargetsResolver } from './graphql/targets.resolver';
+import { ReportsResolver } from './graphql/reports.resolver';
+import { ReportService } from './application/reports/report-service';
 import { readSideProviders, type LiveCheckpointConfig } from './read-side.providers';
 import type { ProjectorOptions } from './read-models';
 
@@ -37,6 +41,8 @@ export interface CultivationModuleOptions {
   projector?: ProjectorOptions | false;
   /** The queries' view of the live checkpoint (LIVE_CHECKPOINT_MAX_AGE_MS); without it every answer reads it. */
   liveCheckpoint?: LiveCheckpointConfig;
+  /** Bounds of the GraphQL subscriptions (SUBSCRIPTIONS_MAX). */
+  liveSubscriptions?: LiveFeedLimits;
 }
 
 /** The cultivation bounded context: commands, queries, GraphQL. */
@@ -70,10 +76,15 @@ export class CultivationModule {
         }),
         ProgressResolver,
         EnterpriseQueriesResolver,
+        { provide: LIVE_FEED_LIMITS, useValue: options.liveSubscriptions ?? {} },
+        LiveQueries,
+        LiveResolver,
         TargetsResolver,
         ConsistencyPlugin,
         CertificationImporter,
         ImportResolver,
+        ReportService,
+        ReportsResolver,
       ],
       exports: [EVENT_STORE, Clock],
     };

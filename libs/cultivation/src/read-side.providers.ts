@@ -41,9 +41,9 @@ export function readSideProviders(options: {
   return [
     {
       provide: ProgressQueries,
-      useFactory: (dataSource: DataSource, clock: Clock, view?: LiveCheckpoint) =>
-        new ProgressQueries(dataSource, clock, view),
-      inject: [READ_DATA_SOURCE, Clock, { token: LiveCheckpoint, optional: true }],
+      useFactory: (dataSource: DataSource, clock: Clock, store: EventStore, view?: LiveCheckpoint) =>
+        new ProgressQueries(dataSource, clock, view, store),
+      inject: [READ_DATA_SOURCE, Clock, EVENT_STORE, { token: LiveCheckpoint, optional: true }],
     },
     {
       provide: EnterpriseQueries,

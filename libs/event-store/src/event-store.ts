@@ -129,6 +129,12 @@ export interface EventStore {
    */
   countBetween?(from: Position | null, upTo: Position, limit: number): Promise<number>;
   /**
+   * Up to `limit` events recorded after `after` (exclusive) and at or before `upTo` (a settled position), in global
+   * order. Optional: adapters with an index on the recording time (PostgreSQL) offer it; callers fall back to
+   * readAll. What the ledger learned after a moment (a cohort "as known at" it) costs what was learned since.
+   */
+  readRecordedAfter?(after: Date, upTo: Position, limit: number): Promise<StoredEvent[]>;
+  /**
    * Every event at or before `upTo` (a settled position: `head()` or a checkpoint), grouped by stream: one stream after
    * another (ascending ids, in the store's own order of text), each in version order, in pages of up to `pageSize` events
    * (a stream may span pages; once another stream's event comes, the one before is complete). With `fromStream` /

@@ -1,4 +1,5 @@
 import { session, signOut } from '../auth/session';
+import type { TypedDocumentString } from './generated/graphql';
 
 /** One GraphQL error as the API answers it (extensions.code, field and rule). */
 export interface ApiErrorDetail {
@@ -30,13 +31,17 @@ export function rememberPosition(position: string | null | undefined): void {
   if (position) pendingPosition = later(pendingPosition, position);
 }
 
+/** Variables are required when the document declares a required one, optional otherwise. */
+type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
 interface GraphQLBody<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; field?: string; rule?: string } }[];
 }
 
 /** POST /graphql with the user's bearer token; the only way the console talks to the service. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variables]: VariablesArgument<V>): Promise<T> {
+  const query = document.toString();
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (session.token.value) headers.authorization = `Bearer ${session.token.value}`;
   const isMutation = /^\s*mutation\b/.test(query);
@@ -44,7 +49,11 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (waitFor) headers['x-consistency-position'] = waitFor;
   let response: Response;
   try {
-    response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables: variables ?? {} }),
+    });
   } catch {
     // No answer arrived (the connection dropped): a write may or may not have happened.
     throw new ApiError([{ message: 'network', code: 'NETWORK' }]);

@@ -1,135 +1,61 @@
 // The GraphQL documents the console sends (the public API only: ../shared/design/schema.graphql).
+// Their result and variable types are generated from schema.gql (`npm run codegen`, checked by
+// `npm run typecheck`): nothing here restates a server shape by hand.
+import { gql } from './graphql';
+import { graphql } from './generated';
+import type {
+  CertificationFieldsFragment,
+  CommandResultFieldsFragment,
+  DashboardQuery,
+  DeregisterEnterpriseInput,
+  EnterpriseFieldsFragment,
+  FunnelStepFieldsFragment,
+  GrantCertificationInput,
+  HistoryQuery,
+  ImportMutation,
+  RegisterEnterpriseInput,
+  RelocateEnterpriseInput,
+  RenameEnterpriseInput,
+  RenewCertificationInput,
+  RetractCertificationInput,
+  RevokeCertificationInput,
+  ServiceInfoQuery,
+  TierFieldsFragment,
+  TrendQuery,
+  BreakdownQuery,
+} from './generated/graphql';
+import type { TypedDocumentString } from './generated/graphql';
 
-export interface District {
-  code: string;
-  name: string;
-}
-export interface TierInfo {
-  tier: string;
-  ladder: 'TECH' | 'SPECIALIZED';
-  rung: number;
-  nameZh: string;
-  nameEn: string;
-  /** False for a group (科技和创新型中小企业): held through its members, never granted itself. */
-  grantable?: boolean;
-}
-export interface TargetProgress {
-  tier: TierInfo;
-  level: string | null;
-  metric: 'ACTIVE' | 'CUMULATIVE';
-  target: number | null;
-  deadline: string | null;
-  asOf: string;
-  current: number;
-  active: number;
-  cumulative: number;
-  percent: number | null;
-  remaining: number | null;
-  requiredMonthlyPace: number | null;
-  recentMonthlyPace: number;
-  projectedAtDeadline: number | null;
-  onTrack: boolean | null;
-}
-export interface DistrictCount {
-  district: District;
-  active: number;
-  cumulative: number;
-}
-export interface TrendPoint {
-  periodStart: string;
-  active: number;
-  cumulative: number;
-  granted: number;
-  renewed: number;
-  ended: number;
-}
-export interface FunnelStep {
-  tier: TierInfo;
-  reached: number;
-  fromPrevious: number | null;
-  conversionRate: number | null;
-  medianDaysFromPrevious: number | null;
-}
-export interface CertificationRenewal {
-  eventId: string;
-  renewedOn: string;
-  validUntil: string;
-  certificateNo: string | null;
-}
-export interface Certification {
-  eventId: string;
-  tier: string;
-  level: string;
-  certificateNo: string | null;
-  grantedOn: string;
-  validUntil: string;
-  endedOn: string | null;
-  state: string;
-  batch: string | null;
-  renewals: CertificationRenewal[];
-}
-export interface Enterprise {
-  creditCode: string;
-  name: string;
-  district: District;
-  industryCode: string | null;
-  formerNames?: string[];
-  deregisteredOn: string | null;
-  certifications: Certification[];
-  positions: { ladder: string; tier: string | null; rung: number }[];
-  version: number;
-}
-export interface RecordedEvent {
-  position: string;
-  version: number;
-  eventId: string;
-  type: string;
-  data: unknown;
-  recordedAt: string;
-  actor: string | null;
-  source: string;
-  correlationId: string | null;
-}
-export interface CommandResult {
-  events: RecordedEvent[];
-  position: string | null;
-  enterprise: Enterprise | null;
-}
+export type { TypedDocumentString } from './generated/graphql';
+export type {
+  Tier,
+  Ladder,
+  CertificationLevel,
+  RevocationReason,
+  ImportCertificationsInput,
+  ImportAction,
+} from './generated/graphql';
+
+export type TierInfo = TierFieldsFragment;
+export type District = { code: string; name: string };
+export type TargetProgress = DashboardQuery['cohortProgress'][number];
+export type DistrictCount = BreakdownQuery['districtBreakdown'][number];
+export type TrendPoint = TrendQuery['cohortTrend'][number];
+export type FunnelStep = FunnelStepFieldsFragment;
+export type Certification = CertificationFieldsFragment;
+export type CertificationRenewal = Certification['renewals'][number];
+export type Enterprise = EnterpriseFieldsFragment;
+export type RecordedEvent = HistoryQuery['enterpriseHistory'][number];
+export type CommandResult = CommandResultFieldsFragment;
+export type ImportReport = ImportMutation['importCertifications'];
+export type ImportRowResult = ImportReport['results'][number];
+export type ServiceInfo = ServiceInfoQuery['serviceInfo'];
 export interface PageInfo {
   hasNextPage: boolean;
   endCursor: string | null;
 }
-export interface ImportRowResult {
-  rowNumber: number;
-  outcome: 'ACCEPTED' | 'DUPLICATE' | 'REJECTED';
-  creditCode: string | null;
-  column?: string | null;
-  field?: string | null;
-  rule: string | null;
-  message: string | null;
-  candidates?: string[];
-}
-export interface ImportReport {
-  fileName: string;
-  rows: number;
-  accepted: number;
-  duplicate: number;
-  rejected: number;
-  enterprisesRegistered: number;
-  eventsWritten: number;
-  results: ImportRowResult[];
-  reportCsv: string;
-}
-export interface ServiceInfo {
-  name: string;
-  version: string;
-  oidcIssuer: string | null;
-  oidcClientId: string | null;
-  oidcScope: string | null;
-  oidcResource: string | null;
-}
 
-export const SERVICE_INFO = /* GraphQL */ `
+export const SERVICE_INFO = graphql(`
   query ServiceInfo {
     serviceInfo {
       name
@@ -140,29 +66,59 @@ export const SERVICE_INFO = /* GraphQL */ `
       oidcResource
     }
   }
-`;
+`);
 
-const TIER = 'tier ladder rung nameZh nameEn grantable';
-
-export const REFERENCE = /* GraphQL */ `
-  query Reference {
-    tiers { ${TIER} }
-    districts { code name }
+graphql(`
+  fragment TierFields on TierInfo {
+    tier
+    ladder
+    rung
+    nameZh
+    nameEn
+    grantable
   }
-`;
+`);
 
-export const DASHBOARD = /* GraphQL */ `
+export const REFERENCE = graphql(`
+  query Reference {
+    tiers {
+      ...TierFields
+    }
+    districts {
+      code
+      name
+    }
+  }
+`);
+
+export const DASHBOARD = graphql(`
   query Dashboard($asOf: Date, $district: String) {
     cohortProgress(asOf: $asOf, district: $district) {
-      tier { ${TIER} }
-      level metric target deadline asOf current active cumulative percent remaining
-      requiredMonthlyPace recentMonthlyPace projectedAtDeadline onTrack
+      tier {
+        ...TierFields
+      }
+      level
+      metric
+      target
+      deadline
+      asOf
+      current
+      active
+      cumulative
+      percent
+      remaining
+      requiredMonthlyPace
+      recentMonthlyPace
+      projectedAtDeadline
+      onTrack
     }
-    projectionStatus { lag }
+    projectionStatus {
+      lag
+    }
   }
-`;
+`);
 
-export const BREAKDOWN = /* GraphQL */ `
+export const BREAKDOWN = graphql(`
   query Breakdown($tier: Tier!, $asOf: Date) {
     districtBreakdown(tier: $tier, asOf: $asOf) {
       district {
@@ -173,9 +129,9 @@ export const BREAKDOWN = /* GraphQL */ `
       cumulative
     }
   }
-`;
+`);
 
-export const TREND = /* GraphQL */ `
+export const TREND = graphql(`
   query Trend($tier: Tier!, $from: Date!, $to: Date!, $district: String) {
     cohortTrend(tier: $tier, from: $from, to: $to, interval: MONTH, district: $district) {
       periodStart
@@ -186,28 +142,78 @@ export const TREND = /* GraphQL */ `
       ended
     }
   }
-`;
+`);
 
-export const FUNNELS = /* GraphQL */ `
+graphql(`
+  fragment FunnelStepFields on FunnelStep {
+    tier {
+      ...TierFields
+    }
+    reached
+    fromPrevious
+    conversionRate
+    medianDaysFromPrevious
+  }
+`);
+
+export const FUNNELS = graphql(`
   query Funnels($on: Date) {
-    ladder: tiers(on: $on) { ${TIER} }
-    tech: ladderFunnel(ladder: TECH) { tier { ${TIER} } reached fromPrevious conversionRate medianDaysFromPrevious }
+    ladder: tiers(on: $on) {
+      ...TierFields
+    }
+    tech: ladderFunnel(ladder: TECH) {
+      ...FunnelStepFields
+    }
     specialized: ladderFunnel(ladder: SPECIALIZED) {
-      tier { ${TIER} } reached fromPrevious conversionRate medianDaysFromPrevious
+      ...FunnelStepFields
     }
   }
-`;
+`);
 
-const CERTIFICATION =
-  'eventId tier level certificateNo grantedOn validUntil endedOn state batch renewals { eventId renewedOn validUntil certificateNo }';
+graphql(`
+  fragment CertificationFields on Certification {
+    eventId
+    tier
+    level
+    certificateNo
+    grantedOn
+    validUntil
+    endedOn
+    state
+    batch
+    renewals {
+      eventId
+      renewedOn
+      validUntil
+      certificateNo
+    }
+  }
+`);
 
-const ENTERPRISE_FIELDS = `
-  creditCode name formerNames district { code name } industryCode deregisteredOn version
-  positions { ladder tier rung }
-  certifications { ${CERTIFICATION} }
-`;
+graphql(`
+  fragment EnterpriseFields on Enterprise {
+    creditCode
+    name
+    formerNames
+    district {
+      code
+      name
+    }
+    industryCode
+    deregisteredOn
+    version
+    positions {
+      ladder
+      tier
+      rung
+    }
+    certifications {
+      ...CertificationFields
+    }
+  }
+`);
 
-export const ENTERPRISES = /* GraphQL */ `
+export const ENTERPRISES = graphql(`
   query Enterprises($filter: EnterpriseFilter, $first: Int, $after: String) {
     enterprises(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -232,82 +238,179 @@ export const ENTERPRISES = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const ENTERPRISE = /* GraphQL */ `
-  query Enterprise($creditCode: String!) {
-    enterprise(creditCode: $creditCode) { ${ENTERPRISE_FIELDS} }
+/** One enterprise by its code, only what a picker shows. */
+export const ENTERPRISE_BRIEF = graphql(`
+  query EnterpriseBrief($creditCode: String!) {
+    enterprise(creditCode: $creditCode) {
+      creditCode
+      name
+      district {
+        code
+        name
+      }
+    }
   }
-`;
+`);
 
-export const ENTERPRISE_AS_OF = /* GraphQL */ `
+export const ENTERPRISE = graphql(`
+  query Enterprise($creditCode: String!) {
+    enterprise(creditCode: $creditCode) {
+      ...EnterpriseFields
+    }
+  }
+`);
+
+export const ENTERPRISE_AS_OF = graphql(`
   query EnterpriseAsOf($creditCode: String!, $on: Date!, $knownAt: DateTime) {
     enterpriseAsOf(creditCode: $creditCode, on: $on, knownAt: $knownAt) {
-      on knownAt enterprise { ${ENTERPRISE_FIELDS} }
+      on
+      knownAt
+      enterprise {
+        ...EnterpriseFields
+      }
     }
   }
-`;
+`);
 
-export const HISTORY = /* GraphQL */ `
+graphql(`
+  fragment RecordedEventFields on RecordedEvent {
+    position
+    version
+    eventId
+    type
+    data
+    recordedAt
+    actor
+    source
+    correlationId
+  }
+`);
+
+export const HISTORY = graphql(`
   query History($creditCode: String!) {
     enterpriseHistory(creditCode: $creditCode) {
-      position
-      version
-      eventId
-      type
-      data
-      recordedAt
-      actor
-      source
-      correlationId
+      ...RecordedEventFields
     }
   }
-`;
+`);
 
-export const EXPIRING = /* GraphQL */ `
+export const EXPIRING = graphql(`
   query Expiring($withinDays: Int!, $tier: Tier, $district: String, $first: Int, $after: String) {
     expiringCertifications(withinDays: $withinDays, tier: $tier, district: $district, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           daysLeft
-          enterprise { creditCode name district { code name } }
-          certification { ${CERTIFICATION} }
+          enterprise {
+            creditCode
+            name
+            district {
+              code
+              name
+            }
+          }
+          certification {
+            ...CertificationFields
+          }
         }
       }
     }
   }
-`;
+`);
 
-const RESULT = `
-  position
-  events { position version eventId type data recordedAt actor source correlationId }
-  enterprise { ${ENTERPRISE_FIELDS} }
-`;
+graphql(`
+  fragment CommandResultFields on CommandResult {
+    position
+    events {
+      ...RecordedEventFields
+    }
+    enterprise {
+      ...EnterpriseFields
+    }
+  }
+`);
 
-/** The eight commands, each `mutation ($input) { name(input) { result } }`. */
-export const COMMANDS = {
-  register: 'registerEnterprise: RegisterEnterpriseInput',
-  rename: 'renameEnterprise: RenameEnterpriseInput',
-  relocate: 'relocateEnterprise: RelocateEnterpriseInput',
-  deregister: 'deregisterEnterprise: DeregisterEnterpriseInput',
-  grant: 'grantCertification: GrantCertificationInput',
-  renew: 'renewCertification: RenewCertificationInput',
-  revoke: 'revokeCertification: RevokeCertificationInput',
-  retract: 'retractCertification: RetractCertificationInput',
-} as const;
-export type CommandName = keyof typeof COMMANDS;
-
-export function commandDocument(name: CommandName): { document: string; field: string } {
-  const [field, inputType] = COMMANDS[name].split(': ') as [string, string];
-  return {
-    field,
-    document: `mutation Command($input: ${inputType}!) { ${field}(input: $input) { ${RESULT} } }`,
-  };
+/** Each command's input, as the schema declares it. */
+export interface CommandInputs {
+  register: RegisterEnterpriseInput;
+  rename: RenameEnterpriseInput;
+  relocate: RelocateEnterpriseInput;
+  deregister: DeregisterEnterpriseInput;
+  grant: GrantCertificationInput;
+  renew: RenewCertificationInput;
+  revoke: RevokeCertificationInput;
+  retract: RetractCertificationInput;
 }
+export type CommandName = keyof CommandInputs;
+type CommandDocument<Input> = TypedDocumentString<{ result: CommandResult }, { input: Input }>;
 
-export const IMPORT = /* GraphQL */ `
+/** The eight commands; each answers under the alias `result`, so one reader serves them all. */
+export const COMMANDS: { [N in CommandName]: CommandDocument<CommandInputs[N]> } = {
+  register: graphql(`
+    mutation RegisterEnterprise($input: RegisterEnterpriseInput!) {
+      result: registerEnterprise(input: $input) {
+        ...CommandResultFields
+      }
+    }
+  `),
+  rename: graphql(`
+    mutation RenameEnterprise($input: RenameEnterpriseInput!) {
+      result: renameEnterprise(input: $input) {
+        ...CommandResultFields
+      }
+    }
+  `),
+  relocate: graphql(`
+    mutation RelocateEnterprise($input: RelocateEnterpriseInput!) {
+      result: relocateEnterprise(input: $input) {
+        ...CommandResultFields
+      }
+    }
+  `),
+  deregister: graphql(`
+    mutation DeregisterEnterprise($input: DeregisterEnterpriseInput!) {
+      result: deregisterEnterprise(input: $input) {
+        ...CommandResultFields
+      }
+    }
+  `),
+  grant: graphql(`
+    mutation GrantCertification($input: GrantCertificationInput!) {
+      result: grantCertification(input: $input) {
+        ...CommandResultFields
+      }
+    }
+  `),
+  renew: graphql(`
+    mutation RenewCertification($input: RenewCertificationInput!) {
+      result: renewCertification(input: $input) {
+        ...CommandResultFields
+      }
+    }
+  `),
+  revoke: graphql(`
+    mutation RevokeCertification($input: RevokeCertificationInput!) {
+      result: revokeCertification(input: $input) {
+        ...CommandResultFields
+      }
+    }
+  `),
+  retract: graphql(`
+    mutation RetractCertification($input: RetractCertificationInput!) {
+      result: retractCertification(input: $input) {
+        ...CommandResultFields
+      }
+    }
+  `),
+};
+
+export const IMPORT = graphql(`
   mutation Import($input: ImportCertificationsInput!) {
     importCertifications(input: $input) {
       fileName
@@ -315,6 +418,7 @@ export const IMPORT = /* GraphQL */ `
       accepted
       duplicate
       rejected
+      skipped
       enterprisesRegistered
       eventsWritten
       reportCsv
@@ -327,7 +431,19 @@ export const IMPORT = /* GraphQL */ `
         rule
         message
         candidates
+        action
+        suggestions {
+          creditCode
+          name
+          similarity
+        }
       }
     }
   }
-`;
+`);
+
+/** Sends one command with its input; the answer is what was written. */
+export async function sendCommand<N extends CommandName>(name: N, input: CommandInputs[N]): Promise<CommandResult> {
+  const document: CommandDocument<CommandInputs[N]> = COMMANDS[name];
+  return (await gql(document, { input })).result;
+}

@@ -16,10 +16,7 @@ export const grantableTiers = computed(() => reference.tiers.value.filter((t) =>
 let loading: Promise<void> | undefined;
 
 export function loadReference(): Promise<void> {
-  loading ??= Promise.all([
-    gql<{ tiers: TierInfo[]; districts: District[] }>(REFERENCE),
-    gql<{ serviceInfo: ServiceInfo }>(SERVICE_INFO),
-  ]).then(([ref1, info]) => {
+  loading ??= Promise.all([gql(REFERENCE), gql(SERVICE_INFO)]).then(([ref1, info]) => {
     reference.tiers.value = ref1.tiers;
     reference.districts.value = ref1.districts;
     reference.serviceInfo.value = info.serviceInfo;

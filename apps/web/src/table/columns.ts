@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 
 /** A plain value: what a cell shows and what an export writes (dates as YYYY-MM-DD strings). */
 export type Cell = string | number | null;
@@ -6,7 +6,8 @@ export type Cell = string | number | null;
 /** One column of a view: the screen, the phone card and the export all read it. */
 export interface Column<Row> {
   key: string;
-  label: MessageKey;
+  /** A message key, or the header itself for a page with texts of its own. */
+  label: MessageKey | (() => string);
   value: (row: Row) => Cell;
   /** A date is written as a date cell in XLSX; a number right-aligned with separators on screen. */
   type?: 'text' | 'number' | 'date';
@@ -31,4 +32,9 @@ export function phoneColumns<Row>(columns: readonly Column<Row>[]): { title?: Co
     title: columns.find((c) => c.priority === 1),
     fields: columns.filter((c) => (c.priority ?? 2) === 2),
   };
+}
+
+/** The column's header in the page's language. */
+export function headerOf<Row>(column: Column<Row>): string {
+  return typeof column.label === 'function' ? column.label() : t(column.label);
 }

@@ -4,6 +4,7 @@ export * from './rules';
 export * from './shared/calendar-date';
 export * from './shared/credit-code';
 export * from './shared/districts';
+export * from './shared/district-aliases';
 export * from './shared/enterprise-name';
 export * from './policy/vocabulary';
 export * from './policy/policy-types';
@@ -22,6 +23,8 @@ export {
   currentCertificateNo,
   grantEnding,
   liveRenewals,
+  termsOf,
+  type Term,
   type Ending,
 } from './enterprise/grant';
 export { evolve, fold } from './enterprise/evolve';
@@ -32,6 +35,10 @@ export * from './views/state-as-of';
 export * from './views/counting-segments';
 export * from './views/history';
 export * from './views/locations';
+export * from './views/count-contribution';
 export * from './views/enterprise-view';
 export * from './targets/targets-events';
 export * from './targets/targets-decider';
+export * from './views/stacked-renewals';
+export * from './reports/report-events';
+export * from './reports/publish-report';

@@ -16,15 +16,15 @@ type Arbitrary<T> = FC.Arbitrary<T>;
 export const TODAY = '2026-11-30' as CalendarDate;
 export const TIERS_USED = ['TECH_SME', 'HIGH_TECH', 'INNOVATIVE_SME'] as const;
 
-/** A set of grants per tier, each dated after the previous one's validity (as granted and renewed). */
-export type Entry = { tier: (typeof TIERS_USED)[number]; gap: number; renewAfter?: number; revokeAfter?: number };
+/** A set of grants per tier, each dated after the previous one's validity (as granted and renewed); renewBefore: days before the end. */
+export type Entry = { tier: (typeof TIERS_USED)[number]; gap: number; renewBefore?: number; revokeAfter?: number };
 /** Up to 12 grants of three tiers; `fc` is passed in so this file stays free of runtime imports. */
 export function historyArbitrary(fc: FastCheck): Arbitrary<Entry[]> {
   return fc.array(
     fc.record({
       tier: fc.constantFrom(...TIERS_USED),
       gap: fc.integer({ min: 0, max: 400 }),
-      renewAfter: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
+      renewBefore: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
       revokeAfter: fc.option(fc.integer({ min: 1, max: 900 }), { nil: undefined }),
     }),
     { minLength: 1, maxLength: 12 },
@@ -45,8 +45,9 @@ export function plan(entries: Entry[]): Item[] {
     const validUntil = years === 0 ? (`${from.slice(0, 4)}-12-31` as CalendarDate) : addDays(from, 365 * years - 5);
     let end = validUntil;
     const followUps: EnterpriseCommand[] = [];
-    if (e.renewAfter !== undefined && e.tier !== 'TECH_SME') {
-      const on = addDays(from, Math.min(e.renewAfter, 900));
+    if (e.renewBefore !== undefined && e.tier !== 'TECH_SME') {
+      // Re-reviewed in the term's last 12 months (the renewal window), up to 300 days before it ends.
+      const on = addDays(end, -e.renewBefore);
       if (on <= end && on <= TODAY) {
         followUps.push({
           type: 'RenewCertification',

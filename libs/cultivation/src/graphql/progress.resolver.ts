@@ -10,21 +10,24 @@ export class ProgressResolver {
   constructor(private readonly progress: ProgressQueries) {}
 
   @Query(() => [TargetProgress], {
-    description: 'One row per tier (seven) and per tier group, with or without a target; asOf defaults to today.',
+    description:
+      'One row per tier (seven) and per tier group, with or without a target; asOf defaults to today. With `knownAt`: computed only from events recorded by then (what the ledger knew).',
   })
   cohortProgress(
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string | null,
     @Args('district', { type: () => String, nullable: true }) district?: string | null,
+    @Args('knownAt', { type: () => Date, nullable: true }) knownAt?: Date | null,
   ) {
-    return this.progress.cohortProgress(asOf, district);
+    return this.progress.cohortProgress(asOf, district, knownAt);
   }
 
   @Query(() => [DistrictCount], { description: 'One row per district (all sixteen, zeros included).' })
   districtBreakdown(
     @Args('tier', { type: () => TierEnum }) tier: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string | null,
+    @Args('knownAt', { type: () => Date, nullable: true }) knownAt?: Date | null,
   ) {
-    return this.progress.districtBreakdown(tier, asOf);
+    return this.progress.districtBreakdown(tier, asOf, knownAt);
   }
 
   @Query(() => [TrendPoint])
@@ -34,8 +37,9 @@ export class ProgressResolver {
     @Args('to', { type: () => DateScalar }) to: string,
     @Args('interval', { type: () => TrendIntervalEnum, defaultValue: 'MONTH' }) interval: string,
     @Args('district', { type: () => String, nullable: true }) district?: string | null,
+    @Args('knownAt', { type: () => Date, nullable: true }) knownAt?: Date | null,
   ) {
-    return this.progress.cohortTrend(tier, from, to, interval, district);
+    return this.progress.cohortTrend(tier, from, to, interval, district, knownAt);
   }
 
   @Query(() => [FunnelStep])

@@ -1,5 +1,6 @@
 // Names shared by the migration, the projection writers, rebuild/verify and the queries. The read
 // models live in their own PostgreSQL schema so that a rebuild can swap a whole schema atomically.
+import { CITY } from '../domain';
 
 /** The schema queries read and the live projector writes. */
 export const LIVE_SCHEMA = 'read_model';
@@ -15,7 +16,7 @@ export const CHECKPOINT_NAME = 'read_models';
  */
 export const CHECKPOINT_CHANNEL = 'cl_read_models';
 /** Pseudo district code of the city-wide aggregate rows (so city totals never sum 16 districts). */
-export const ALL_DISTRICTS = '*';
+export const ALL_DISTRICTS = CITY;
 
 /** Every read-model table, in the order they are created, copied and compared. */
 export const READ_MODEL_TABLES = [

@@ -268,6 +268,23 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('readRecordedAfter (where offered)', () => {
+      it('reads what was recorded after a moment and up to a position, in global order', async () => {
+        if (!store.readRecordedAfter) return; // optional: callers fall back to readAll
+        const s = uniqueStream('recorded');
+        const early = (await store.append({ streamId: s, events: [newEvent('E', { n: 0 })], expected: 'NO_STREAM' }))
+          .events[0]!;
+        await sleep(15);
+        const late = [];
+        for (let n = 1; n <= 3; n++) {
+          late.push((await store.append({ streamId: s, events: [newEvent('E', { n })], expected: n - 1 })).events[0]!);
+        }
+        const after = await store.readRecordedAfter(early.recordedAt, late[1]!.position, 100);
+        expect(ids(after.filter((e) => e.streamId === s))).toEqual(ids(late.slice(0, 2)));
+        expect(ids(await store.readRecordedAfter(early.recordedAt, late[2]!.position, 1))).toHaveLength(1);
+      });
+    });
+
     describe('readByStream (where offered)', () => {
       it('reads streams one after another, each in version order, up to a position, in pages', async () => {
         if (!store.readByStream) return; // optional: callers fall back to readAll

@@ -78,6 +78,13 @@ export class InMemoryEventStore implements EventStore {
     return this.log.slice(start, start + limit).map(copy);
   }
 
+  async readRecordedAfter(after: Date, upTo: Position, limit: number): Promise<StoredEvent[]> {
+    return this.log
+      .filter((e) => e.recordedAt.getTime() > after.getTime() && comparePositions(e.position, upTo) <= 0)
+      .slice(0, limit)
+      .map(copy);
+  }
+
   async *readByStream(upTo: Position, options: ReadByStreamOptions = {}): AsyncGenerator<StoredEvent[]> {
     const ids = [...this.streams.keys()]
       .filter((id) => (options.fromStream ?? id) <= id && (options.toStream === undefined || id < options.toStream))

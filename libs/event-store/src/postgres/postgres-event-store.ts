@@ -179,6 +179,18 @@ export class PostgresEventStore implements EventStore {
     return rows[0]?.n ?? 0;
   }
 
+  async readRecordedAfter(after: Date, upTo: Position, limit: number): Promise<StoredEvent[]> {
+    // events_recorded_at (EventsRecordedAt1764288000001) finds them without a scan of the log.
+    const { rows } = await this.pool.query(
+      `SELECT * FROM (
+         SELECT ${EVENT_COLUMNS}, global_position AS gp FROM events WHERE recorded_at > $1 AND global_position <= $2
+         ORDER BY recorded_at LIMIT $3) late
+       ORDER BY gp`,
+      [after, upTo, limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
   readByStream(upTo: Position, options?: ReadByStreamOptions): AsyncIterable<StoredEvent[]> {
     return readByStreamWith(this.pool, upTo, options);
   }

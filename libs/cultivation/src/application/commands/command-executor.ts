@@ -167,6 +167,9 @@ export class CommandExecutor {
         };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;
+        // The same command may have won the race: its first result, not a re-decision (which could refuse it, e.g. RENEWAL_NOT_DUE).
+        const first = ctx.commandId ? await this.store.findCommand(ctx.commandId) : null;
+        if (first && ctx.commandId) return replay(ctx.commandId, first.events);
         if (ctx.expectedVersion != null) {
           throw new VersionConflict(
             'expectedVersion',

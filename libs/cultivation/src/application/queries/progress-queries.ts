@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { EventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
 import { InvalidQueryInput, dateArg, districtArg, ladderArg, tierArg } from './query-input';
 import { Clock } from '../clock';
 import type { DistrictCount, FunnelStep, TargetProgress, TrendPoint } from './contract-types';
-import { readTargets, type LiveCheckpoint } from '../../read-models';
+import { readCounts, readTargets, type LiveCheckpoint } from '../../read-models';
+import { knownAtReader, type CountReader } from './as-known-at/counts-known-at';
 import { CheckpointCache } from './result-cache';
 import { cohortProgress } from './progress/cohort-progress';
 import { cohortTrend } from './progress/cohort-trend';
@@ -20,22 +22,36 @@ const INTERVALS: readonly TrendInterval[] = ['MONTH', 'QUARTER', 'YEAR'];
 export class ProgressQueries {
   private readonly cache: CheckpointCache;
 
-  /** `live`: the process's view of the live checkpoint, so that a cached answer needs no checkpoint read. */
+  /**
+   * `live`: the process's view of the live checkpoint, so that a cached answer needs no checkpoint read; `store`: the
+   * event store, for answers as known at a moment.
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     live?: LiveCheckpoint,
+    private readonly store?: EventStore,
   ) {
     this.cache = new CheckpointCache(live);
   }
 
-  /** One row per tier; asOf defaults to today; district null = whole city. */
-  cohortProgress(asOf?: string | null, district?: string | null): Promise<TargetProgress[]> {
+  /** The counts now, or (with `knownAt`) as the ledger knew them then (as-known-at/counts-known-at.ts). */
+  private reader(knownAt: Date | null | undefined): CountReader {
+    if (knownAt == null) return (q) => readCounts(this.dataSource, q);
+    if (Number.isNaN(knownAt.getTime()))
+      throw new InvalidQueryInput('DATE_TIME', 'knownAt', 'knownAt is not an instant');
+    if (!this.store) throw new Error('knownAt needs the event store: construct ProgressQueries with it');
+    return knownAtReader(this.dataSource, this.store, knownAt);
+  }
+
+  /** One row per tier; asOf defaults to today; district null = whole city; knownAt: from the events recorded by then. */
+  cohortProgress(asOf?: string | null, district?: string | null, knownAt?: Date | null): Promise<TargetProgress[]> {
     const on = dateArg(asOf, 'asOf', this.clock.today());
     const where = districtArg(district);
-    return this.cache.get(this.dataSource, ['progress', on, where], (at) =>
+    const read = this.reader(knownAt);
+    return this.cache.get(this.dataSource, ['progress', on, where, knownAt?.toISOString() ?? null], (at) =>
       cohortProgress(
-        this.dataSource,
+        read,
         on,
         where,
         this.cache.at(at, ['targets'], () => readTargets(this.dataSource)),
@@ -44,10 +60,13 @@ export class ProgressQueries {
   }
 
   /** All sixteen districts, zeros included. */
-  districtBreakdown(tier: string, asOf?: string | null): Promise<DistrictCount[]> {
+  districtBreakdown(tier: string, asOf?: string | null, knownAt?: Date | null): Promise<DistrictCount[]> {
     const t = tierArg(tier);
     const on = dateArg(asOf, 'asOf', this.clock.today());
-    return this.cache.get(this.dataSource, ['breakdown', t, on], () => districtBreakdown(this.dataSource, t, on));
+    const read = this.reader(knownAt);
+    return this.cache.get(this.dataSource, ['breakdown', t, on, knownAt?.toISOString() ?? null], () =>
+      districtBreakdown(read, t, on),
+    );
   }
 
   /** Trend points per MONTH, QUARTER or YEAR from `from` to `to`. */
@@ -57,6 +76,7 @@ export class ProgressQueries {
     to: string,
     interval: string = 'MONTH',
     district?: string | null,
+    knownAt?: Date | null,
   ): Promise<TrendPoint[]> {
     const args = {
       tier: tierArg(tier),
@@ -75,7 +95,10 @@ export class ProgressQueries {
       Number(args.from.slice(5, 7));
     if (span / months >= MAX_TREND_POINTS)
       throw new InvalidQueryInput('DATE_RANGE', 'from', `at most ${MAX_TREND_POINTS} periods`);
-    return this.cache.get(this.dataSource, ['trend', args], () => cohortTrend(this.dataSource, args));
+    const read = this.reader(knownAt);
+    return this.cache.get(this.dataSource, ['trend', args, knownAt?.toISOString() ?? null], () =>
+      cohortTrend(read, args),
+    );
   }
 
   /** Rungs of a ladder with reach, conversion and median days from the previous rung. */

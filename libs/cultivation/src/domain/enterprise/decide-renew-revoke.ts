@@ -1,12 +1,13 @@
 // Renewal and revocation both act on the grant of the tier that counts on their date.
-import { InvalidInput, RuleViolation } from '../errors';
+import { Conflict, InvalidInput, RuleViolation } from '../errors';
 import type { EnterpriseEvent } from '../events/enterprise-events';
-import { parseCertificateNo, tierPolicyOn } from '../policy/policy';
+import { parseCertificateNo, renewalDueFrom, tierPolicyOn } from '../policy/policy';
+import type { TierPolicy } from '../policy/policy-types';
 import { isOneOf, REVOCATION_REASONS, type Tier } from '../policy/vocabulary';
 import { addDays, type CalendarDate } from '../shared/calendar-date';
 import type { DecisionContext, RenewCertification, RevokeCertification } from './commands';
 import { refuseOverlap, validUntilFor } from './decide-grant';
-import { countsOn, currentValidUntil, liveRenewals } from './grant';
+import { countsOn, liveRenewals, termsOf, type Term } from './grant';
 import { requireActive, requireNotBefore } from './guards';
 import { effectiveDate, optionalText, parseTier } from './input';
 import type { ActiveEnterprise, EnterpriseState, Grant } from './state';
@@ -18,7 +19,39 @@ function activeGrant(s: ActiveEnterprise, tier: Tier, on: CalendarDate, field: s
   return grant;
 }
 
-/** RenewCertification: extends the active grant; the new term continues from its current end. */
+/**
+ * The term of the grant a renewal on `renewedOn` re-reviews: the last one, when it ends within the tier's
+ * window after renewedOn. A term in force that a recorded renewal already re-reviewed, or one not yet in
+ * its window, is refused (RENEWAL_NOT_DUE) with the first date the next renewal may be recorded.
+ */
+function termDue(grant: Grant, renewedOn: CalendarDate, policy: TierPolicy): Term {
+  const terms = termsOf(grant);
+  const last = terms[terms.length - 1] as Term;
+  const dueFrom = renewalDueFrom(policy, last.end);
+  const next = terms.find((t) => t.start > renewedOn);
+  if (next?.renewal) {
+    throw new Conflict(
+      'RENEWAL_NOT_DUE',
+      'renewedOn',
+      `the ${grant.tier} term in force on ${renewedOn} was already renewed by ${next.renewal.eventId} (to ${last.end}); the next renewal is due from ${dueFrom}`,
+      { dueFrom, renewalEventId: next.renewal.eventId },
+    );
+  }
+  if (renewedOn < dueFrom) {
+    throw new Conflict(
+      'RENEWAL_NOT_DUE',
+      'renewedOn',
+      `the ${grant.tier} term ends on ${last.end}: a renewal may be recorded from ${dueFrom} (${policy.renewalWindowMonths} months before)`,
+      { dueFrom },
+    );
+  }
+  return last;
+}
+
+/**
+ * RenewCertification: re-reviews the term in force, once. The new term runs from the day after it ends
+ * for the tier's validity; a supplied validUntil may end it earlier (as a certificate states), never later.
+ */
 export function decideRenew(
   { data }: RenewCertification,
   state: EnterpriseState,
@@ -30,7 +63,7 @@ export function decideRenew(
   const policy = tierPolicyOn(tier, renewedOn, ctx.policy);
   const certificateNo = parseCertificateNo(policy, data.certificateNo);
   const grant = activeGrant(s, tier, renewedOn, 'renewedOn');
-  const current = currentValidUntil(grant);
+  const current = termDue(grant, renewedOn, policy).end;
   // The re-reviewed term starts the day after the current one ends, so renewing early loses nothing.
   const validUntil = validUntilFor(policy, addDays(current, 1), data.validUntil, renewedOn);
   if (validUntil <= current) {

@@ -3,11 +3,11 @@ import { Conflict, InvalidInput, NotFound } from '../errors';
 import type { EnterpriseEvent } from '../events/enterprise-events';
 import type { CalendarDate } from '../shared/calendar-date';
 import type { DecisionContext, RecordLapses, RetractCertification } from './commands';
-import { grantEnding } from './grant';
+import { grantEnding, liveRenewals, termsOf } from './grant';
 import { isTierGroup } from '../policy/policy';
 import { requireActive } from './guards';
 import { effectiveDate, parseTier, requiredText } from './input';
-import type { EnterpriseState, Grant } from './state';
+import type { EnterpriseState, Grant, Renewal } from './state';
 
 /** RetractCertification: the referenced grant or renewal counts as never having happened. */
 export function decideRetract({ data }: RetractCertification, state: EnterpriseState): EnterpriseEvent[] {
@@ -33,7 +33,24 @@ export function decideRetract({ data }: RetractCertification, state: EnterpriseS
   if (grant.retracted || renewal?.retracted) {
     throw new Conflict('ALREADY_RETRACTED', 'eventId', `event ${eventId} is already retracted`);
   }
+  if (renewal) refuseWhileRenewedLater(grant, renewal);
   return [{ type: 'CertificationRetracted', data: { tier, retractedEventId: eventId, reason } }];
+}
+
+/**
+ * A retracted renewal restores the term it extended, so a later renewal recorded in the term it opened
+ * would be left re-reviewing a term that never was (and stretch the restored one): retract that one first.
+ */
+function refuseWhileRenewedLater(grant: Grant, renewal: Renewal): void {
+  const opened = termsOf(grant).find((t) => t.renewal === renewal);
+  const later = opened && liveRenewals(grant).find((r) => r !== renewal && r.renewedOn >= opened.start);
+  if (!later) return;
+  throw new Conflict(
+    'RENEWAL_RENEWED_LATER',
+    'eventId',
+    `renewal ${renewal.eventId} opened the term from ${opened.start}, which renewal ${later.eventId} (${later.renewedOn}) re-reviewed: retract ${later.eventId} first`,
+    { renewalEventId: later.eventId },
+  );
 }
 
 /**

@@ -12,8 +12,8 @@ import { registered } from '../spec-fixtures';
 import type { EnterpriseCommand } from './commands';
 import { decide } from './decide';
 import { evolve, fold } from './evolve';
-import { countsOn, grantEnding } from './grant';
-import { allTierGroups } from '../policy/policy';
+import { countsOn, grantEnding, liveRenewals, termsOf } from './grant';
+import { allTierGroups, renewalDueFrom, termEnd, tierPolicyOn } from '../policy/policy';
 import type { EnterpriseState, RegisteredEnterprise } from './state';
 
 const START = '2018-01-01' as CalendarDate;
@@ -113,6 +113,24 @@ function run(steps: Step[]): { state: RegisteredEnterprise; log: Envelope<Enterp
   return { state: state as RegisteredEnterprise, log };
 }
 
+/** No term longer than the policy allows: each renewal re-reviews the term before it once, in its window. */
+function expectTermsWithinPolicy(state: RegisteredEnterprise): void {
+  for (const g of state.grants.filter((x) => !x.retracted)) {
+    const terms = termsOf(g);
+    expect(terms.length).toBe(liveRenewals(g).length + 1); // every live renewal opened a term of its own
+    expect(terms[0]!.end <= termEnd(tierPolicyOn(g.tier, g.grantedOn).maxValidity, g.grantedOn)).toBe(true);
+    terms.forEach((term, i) => {
+      const before = terms[i - 1];
+      if (!before || !term.renewal) return;
+      const policy = tierPolicyOn(g.tier, term.renewal.renewedOn);
+      expect(term.renewal.renewedOn >= before.start).toBe(true);
+      expect(term.renewal.renewedOn >= renewalDueFrom(policy, before.end)).toBe(true);
+      expect(term.renewal.renewedOn <= before.end).toBe(true);
+      expect(term.end <= termEnd(policy.maxValidity, term.start)).toBe(true);
+    });
+  }
+}
+
 const overlaps = (a: { from: string; until: string | null }, b: { from: string; until: string | null }) =>
   a.from < (b.until ?? '9999-12-31') && b.from < (a.until ?? '9999-12-31');
 
@@ -133,6 +151,7 @@ describe('enterprise decider properties', () => {
       fc.property(fc.array(step, { minLength: 5, maxLength: 60 }), (steps) => {
         const { state, log } = run(steps);
         const live = state.grants.filter((g) => !g.retracted);
+        expectTermsWithinPolicy(state);
         // Folding the stored events again (also after a JSON round trip) gives the same state.
         expect(fold(log)).toEqual(state);
         expect(fold(JSON.parse(JSON.stringify(log)) as typeof log)).toEqual(state);
@@ -171,6 +190,26 @@ describe('enterprise decider properties', () => {
             const direct = live.some((g) => members.includes(g.tier) && countsOn(g, date)) ? 1 : 0;
             expect(activeOnFromSegments(segments, t, date)).toBe(direct);
           }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no renewals and retractions of one grant, on any dates in any order, give a term longer than policy', () => {
+    const grantStep: Step = { gap: 0, kind: 'grant', tier: 'INNOVATIVE_SME', pick: 0 };
+    const renewalStep = fc.record({
+      gap: fc.integer({ min: 0, max: 2900 }), // a date anywhere from the grant to today
+      kind: fc.constantFrom<Step['kind']>('renew', 'renew', 'renew', 'retract'),
+      tier: fc.constant<Tier>('INNOVATIVE_SME'),
+      pick: fc.nat(),
+      validFor: rarely(fc.integer({ min: 300, max: 1500 })),
+    });
+    fc.assert(
+      fc.property(fc.array(renewalStep, { minLength: 1, maxLength: 30 }), (steps) => {
+        // Each step's gap is from START (not cumulative): renewals arrive on arbitrary dates, repeated and late.
+        const relative = steps.map((s, i) => ({ ...s, gap: s.gap - (i === 0 ? 0 : (steps[i - 1]?.gap ?? 0)) }));
+        const { state } = run([grantStep, ...relative]);
+        expectTermsWithinPolicy(state);
       }),
       { numRuns: 300 },
     );

@@ -8,6 +8,33 @@ export function liveRenewals(grant: Grant): Renewal[] {
   return grant.renewals.filter((r) => !r.retracted);
 }
 
+/** One term of a grant: as granted, or opened by the renewal that re-reviewed the term before it. */
+export interface Term {
+  readonly start: CalendarDate;
+  readonly end: CalendarDate;
+  readonly renewal: Renewal | null;
+}
+
+/**
+ * The grant's terms in order: as granted, then one per live renewal (by renewedOn, then validUntil) that carried the end
+ * further, running from the day after the previous end. A renewal that did not extend opens none. Old
+ * logs may hold renewals stacked on a term already renewed; they fold the same way, as recorded.
+ */
+export function termsOf(grant: Grant): Term[] {
+  const terms: Term[] = [{ start: grant.grantedOn, end: grant.validUntil, renewal: null }];
+  let end = grant.validUntil;
+  // Same-day renewals (a form submitted twice) by their ends, so the nearer one is the term's renewal.
+  const inOrder = [...liveRenewals(grant)].sort(
+    (a, b) => compareDates(a.renewedOn, b.renewedOn) || compareDates(a.validUntil, b.validUntil),
+  );
+  for (const r of inOrder) {
+    if (r.validUntil <= end) continue;
+    terms.push({ start: addDays(end, 1), end: r.validUntil, renewal: r });
+    end = r.validUntil;
+  }
+  return terms;
+}
+
 /** The grant's last valid day after its live renewals (the furthest one decides, whatever the recording order). */
 export function currentValidUntil(grant: Grant): CalendarDate {
   let until = grant.validUntil;

@@ -2,8 +2,9 @@
 // and register an upcaster from the previous version (see upcasters.ts).
 import type { EnterpriseEventType } from './enterprise-events';
 import type { TargetsEventType } from '../targets/targets-events';
+import type { ReportEventType } from '../reports/report-events';
 
-export type StoredEventType = EnterpriseEventType | TargetsEventType;
+export type StoredEventType = EnterpriseEventType | TargetsEventType | ReportEventType;
 
 /** Current schema version per stored event type. */
 export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<StoredEventType, number>> = {
@@ -17,6 +18,8 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<StoredEventType, number>> 
   CertificationLapsed: 1,
   CertificationRetracted: 1,
   TargetSet: 1,
+  ReportPublished: 1,
+  ReportListed: 1,
 };
 
 /** The schema version new events of this type are written with. */

@@ -39,6 +39,8 @@ export interface TierPolicy extends TierDescription {
   /** Each must be held (counting) on the grant's date, or granted the same day before it. */
   readonly prerequisites: readonly Prerequisite[];
   readonly certificateNo: CertificateNoFormat;
+  /** A term may be renewed (re-reviewed) once, on a date no more than this many months before it ends. */
+  readonly renewalWindowMonths: number;
 }
 
 /** A tier group: never granted itself; held on a date by holding a counting grant of any member. */

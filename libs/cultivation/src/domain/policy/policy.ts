@@ -2,7 +2,7 @@
 // numbers. Every lookup takes the version list as an argument (default: the policy file), so a spec
 // can judge commands by a version that exists only in the spec.
 import { InvalidInput } from '../errors';
-import { addDays, endOfYear, fromEpochDay, type CalendarDate } from '../shared/calendar-date';
+import { addDays, addMonths, endOfYear, fromEpochDay, type CalendarDate } from '../shared/calendar-date';
 import type { PolicyVersion, TierDescription, TierGroup, TierPolicy, ValidityRule } from './policy-types';
 import { POLICY_VERSIONS, TIERS } from './tier-policy';
 import type { CertificationLevel, Tier } from './vocabulary';
@@ -120,6 +120,11 @@ export function termEnd(rule: ValidityRule, start: CalendarDate): CalendarDate {
   // start + n years − 1 day; a 29 February start rolls to 1 March first, so the term is full.
   const [y, m, d] = start.split('-').map(Number) as [number, number, number];
   return addDays(fromEpochDay(Date.UTC(y + rule.years, m - 1, d) / 86_400_000), -1);
+}
+
+/** First day a renewal of a term ending on `termEnd` may be recorded: the term then ends within the tier's window. */
+export function renewalDueFrom(policy: TierPolicy, termEnd: CalendarDate): CalendarDate {
+  return addDays(addMonths(termEnd, -policy.renewalWindowMonths), 1);
 }
 
 /** Checks a certificate number against the tier's format; returns it trimmed, or undefined. */

@@ -29,7 +29,13 @@ const HIGH_TECH_NO: CertificateNoFormat = {
   description: 'GR + 4-digit year + 2-digit province code + 6 digits, e.g. GR202312000273',
 };
 
-const common = { defaultValidity: THREE_YEARS, maxValidity: THREE_YEARS, certificateNo: FREE_TEXT };
+// No source sets a re-review window for any tier, so a renewal may be recorded in a term's last 12 months.
+const common = {
+  defaultValidity: THREE_YEARS,
+  maxValidity: THREE_YEARS,
+  certificateNo: FREE_TEXT,
+  renewalWindowMonths: 12,
+};
 
 const TECH_SME: TierPolicy = {
   ...common,

@@ -66,6 +66,14 @@ export function addYears(date: CalendarDate, years: number): CalendarDate {
   return fromEpochDay(Date.UTC(y + years, m - 1, Math.min(d, daysInMonth(y + years, m))) / DAY_MS);
 }
 
+/** Same day `months` later (negative: earlier); a day the month lacks becomes its last day. */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const [y, m, d] = parts(date) ?? [1970, 1, 1];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const [ty, tm] = [first.getUTCFullYear(), first.getUTCMonth() + 1];
+  return fromEpochDay(Date.UTC(ty, tm - 1, Math.min(d, daysInMonth(ty, tm))) / DAY_MS);
+}
+
 /** 31 December of the date's year. */
 export function endOfYear(date: CalendarDate): CalendarDate {
   return `${date.slice(0, 4)}-12-31` as CalendarDate;

@@ -8,7 +8,17 @@ import type { Sql } from '../projection/sql';
 
 /** The count metrics; GRANTED, RENEWED and ENDED are the occurrence series (how many up to a day). */
 export type CountMetric = 'ACTIVE' | 'CUMULATIVE' | 'GRANTED' | 'RENEWED' | 'ENDED';
-const COUNT_METRICS: readonly CountMetric[] = ['ACTIVE', 'CUMULATIVE'];
+/** The metrics read unless a query names others. */
+export const COUNT_METRICS: readonly CountMetric[] = ['ACTIVE', 'CUMULATIVE'];
+
+/** Which counts to read: dates, districts ('*' the city), metrics (ACTIVE and CUMULATIVE unless given), tier, level. */
+export interface CountQuery {
+  dates: CalendarDate[];
+  districts: string[];
+  metrics?: readonly CountMetric[];
+  tier?: Tier;
+  level?: string;
+}
 
 export interface CountCell {
   on: CalendarDate;
@@ -25,10 +35,7 @@ export interface CountCell {
  * what is read. Dates share most of their nodes (the higher ones), so each node is read once and then
  * summed for every date that needs it.
  */
-export async function readCounts(
-  sql: Sql,
-  args: { dates: CalendarDate[]; districts: string[]; metrics?: readonly CountMetric[]; tier?: Tier; level?: string },
-): Promise<CountCell[]> {
+export async function readCounts(sql: Sql, args: CountQuery): Promise<CountCell[]> {
   const dates: string[] = [];
   const nodes: number[] = [];
   for (const on of new Set(args.dates)) {

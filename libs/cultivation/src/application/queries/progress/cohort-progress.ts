@@ -1,25 +1,23 @@
 import { TIERS, type CalendarDate, type TargetSpec, type Tier } from '../../../domain';
-import { ALL_DISTRICTS, CountLookup, readCounts, type Sql } from '../../../read-models';
+import { ALL_DISTRICTS, CountLookup } from '../../../read-models';
+import type { CountReader } from '../as-known-at/counts-known-at';
 import type { TargetProgress } from '../contract-types';
 import { tierInfo } from '../tier-info';
 import { monthsBefore, pace, RECENT_MONTHS } from './pace';
 
 /**
  * One progress row per tier and group (TIERS order) on `asOf`, city-wide or for one district, with the
- * targets in force (readTargets, which the caller may have cached).
+ * targets in force (readTargets, which the caller may have cached); `read` gives the counts (now, or as known at).
  */
 export async function cohortProgress(
-  sql: Sql,
+  read: CountReader,
   asOf: CalendarDate,
   district: string | null,
   targetsInForce: Promise<Map<Tier, TargetSpec>>,
 ): Promise<TargetProgress[]> {
   const earlier = monthsBefore(asOf, RECENT_MONTHS);
   const where = district ?? ALL_DISTRICTS;
-  const [targets, cells] = await Promise.all([
-    targetsInForce,
-    readCounts(sql, { dates: [asOf, earlier], districts: [where] }),
-  ]);
+  const [targets, cells] = await Promise.all([targetsInForce, read({ dates: [asOf, earlier], districts: [where] })]);
   const counts = new CountLookup(cells);
   return TIERS.map((tier) => {
     const target = targets.get(tier);

@@ -1,5 +1,6 @@
 import { addDays, type CalendarDate, type Tier } from '../../../domain';
-import { ALL_DISTRICTS, CountLookup, readCounts, type Sql } from '../../../read-models';
+import { ALL_DISTRICTS, CountLookup } from '../../../read-models';
+import type { CountReader } from '../as-known-at/counts-known-at';
 import type { TrendPoint } from '../contract-types';
 import { periodsOf, type TrendInterval } from './periods';
 
@@ -9,13 +10,13 @@ import { periodsOf, type TrendInterval } from './periods';
  * period's number is its value on the last day less its value on the day before the first.
  */
 export async function cohortTrend(
-  sql: Sql,
+  read: CountReader,
   args: { tier: Tier; from: CalendarDate; to: CalendarDate; interval: TrendInterval; district: string | null },
 ): Promise<TrendPoint[]> {
   const periods = periodsOf(args.from, args.to, args.interval).map((p) => ({ ...p, before: addDays(p.first, -1) }));
   const where = args.district ?? ALL_DISTRICTS;
   const counts = new CountLookup(
-    await readCounts(sql, {
+    await read({
       dates: periods.flatMap((p) => [p.before, p.last]),
       districts: [where],
       metrics: ['ACTIVE', 'CUMULATIVE', 'GRANTED', 'RENEWED', 'ENDED'],

@@ -1,0 +1,99 @@
+// The counts as the ledger knew them at a moment: the current counts (the read models, at their checkpoint)
+// minus what the events recorded after that moment changed in them.
+import type { EventStore, Position } from '@cl/event-store';
+import type { DataSource } from 'typeorm';
+import { countKey, type CalendarDate } from '../../../domain';
+import {
+  COUNT_METRICS,
+  readCounts,
+  readLiveCheckpoint,
+  type CountCell,
+  type CountMetric,
+  type CountQuery,
+  type Sql,
+} from '../../../read-models';
+import { InvalidQueryInput } from '../query-input';
+import { eventsRecordedAfter, lateChanges, type LateChange } from './late-changes';
+
+/** Most events recorded after `knownAt` one answer folds (a moment further back is refused, not scanned). */
+export const MAX_LATE_EVENTS = 100_000;
+
+/** Reads counts; the progress queries take one of these (now, or as known at a moment). */
+export type CountReader = (q: CountQuery) => Promise<CountCell[]>;
+
+/** Runs `read` in one REPEATABLE READ snapshot, so the counts and the checkpoint read in it agree. */
+export async function inOneSnapshot<T>(dataSource: DataSource, read: (sql: Sql) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction('REPEATABLE READ');
+    const result = await read(runner);
+    await runner.commitTransaction();
+    return result;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** The counts and the log position of the read models, read in one snapshot. */
+export function countsAtCheckpoint(
+  dataSource: DataSource,
+  q: CountQuery,
+): Promise<{ position: Position | null; cells: CountCell[] }> {
+  return inOneSnapshot(dataSource, async (sql) => {
+    const { position } = await readLiveCheckpoint(sql);
+    return { position, cells: await readCounts(sql, q) };
+  });
+}
+
+/** The contribution query matching a count query. */
+export const contributionQuery = (q: CountQuery) => ({ ...q, metrics: q.metrics ?? COUNT_METRICS });
+
+/** `cells` with `sign` × each change added (a key absent from `cells` starts at 0). */
+export function withChanges(cells: readonly CountCell[], changes: readonly LateChange[], sign: 1 | -1): CountCell[] {
+  const byKey = new Map(cells.map((c) => [countKey(c.on, c.district, c.metric, c.tier, c.level), { ...c }]));
+  for (const { change } of changes) {
+    for (const [key, n] of change) {
+      const cell = byKey.get(key);
+      if (cell) cell.count += sign * n;
+      else {
+        const [on, district, metric, tier, level] = key.split('|') as [string, string, string, string, string];
+        const fresh = { on: on as CalendarDate, district, metric: metric as CountMetric, tier, level, count: sign * n };
+        byKey.set(key, fresh as CountCell);
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * A CountReader answering from the events recorded by `knownAt` only. Its cost grows with the events recorded
+ * after `knownAt` (their streams are folded), never with the cohort. A `knownAt` at or after the last recording
+ * answers as now; one before the first event answers zeros (every event is then late: refused past MAX_LATE_EVENTS).
+ */
+export function knownAtReader(dataSource: DataSource, store: EventStore, knownAt: Date): CountReader {
+  return async (q) => {
+    const { position, cells } = await countsAtCheckpoint(dataSource, q);
+    if (position === null) return cells;
+    const late = await eventsRecordedAfter(store, knownAt, position, MAX_LATE_EVENTS + 1);
+    if (late.length > MAX_LATE_EVENTS) {
+      throw new InvalidQueryInput(
+        'KNOWN_AT_TOO_EARLY',
+        'knownAt',
+        `more than ${MAX_LATE_EVENTS} events were recorded after knownAt: choose a later moment`,
+      );
+    }
+    const known = knownAt.getTime();
+    const changes = await lateChanges(
+      store,
+      late,
+      position,
+      (e) => e.recordedAt.getTime() <= known,
+      contributionQuery(q),
+    );
+    return withChanges(cells, changes, -1);
+  };
+}

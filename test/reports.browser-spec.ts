@@ -1,0 +1,75 @@
+// The 已发布数据 page in a real Chromium: an official publishes a report, a grant dated before the report's date
+// is recorded afterwards, and the page shows the restatement in Chinese: the difference and the event behind it.
+import { readFileSync } from 'node:fs';
+import { creditCode } from './support/credit-codes';
+import { seeContaining, seeText, useConsole } from './support/console';
+import { tokenFor } from './support/tokens';
+
+const ui = useConsole({ enterprises: 60 });
+const LATE = creditCode(9_001);
+const AS_OF = '2026-09-30';
+
+async function caughtUp(): Promise<void> {
+  for (;;) {
+    const { projectionStatus } = await ui.graphql<{ projectionStatus: { lag: number } }>(
+      '{ projectionStatus { lag } }',
+    );
+    if (projectionStatus.lag === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the 已发布数据 page', () => {
+  it('publishes a report and shows its restatement in Chinese, with the late event that explains it', async () => {
+    const official = await tokenFor('MUNICIPAL_OFFICIAL');
+    await ui.graphql(
+      `mutation { registerEnterprise(input: { creditCode: "${LATE}", name: "迟报示例科技有限公司", district: "120116" }) { position } }`,
+      {},
+      official,
+    );
+    await caughtUp();
+
+    const page = await ui.signIn('MUNICIPAL_OFFICIAL');
+    await page.getByRole('menuitem', { name: '已发布数据' }).click();
+    await page.getByLabel('标题', { exact: true }).fill('截至2026年9月30日全市培育情况');
+    const asOf = page.getByLabel('截至日期', { exact: true });
+    await asOf.fill(AS_OF);
+    await asOf.press('Enter');
+    await page.getByTestId('publish-report').click();
+    await seeContaining(page.getByTestId('publish-notice'), '已发布：截至2026年9月30日全市培育情况');
+    await seeContaining(page.getByTestId('reports-table'), '截至2026年9月30日全市培育情况');
+    const { reports } = await ui.graphql<{
+      reports: { id: string; rows: { tier: { tier: string }; current: number }[] }[];
+    }>('{ reports { id rows { tier { tier } current } } }');
+    const [report] = reports;
+    const published = report!.rows.find((r) => r.tier.tier === 'INNOVATIVE_SME')!.current;
+
+    // Weeks later: a 创新型 grant dated August is registered.
+    await ui.graphql(
+      `mutation { grantCertification(input: { creditCode: "${LATE}", tier: INNOVATIVE_SME, grantedOn: "2026-08-01" }) { position } }`,
+      {},
+      official,
+    );
+    await caughtUp();
+
+    await page.getByTestId(`restate-${report!.id}`).click();
+    const restatement = page.getByTestId('restatement');
+    await seeContaining(restatement.locator('h2'), '「截至2026年9月30日全市培育情况」更正说明');
+    await seeText(page.getByTestId('difference-INNOVATIVE_SME'), '+1');
+    const events = page.getByTestId('events-INNOVATIVE_SME');
+    await seeContaining(events, '迟报示例科技有限公司 · 认定 · 生效日期 2026-08-01');
+    await seeContaining(events, '+1');
+    const row = restatement.locator('tr', { has: page.getByTestId('difference-INNOVATIVE_SME') });
+    await seeContaining(row, '创新型中小企业');
+    await seeContaining(row, `累计${published}${published + 1}+1`);
+    // The export carries the same rows.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-restatement-csv').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('更正说明_截至2026年9月30日全市培育情况_2026-09-30_全市.csv');
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv).toContain(
+      `创新型中小企业,,累计,${published},${published + 1},1,迟报示例科技有限公司（${LATE}）,认定,2026-08-01,`,
+    );
+  });
+});
