@@ -226,6 +226,7 @@ const zh = {
   writtenBy: '办理方',
   nothingChanged: '该表单已提交过，未重复写入',
   policyDefault: '按政策默认',
+  xlsxTooLarge: 'XLSX 单表最多 1,048,574 行数据，请导出 CSV',
   networkError: '网络中断，未收到答复。可再次提交：同一表单只会写入一次。',
 };
 
@@ -438,6 +439,7 @@ const en: Messages = {
   writtenBy: 'By',
   nothingChanged: 'This form was already submitted: nothing written twice',
   policyDefault: 'Policy default',
+  xlsxTooLarge: 'An XLSX sheet holds at most 1,048,574 data rows: export CSV instead',
   networkError: 'The connection dropped before an answer came. Submit again: the same form is written once.',
 };
 

@@ -58,6 +58,8 @@ function colName(index: number): string {
 }
 
 const STYLE = { header: 1, date: 2 } as const;
+/** A worksheet's last row (XLSX): the title and header rows, then at most this many less two. */
+export const XLSX_MAX_ROWS = 1_048_576;
 const FIXED_FILES: Record<string, string> = {
   '[Content_Types].xml':
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
@@ -135,6 +137,7 @@ export function xlsxWriter(sheetName: string): SheetWriter {
       );
     },
     rows(rows) {
+      if (rowNumber + rows.length > XLSX_MAX_ROWS) throw new RangeError(`XLSX holds ${XLSX_MAX_ROWS} rows`);
       push(rows.map((r) => row(r, types)).join(''));
     },
     end() {
