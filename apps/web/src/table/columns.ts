@@ -1,7 +1,7 @@
 import { t, type MessageKey } from '../i18n';
+import type { Cell } from './writers';
 
-/** A plain value: what a cell shows and what an export writes (dates as YYYY-MM-DD strings). */
-export type Cell = string | number | null;
+export type { Cell } from './writers';
 
 /** One column of a view: the screen, the phone card and the export all read it. */
 export interface Column<Row> {

@@ -1,7 +1,8 @@
 // Export writers: each takes rows page by page and keeps only Blob parts (the browser spills large
 // blobs to disk), so the page holds one page of rows at a time whatever the size of the answer.
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
-import type { Cell } from './columns';
+/** A plain value: what a cell shows and what an export writes (dates as YYYY-MM-DD strings). */
+export type Cell = string | number | null;
 
 export interface SheetWriter {
   /** The title row (what was selected), then the header row. */
