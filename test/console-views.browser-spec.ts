@@ -168,7 +168,7 @@ describe.each(WIDTHS)('the console at $width px', (viewport) => {
     await seeContaining(timeline, 'CertificationGranted');
     await seeContaining(timeline, '{"tier"');
     await seeContaining(timeline, events[0]!.position);
-  });
+  }, 120_000);
 
   it('says what a write did, and writes a resubmitted form once', async () => {
     const candidates = (await enterprisesOf(BINHAI)).filter(
