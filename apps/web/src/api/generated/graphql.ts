@@ -264,10 +264,12 @@ export type TrendQuery = { cohortTrend: Array<{ periodStart: string, active: num
 
 export type FunnelStepFieldsFragment = { reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } };
 
-export type FunnelsQueryVariables = Exact<{ [key: string]: never; }>;
+export type FunnelsQueryVariables = Exact<{
+  on?: string | null | undefined;
+}>;
 
 
-export type FunnelsQuery = { tech: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }>, specialized: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }> };
+export type FunnelsQuery = { ladder: Array<{ tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean }>, tech: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }>, specialized: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }> };
 
 export type CertificationFieldsFragment = { eventId: string, tier: Tier, level: CertificationLevel, certificateNo: string | null, grantedOn: string, validUntil: string, endedOn: string | null, state: CertificationState, batch: string | null, renewals: Array<{ eventId: string, renewedOn: string, validUntil: string, certificateNo: string | null }> };
 
@@ -779,7 +781,10 @@ export const TrendDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TrendQuery, TrendQueryVariables>;
 export const FunnelsDocument = new TypedDocumentString(`
-    query Funnels {
+    query Funnels($on: Date) {
+  ladder: tiers(on: $on) {
+    ...TierFields
+  }
   tech: ladderFunnel(ladder: TECH) {
     ...FunnelStepFields
   }
