@@ -207,6 +207,13 @@ export type TrendInterval =
   | 'QUARTER'
   | 'YEAR';
 
+export type ProgressChangedSubscriptionVariables = Exact<{
+  district?: string | null | undefined;
+}>;
+
+
+export type ProgressChangedSubscription = { cohortProgressChanged: Array<{ level: CertificationLevel | null, metric: TargetMetric, current: number, tier: { tier: Tier } }> };
+
 export type ProjectionProgressQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -643,6 +650,18 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(`
   supersedes
 }
     `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
+export const ProgressChangedDocument = new TypedDocumentString(`
+    subscription ProgressChanged($district: String) {
+  cohortProgressChanged(district: $district) {
+    tier {
+      tier
+    }
+    level
+    metric
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<ProgressChangedSubscription, ProgressChangedSubscriptionVariables>;
 export const ProjectionProgressDocument = new TypedDocumentString(`
     query ProjectionProgress {
   projectionStatus {
