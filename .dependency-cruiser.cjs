@@ -7,7 +7,7 @@ module.exports = {
         'The domain imports nothing outside itself: no Nest, TypeORM, GraphQL, pg, node built-ins or other layers.',
       severity: 'error',
       from: { path: '^libs/cultivation/src/domain/' },
-      to: { pathNot: '^libs/cultivation/src/domain/', dependencyTypesNot: ['type-only'] },
+      to: { pathNot: ['^libs/cultivation/src/domain/', '^libs/refusals/src/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'domain-is-pure-types',

@@ -17,7 +17,7 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@cl/(platform|event-store|cultivation|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@cl/(platform|event-store|cultivation|testing|refusals)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testEnvironment: 'node',
   rootDir: '.',

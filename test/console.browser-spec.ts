@@ -286,7 +286,7 @@ describe('the console', () => {
     await page.goto(`${ui.url}/dashboard`);
     await page.getByLabel('令牌').fill('not-a-token');
     await page.getByRole('button', { name: '用令牌登录' }).click();
-    await seeContaining(page.getByRole('alert'), '登录已失效');
+    await seeContaining(page.getByRole('alert'), '这不是有效的令牌格式');
     expect(new URL(page.url()).pathname).toBe('/signin');
   });
 });

@@ -16,6 +16,7 @@ export * from './events/schema-versions';
 export * from './events/upcasters';
 export * from './decider';
 export * from './enterprise/commands';
+export * from './enterprise/text-limits';
 export * from './enterprise/state';
 export {
   countsOn,

@@ -175,6 +175,18 @@ export type RevokeCertificationInput = {
   tier: Tier;
 };
 
+export type SetTargetInput = {
+  /** Idempotency key: the same key again returns the first result and writes nothing. */
+  commandId?: string | number | null | undefined;
+  deadline: string;
+  /** A district's own target; absent: the city's. */
+  district?: string | null | undefined;
+  level?: CertificationLevel | null | undefined;
+  metric: TargetMetric;
+  target: number;
+  tier: Tier;
+};
+
 export type TargetMetric =
   | 'ACTIVE'
   | 'CUMULATIVE';
@@ -189,6 +201,16 @@ export type Tier =
   | 'TECH_AND_INNOVATIVE_SME'
   | 'TECH_LEADER'
   | 'TECH_SME';
+
+export type TrendInterval =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
+export type SignInCheckQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInCheckQuery = { projectionStatus: { lag: number } };
 
 export type ServiceInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -208,7 +230,14 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { cohortProgress: Array<{ level: CertificationLevel | null, metric: TargetMetric, target: number | null, deadline: string | null, asOf: string, current: number, active: number, cumulative: number, percent: number | null, remaining: number | null, requiredMonthlyPace: number | null, recentMonthlyPace: number, projectedAtDeadline: number | null, onTrack: boolean | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }>, projectionStatus: { lag: number } };
+export type DashboardQuery = { cohortProgress: Array<{ level: CertificationLevel | null, metric: TargetMetric, target: number | null, deadline: string | null, asOf: string, current: number, shareOfCity: number | null, renewsYearly: boolean, active: number, cumulative: number, percent: number | null, remaining: number | null, requiredMonthlyPace: number | null, recentMonthlyPace: number, projectedAtDeadline: number | null, onTrack: boolean | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean }, district: { code: string, name: string } | null }>, projectionStatus: { lag: number } };
+
+export type SetTargetMutationVariables = Exact<{
+  input: SetTargetInput;
+}>;
+
+
+export type SetTargetMutation = { setTarget: { target: number | null, metric: TargetMetric, deadline: string | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean }, district: { code: string, name: string } | null } };
 
 export type BreakdownQueryVariables = Exact<{
   tier: Tier;
@@ -354,7 +383,7 @@ export type ImportMutationVariables = Exact<{
 }>;
 
 
-export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, skipped: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string>, action: ImportAction | null, suggestions: Array<{ creditCode: string, name: string, similarity: number }> }> } };
+export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, skipped: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, name: string, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string>, action: ImportAction | null, suggestions: Array<{ creditCode: string, name: string, similarity: number }> }> } };
 
 export type ReportFieldsFragment = { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null };
 
@@ -376,6 +405,48 @@ export type RestatementQueryVariables = Exact<{
 
 
 export type RestatementQuery = { reportRestatement: { position: string, report: { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null }, rows: Array<{ level: CertificationLevel | null, metric: TargetMetric, published: number, now: number, difference: number, tier: { tier: Tier, nameZh: string, nameEn: string }, events: Array<{ creditCode: string, name: string, eventId: string, eventType: string, effectiveOn: string | null, recordedAt: string, recordedBy: string, effect: number }> }> } };
+
+export type ExampleCohortProgressQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  district?: string | null | undefined;
+}>;
+
+
+export type ExampleCohortProgressQuery = { cohortProgress: Array<{ level: CertificationLevel | null, metric: TargetMetric, current: number, active: number, cumulative: number, target: number | null, percent: number | null, onTrack: boolean | null, tier: { tier: Tier, nameZh: string } }> };
+
+export type ExampleDistrictBreakdownQueryVariables = Exact<{
+  tier: Tier;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type ExampleDistrictBreakdownQuery = { districtBreakdown: Array<{ active: number, cumulative: number, district: { name: string } }> };
+
+export type ExampleCohortTrendQueryVariables = Exact<{
+  tier: Tier;
+  from: string;
+  to: string;
+  interval: TrendInterval;
+}>;
+
+
+export type ExampleCohortTrendQuery = { cohortTrend: Array<{ periodStart: string, granted: number, ended: number, active: number }> };
+
+export type ExampleEnterpriseAsOfQueryVariables = Exact<{
+  creditCode: string;
+  on: string;
+}>;
+
+
+export type ExampleEnterpriseAsOfQuery = { enterpriseAsOf: { on: string, knownAt: string, enterprise: { creditCode: string, name: string, district: { name: string }, certifications: Array<{ tier: Tier, level: CertificationLevel, grantedOn: string, validUntil: string, state: CertificationState }> } | null }, enterpriseHistory: Array<{ type: string, recordedAt: string, actor: string | null, data: unknown }> };
+
+export type ExampleLiveProgressSubscriptionVariables = Exact<{
+  district?: string | null | undefined;
+}>;
+
+
+export type ExampleLiveProgressSubscription = { cohortProgressChanged: Array<{ metric: TargetMetric, current: number, target: number | null, tier: { nameZh: string } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -565,6 +636,13 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(`
   supersedes
 }
     `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
+export const SignInCheckDocument = new TypedDocumentString(`
+    query SignInCheck {
+  projectionStatus {
+    lag
+  }
+}
+    `) as unknown as TypedDocumentString<SignInCheckQuery, SignInCheckQueryVariables>;
 export const ServiceInfoDocument = new TypedDocumentString(`
     query ServiceInfo {
   serviceInfo {
@@ -607,6 +685,12 @@ export const DashboardDocument = new TypedDocumentString(`
     deadline
     asOf
     current
+    district {
+      code
+      name
+    }
+    shareOfCity
+    renewsYearly
     active
     cumulative
     percent
@@ -628,6 +712,29 @@ export const DashboardDocument = new TypedDocumentString(`
   nameEn
   grantable
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const SetTargetDocument = new TypedDocumentString(`
+    mutation SetTarget($input: SetTargetInput!) {
+  setTarget(input: $input) {
+    tier {
+      ...TierFields
+    }
+    district {
+      code
+      name
+    }
+    target
+    metric
+    deadline
+  }
+}
+    fragment TierFields on TierInfo {
+  tier
+  ladder
+  rung
+  nameZh
+  nameEn
+  grantable
+}`) as unknown as TypedDocumentString<SetTargetMutation, SetTargetMutationVariables>;
 export const BreakdownDocument = new TypedDocumentString(`
     query Breakdown($tier: Tier!, $asOf: Date) {
   districtBreakdown(tier: $tier, asOf: $asOf) {
@@ -1397,6 +1504,7 @@ export const ImportDocument = new TypedDocumentString(`
     results {
       rowNumber
       outcome
+      name
       creditCode
       column
       field
@@ -1492,3 +1600,82 @@ export const RestatementDocument = new TypedDocumentString(`
   publishedBy
   supersedes
 }`) as unknown as TypedDocumentString<RestatementQuery, RestatementQueryVariables>;
+export const ExampleCohortProgressDocument = new TypedDocumentString(`
+    query ExampleCohortProgress($asOf: Date, $district: String) {
+  cohortProgress(asOf: $asOf, district: $district) {
+    tier {
+      tier
+      nameZh
+    }
+    level
+    metric
+    current
+    active
+    cumulative
+    target
+    percent
+    onTrack
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleCohortProgressQuery, ExampleCohortProgressQueryVariables>;
+export const ExampleDistrictBreakdownDocument = new TypedDocumentString(`
+    query ExampleDistrictBreakdown($tier: Tier!, $asOf: Date, $knownAt: DateTime) {
+  districtBreakdown(tier: $tier, asOf: $asOf, knownAt: $knownAt) {
+    district {
+      name
+    }
+    active
+    cumulative
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleDistrictBreakdownQuery, ExampleDistrictBreakdownQueryVariables>;
+export const ExampleCohortTrendDocument = new TypedDocumentString(`
+    query ExampleCohortTrend($tier: Tier!, $from: Date!, $to: Date!, $interval: TrendInterval!) {
+  cohortTrend(tier: $tier, from: $from, to: $to, interval: $interval) {
+    periodStart
+    granted
+    ended
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleCohortTrendQuery, ExampleCohortTrendQueryVariables>;
+export const ExampleEnterpriseAsOfDocument = new TypedDocumentString(`
+    query ExampleEnterpriseAsOf($creditCode: String!, $on: Date!) {
+  enterpriseAsOf(creditCode: $creditCode, on: $on) {
+    on
+    knownAt
+    enterprise {
+      creditCode
+      name
+      district {
+        name
+      }
+      certifications {
+        tier
+        level
+        grantedOn
+        validUntil
+        state
+      }
+    }
+  }
+  enterpriseHistory(creditCode: $creditCode) {
+    type
+    recordedAt
+    actor
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleEnterpriseAsOfQuery, ExampleEnterpriseAsOfQueryVariables>;
+export const ExampleLiveProgressDocument = new TypedDocumentString(`
+    subscription ExampleLiveProgress($district: String) {
+  cohortProgressChanged(district: $district) {
+    tier {
+      nameZh
+    }
+    metric
+    current
+    target
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleLiveProgressSubscription, ExampleLiveProgressSubscriptionVariables>;

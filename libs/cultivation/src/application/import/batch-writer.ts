@@ -8,10 +8,10 @@
 // the same check the command executor makes) and is refused IDEMPOTENCY_KEY_REUSED otherwise.
 import type { AppendRequest, EventStore, StoredEvent } from '@cl/event-store';
 import { AccessDenied, type Actor } from '@cl/platform';
+import { Refusal as CodedRefusal, type RuleName } from '@cl/refusals';
 import {
   type DecisionContext,
   type Decider,
-  DomainError,
   enterpriseDecider,
   type EnterpriseEvent,
   type EnterpriseState,
@@ -26,7 +26,6 @@ import {
   sameCommand,
   toEnvelope,
   toNewEvents,
-  VersionConflict,
 } from '../commands';
 
 /** One command on one stream, decided on the stream's state at the moment it is written. */
@@ -58,19 +57,30 @@ export interface StreamWork {
 
 export interface Refusal {
   readonly code: string;
-  readonly rule: string;
+  readonly rule: RuleName;
   readonly field: string | null;
   readonly message: string;
 }
 
 export type UnitOutcome =
   | { readonly status: 'accepted'; readonly events: StoredEvent[] }
-  | { readonly status: 'duplicate'; readonly note?: DuplicateNote | null }
+  | {
+      readonly status: 'duplicate';
+      readonly note?: DuplicateNote | null;
+      /** The command decided nothing to write (not recorded before): a sweep with no lapse, say. */
+      readonly nothingToWrite?: boolean;
+    }
   | ({ readonly status: 'rejected' } & Refusal);
 
-const duplicateOf = (unit: StreamUnit, state: EnterpriseState, events: readonly StoredEvent[]): UnitOutcome => ({
+const duplicateOf = (
+  unit: StreamUnit,
+  state: EnterpriseState,
+  events: readonly StoredEvent[],
+  nothingToWrite = false,
+): UnitOutcome => ({
   status: 'duplicate',
   note: unit.explainDuplicate?.(state, events) ?? null,
+  ...(nothingToWrite ? { nothingToWrite } : {}),
 });
 
 /** Who writes, from where: the command context without the per-command parts. */
@@ -89,11 +99,10 @@ const unitDecider: Decider<EnterpriseState, StreamUnit, EnterpriseEvent, Decisio
 
 /** A refusal the caller should see on its row, or undefined for a failure of the machinery. */
 export function refusalOf(error: unknown): Refusal | undefined {
-  if (error instanceof DomainError || error instanceof VersionConflict || error instanceof IdempotencyKeyReused) {
-    return { code: error.code, rule: error.rule, field: error.field, message: error.message };
-  }
-  if (error instanceof AccessDenied) return { code: error.code, rule: error.rule, field: null, message: error.message };
-  return undefined;
+  if (!(error instanceof CodedRefusal)) return undefined;
+  // an access refusal is about the caller, not a column of the row
+  const field = error instanceof AccessDenied ? null : error.field;
+  return { code: error.code, rule: error.rule, field, message: error.message };
 }
 
 /** Batches loaded, decided or appended at once by writeAll (2 cores: one deciding, appends overlapping). */
@@ -205,7 +214,7 @@ export class EnterpriseBatchWriter {
           if (!refusal) throw error;
           return void (outcomes[w]![u] = { status: 'rejected', ...refusal });
         }
-        if (decided.length === 0) return void (outcomes[w]![u] = duplicateOf(unit, state, loaded[w]!.events));
+        if (decided.length === 0) return void (outcomes[w]![u] = duplicateOf(unit, state, loaded[w]!.events, true));
         const ctx: CommandContext = { ...context, commandId: unit.commandId };
         const stamped = toNewEvents(decided, ctx, unit.commandId, fingerprint);
         // The next unit decides on the state these events make; after the last unit nobody reads it.
@@ -273,7 +282,7 @@ export class EnterpriseBatchWriter {
           { ...context, commandId: unit.commandId },
         );
         if (outcome.duplicate || outcome.events.length === 0) {
-          outcomes.push(duplicateOf(unit, state, events));
+          outcomes.push(duplicateOf(unit, state, events, !outcome.duplicate));
           continue;
         }
         outcomes.push({ status: 'accepted', events: outcome.events });

@@ -64,7 +64,7 @@ export function foldEvent(stream: FoldedStream, e: StoredEvent): boolean {
 /** The targets row a TargetSet event sets. */
 export function targetRow(e: StoredEvent): TargetRow {
   const { data } = upcastRecorded(e) as unknown as { data: TargetSpec };
-  return { ...data, level: data.level ?? null, version: e.version };
+  return { ...data, level: data.level ?? null, district: data.district ?? '', version: e.version };
 }
 
 /** The summary row and facts of a folded enterprise; null before registration. */
