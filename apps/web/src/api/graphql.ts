@@ -73,11 +73,17 @@ export async function send<T>(
   };
   if (token) headers.authorization = `Bearer ${token}`;
   if (waitFor) headers['x-consistency-position'] = waitFor;
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query, variables }),
-  });
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables: variables ?? {} }),
+    });
+  } catch {
+    // No answer arrived (the connection dropped): a write may or may not have happened.
+    throw new ApiError([{ message: 'network', code: 'NETWORK' }]);
+  }
   let body: GraphQLBody<T>;
   try {
     body = (await response.json()) as GraphQLBody<T>;

@@ -192,7 +192,10 @@ graphql(`
 `);
 
 export const FUNNELS = graphql(`
-  query Funnels {
+  query Funnels($on: Date) {
+    ladder: tiers(on: $on) {
+      ...TierFields
+    }
     tech: ladderFunnel(ladder: TECH) {
       ...FunnelStepFields
     }

@@ -28,7 +28,7 @@ export {
   type Term,
   type Ending,
 } from './enterprise/grant';
-export { evolve, fold } from './enterprise/evolve';
+export { evolve, evolveOwned, fold } from './enterprise/evolve';
 export { decide, enterpriseDecider } from './enterprise/decide';
 export * from './views/certifications';
 export * from './views/positions';

@@ -49,7 +49,7 @@ export {
   versionMismatch,
 } from './projection/versions';
 export { ProjectorService, type ProjectorOptions } from './projector/projector.service';
-export { countEvents, CATCH_UP_THRESHOLD } from './projector/catch-up';
+export { countEvents, mergeBacklog, CATCH_UP_THRESHOLD } from './projector/catch-up';
 export type { ProjectionPace } from './projector/pace';
 export { rebuildReadModels, RebuildAlreadyRunning } from './rebuild/rebuild';
 export { verifyReadModels } from './rebuild/verify';

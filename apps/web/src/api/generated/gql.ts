@@ -15,6 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription ProgressChanged($district: String) {\n    cohortProgressChanged(district: $district) {\n      tier {\n        tier\n      }\n      level\n      metric\n      current\n    }\n  }\n": typeof types.ProgressChangedDocument,
+    "\n  query ProjectionProgress {\n    projectionStatus {\n      lag\n      etaSeconds\n    }\n  }\n": typeof types.ProjectionProgressDocument,
     "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n": typeof types.SignInCheckDocument,
     "\n  query ServiceInfo {\n    serviceInfo {\n      name\n      version\n      oidcIssuer\n      oidcClientId\n      oidcScope\n      oidcResource\n    }\n  }\n": typeof types.ServiceInfoDocument,
     "\n  fragment TierFields on TierInfo {\n    tier\n    ladder\n    rung\n    nameZh\n    nameEn\n    grantable\n  }\n": typeof types.TierFieldsFragmentDoc,
@@ -24,7 +26,7 @@ type Documents = {
     "\n  query Breakdown($tier: Tier!, $asOf: Date) {\n    districtBreakdown(tier: $tier, asOf: $asOf) {\n      district {\n        code\n        name\n      }\n      active\n      cumulative\n    }\n  }\n": typeof types.BreakdownDocument,
     "\n  query Trend($tier: Tier!, $from: Date!, $to: Date!, $district: String) {\n    cohortTrend(tier: $tier, from: $from, to: $to, interval: MONTH, district: $district) {\n      periodStart\n      active\n      cumulative\n      granted\n      renewed\n      ended\n    }\n  }\n": typeof types.TrendDocument,
     "\n  fragment FunnelStepFields on FunnelStep {\n    tier {\n      ...TierFields\n    }\n    reached\n    fromPrevious\n    conversionRate\n    medianDaysFromPrevious\n  }\n": typeof types.FunnelStepFieldsFragmentDoc,
-    "\n  query Funnels {\n    tech: ladderFunnel(ladder: TECH) {\n      ...FunnelStepFields\n    }\n    specialized: ladderFunnel(ladder: SPECIALIZED) {\n      ...FunnelStepFields\n    }\n  }\n": typeof types.FunnelsDocument,
+    "\n  query Funnels($on: Date) {\n    ladder: tiers(on: $on) {\n      ...TierFields\n    }\n    tech: ladderFunnel(ladder: TECH) {\n      ...FunnelStepFields\n    }\n    specialized: ladderFunnel(ladder: SPECIALIZED) {\n      ...FunnelStepFields\n    }\n  }\n": typeof types.FunnelsDocument,
     "\n  fragment CertificationFields on Certification {\n    eventId\n    tier\n    level\n    certificateNo\n    grantedOn\n    validUntil\n    endedOn\n    state\n    batch\n    renewals {\n      eventId\n      renewedOn\n      validUntil\n      certificateNo\n    }\n  }\n": typeof types.CertificationFieldsFragmentDoc,
     "\n  fragment EnterpriseFields on Enterprise {\n    creditCode\n    name\n    formerNames\n    district {\n      code\n      name\n    }\n    industryCode\n    deregisteredOn\n    version\n    positions {\n      ladder\n      tier\n      rung\n    }\n    certifications {\n      ...CertificationFields\n    }\n  }\n": typeof types.EnterpriseFieldsFragmentDoc,
     "\n  query Enterprises($filter: EnterpriseFilter, $first: Int, $after: String) {\n    enterprises(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          creditCode\n          name\n          district {\n            code\n            name\n          }\n          positions {\n            ladder\n            tier\n            rung\n          }\n        }\n      }\n    }\n  }\n": typeof types.EnterprisesDocument,
@@ -55,6 +57,8 @@ type Documents = {
     "\n  # 实时：读模型每次前进、数字有变化时推送（结果区持续更新）\n  subscription ExampleLiveProgress($district: String) {\n    cohortProgressChanged(district: $district) {\n      tier {\n        nameZh\n      }\n      metric\n      current\n      target\n    }\n  }\n": typeof types.ExampleLiveProgressDocument,
 };
 const documents: Documents = {
+    "\n  subscription ProgressChanged($district: String) {\n    cohortProgressChanged(district: $district) {\n      tier {\n        tier\n      }\n      level\n      metric\n      current\n    }\n  }\n": types.ProgressChangedDocument,
+    "\n  query ProjectionProgress {\n    projectionStatus {\n      lag\n      etaSeconds\n    }\n  }\n": types.ProjectionProgressDocument,
     "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n": types.SignInCheckDocument,
     "\n  query ServiceInfo {\n    serviceInfo {\n      name\n      version\n      oidcIssuer\n      oidcClientId\n      oidcScope\n      oidcResource\n    }\n  }\n": types.ServiceInfoDocument,
     "\n  fragment TierFields on TierInfo {\n    tier\n    ladder\n    rung\n    nameZh\n    nameEn\n    grantable\n  }\n": types.TierFieldsFragmentDoc,
@@ -64,7 +68,7 @@ const documents: Documents = {
     "\n  query Breakdown($tier: Tier!, $asOf: Date) {\n    districtBreakdown(tier: $tier, asOf: $asOf) {\n      district {\n        code\n        name\n      }\n      active\n      cumulative\n    }\n  }\n": types.BreakdownDocument,
     "\n  query Trend($tier: Tier!, $from: Date!, $to: Date!, $district: String) {\n    cohortTrend(tier: $tier, from: $from, to: $to, interval: MONTH, district: $district) {\n      periodStart\n      active\n      cumulative\n      granted\n      renewed\n      ended\n    }\n  }\n": types.TrendDocument,
     "\n  fragment FunnelStepFields on FunnelStep {\n    tier {\n      ...TierFields\n    }\n    reached\n    fromPrevious\n    conversionRate\n    medianDaysFromPrevious\n  }\n": types.FunnelStepFieldsFragmentDoc,
-    "\n  query Funnels {\n    tech: ladderFunnel(ladder: TECH) {\n      ...FunnelStepFields\n    }\n    specialized: ladderFunnel(ladder: SPECIALIZED) {\n      ...FunnelStepFields\n    }\n  }\n": types.FunnelsDocument,
+    "\n  query Funnels($on: Date) {\n    ladder: tiers(on: $on) {\n      ...TierFields\n    }\n    tech: ladderFunnel(ladder: TECH) {\n      ...FunnelStepFields\n    }\n    specialized: ladderFunnel(ladder: SPECIALIZED) {\n      ...FunnelStepFields\n    }\n  }\n": types.FunnelsDocument,
     "\n  fragment CertificationFields on Certification {\n    eventId\n    tier\n    level\n    certificateNo\n    grantedOn\n    validUntil\n    endedOn\n    state\n    batch\n    renewals {\n      eventId\n      renewedOn\n      validUntil\n      certificateNo\n    }\n  }\n": types.CertificationFieldsFragmentDoc,
     "\n  fragment EnterpriseFields on Enterprise {\n    creditCode\n    name\n    formerNames\n    district {\n      code\n      name\n    }\n    industryCode\n    deregisteredOn\n    version\n    positions {\n      ladder\n      tier\n      rung\n    }\n    certifications {\n      ...CertificationFields\n    }\n  }\n": types.EnterpriseFieldsFragmentDoc,
     "\n  query Enterprises($filter: EnterpriseFilter, $first: Int, $after: String) {\n    enterprises(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          creditCode\n          name\n          district {\n            code\n            name\n          }\n          positions {\n            ladder\n            tier\n            rung\n          }\n        }\n      }\n    }\n  }\n": types.EnterprisesDocument,
@@ -95,6 +99,14 @@ const documents: Documents = {
     "\n  # 实时：读模型每次前进、数字有变化时推送（结果区持续更新）\n  subscription ExampleLiveProgress($district: String) {\n    cohortProgressChanged(district: $district) {\n      tier {\n        nameZh\n      }\n      metric\n      current\n      target\n    }\n  }\n": types.ExampleLiveProgressDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ProgressChanged($district: String) {\n    cohortProgressChanged(district: $district) {\n      tier {\n        tier\n      }\n      level\n      metric\n      current\n    }\n  }\n"): typeof import('./graphql').ProgressChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectionProgress {\n    projectionStatus {\n      lag\n      etaSeconds\n    }\n  }\n"): typeof import('./graphql').ProjectionProgressDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -134,7 +146,7 @@ export function graphql(source: "\n  fragment FunnelStepFields on FunnelStep {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Funnels {\n    tech: ladderFunnel(ladder: TECH) {\n      ...FunnelStepFields\n    }\n    specialized: ladderFunnel(ladder: SPECIALIZED) {\n      ...FunnelStepFields\n    }\n  }\n"): typeof import('./graphql').FunnelsDocument;
+export function graphql(source: "\n  query Funnels($on: Date) {\n    ladder: tiers(on: $on) {\n      ...TierFields\n    }\n    tech: ladderFunnel(ladder: TECH) {\n      ...FunnelStepFields\n    }\n    specialized: ladderFunnel(ladder: SPECIALIZED) {\n      ...FunnelStepFields\n    }\n  }\n"): typeof import('./graphql').FunnelsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -207,6 +207,18 @@ export type TrendInterval =
   | 'QUARTER'
   | 'YEAR';
 
+export type ProgressChangedSubscriptionVariables = Exact<{
+  district?: string | null | undefined;
+}>;
+
+
+export type ProgressChangedSubscription = { cohortProgressChanged: Array<{ level: CertificationLevel | null, metric: TargetMetric, current: number, tier: { tier: Tier } }> };
+
+export type ProjectionProgressQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProjectionProgressQuery = { projectionStatus: { lag: number, etaSeconds: number | null } };
+
 export type SignInCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -259,10 +271,12 @@ export type TrendQuery = { cohortTrend: Array<{ periodStart: string, active: num
 
 export type FunnelStepFieldsFragment = { reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } };
 
-export type FunnelsQueryVariables = Exact<{ [key: string]: never; }>;
+export type FunnelsQueryVariables = Exact<{
+  on?: string | null | undefined;
+}>;
 
 
-export type FunnelsQuery = { tech: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }>, specialized: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }> };
+export type FunnelsQuery = { ladder: Array<{ tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean }>, tech: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }>, specialized: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }> };
 
 export type CertificationFieldsFragment = { eventId: string, tier: Tier, level: CertificationLevel, certificateNo: string | null, grantedOn: string, validUntil: string, endedOn: string | null, state: CertificationState, batch: string | null, renewals: Array<{ eventId: string, renewedOn: string, validUntil: string, certificateNo: string | null }> };
 
@@ -636,6 +650,26 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(`
   supersedes
 }
     `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
+export const ProgressChangedDocument = new TypedDocumentString(`
+    subscription ProgressChanged($district: String) {
+  cohortProgressChanged(district: $district) {
+    tier {
+      tier
+    }
+    level
+    metric
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<ProgressChangedSubscription, ProgressChangedSubscriptionVariables>;
+export const ProjectionProgressDocument = new TypedDocumentString(`
+    query ProjectionProgress {
+  projectionStatus {
+    lag
+    etaSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectionProgressQuery, ProjectionProgressQueryVariables>;
 export const SignInCheckDocument = new TypedDocumentString(`
     query SignInCheck {
   projectionStatus {
@@ -766,7 +800,10 @@ export const TrendDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TrendQuery, TrendQueryVariables>;
 export const FunnelsDocument = new TypedDocumentString(`
-    query Funnels {
+    query Funnels($on: Date) {
+  ladder: tiers(on: $on) {
+    ...TierFields
+  }
   tech: ladderFunnel(ladder: TECH) {
     ...FunnelStepFields
   }

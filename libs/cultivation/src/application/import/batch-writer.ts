@@ -24,6 +24,7 @@ import {
   commandFingerprint,
   IdempotencyKeyReused,
   sameCommand,
+  foldStored,
   toEnvelope,
   toNewEvents,
 } from '../commands';
@@ -94,6 +95,7 @@ export interface BatchContext {
 const unitDecider: Decider<EnterpriseState, StreamUnit, EnterpriseEvent, DecisionContext> = {
   initialState: enterpriseDecider.initialState,
   evolve: enterpriseDecider.evolve,
+  evolveOwned: enterpriseDecider.evolveOwned,
   decide: (unit, state, context) => unit.decide(state, context),
 };
 
@@ -183,9 +185,7 @@ export class EnterpriseBatchWriter {
     const streams = await this.store.readStreams(batch.map((work) => work.streamId));
     const loaded = batch.map((work) => {
       const events = streams.get(work.streamId) ?? [];
-      let state = unitDecider.initialState();
-      for (const stored of events) state = unitDecider.evolve(state, toEnvelope<EnterpriseEvent>(stored));
-      return { state, version: events.at(-1)?.version ?? -1, events };
+      return { state: foldStored(unitDecider, events), version: events.at(-1)?.version ?? -1, events };
     });
     const today = this.clock.today();
     const outcomes: (UnitOutcome | undefined)[][] = batch.map((work) => work.units.map(() => undefined));
@@ -265,8 +265,7 @@ export class EnterpriseBatchWriter {
     const outcomes: UnitOutcome[] = [];
     // The stream as it stands, to explain duplicates; the executor checks each unit's command id itself.
     const events = await this.store.readStream(work.streamId);
-    let state = unitDecider.initialState();
-    for (const stored of events) state = unitDecider.evolve(state, toEnvelope<EnterpriseEvent>(stored));
+    let state = foldStored(unitDecider, events);
     for (const unit of work.units) {
       try {
         const outcome = await this.executor.execute(

@@ -7,7 +7,7 @@ import { decideDeregister, decideRegister, decideRelocate, decideRename } from '
 import { decideGrant } from './decide-grant';
 import { decideRenew, decideRevoke } from './decide-renew-revoke';
 import { decideLapses, decideRetract } from './decide-retract-lapse';
-import { evolve } from './evolve';
+import { evolve, evolveOwned } from './evolve';
 import { initialState, type EnterpriseState } from './state';
 
 /** The events a command produces from the current state, or a thrown DomainError. */
@@ -46,5 +46,6 @@ export function decide(
 export const enterpriseDecider: Decider<EnterpriseState, EnterpriseCommand, EnterpriseEvent, DecisionContext> = {
   decide,
   evolve,
+  evolveOwned,
   initialState,
 };
