@@ -20,6 +20,9 @@ const common = {
     '^@cl/(platform|event-store|cultivation|testing|refusals)$': '<rootDir>/libs/$1/src/index.ts',
     '^@cl/platform/tokens$': '<rootDir>/libs/platform/src/tokens.ts',
     '^@cl/cultivation/reference$': '<rootDir>/libs/cultivation/src/reference.ts',
+    // @fastify/static (loaded by mercurius, never used: no GraphiQL of its own) require()s content-disposition 3,
+    // an ES module: Node ≥ 20.19 loads it, jest's module loader cannot (before Node 24.9). Same API in 2.x (CJS).
+    '^content-disposition$': '<rootDir>/node_modules/content-disposition/dist/index.js',
   },
   testEnvironment: 'node',
   rootDir: '.',

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger, type EmbeddedPostgresHandle, freePort, loadConfig, startEmbeddedPostgres } from '@cl/platform';
 import { createApi } from '../apps/api/src/create-api';
 import { TEST_JWT_SECRET } from './support/tokens';
@@ -15,7 +15,7 @@ describe('/health/ready while the database stops and starts again', () => {
   const dataDir = join(folder, 'pg');
   let port: number;
   let server: EmbeddedPostgresHandle | undefined;
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   let url = '';
 
   const probe = async (path: string) => {

@@ -1,7 +1,7 @@
 // The console under test: the whole API (serving the built page) on a real PostgreSQL with a seeded
 // demo cohort, a real Chromium driving it, and helpers for the journeys.
 import sparticuz from '@sparticuz/chromium';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { EVENT_STORE, seedDemoCohort } from '@cl/cultivation';
 import type { EventStore } from '@cl/event-store';
@@ -31,7 +31,7 @@ export interface ConsoleOptions {
 }
 
 export function useConsole(options: ConsoleOptions): ConsoleHarness {
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FixedClock } from '@cl/cultivation';
 import type { Logger } from 'pino';
 import { createLogger, loadConfig } from '@cl/platform';
@@ -13,7 +13,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 export interface TestApi {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly url: string;
   /** POST /graphql over real HTTP, with an optional bearer token and headers. */
   graphql<T = Record<string, unknown>>(
@@ -28,7 +28,7 @@ export interface TestApi {
 export const TEST_NOW = new Date('2026-11-27T04:00:00Z');
 
 export function useTestApi(env: Record<string, string> = {}, logger: Logger = createLogger('silent')): TestApi {
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   let url = '';
   beforeAll(async () => {

@@ -1,6 +1,7 @@
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { Logger } from 'pino';
 import { type Clock, CultivationModule, LEDGER_MIGRATIONS, QUERY_LIMITS } from '@cl/cultivation';
 import { eventStoreFactory } from './event-store.factory';
@@ -27,8 +28,8 @@ export interface ApiModuleOptions {
   /** The application's metrics (served at /metrics). */
   metrics: Metrics;
   /**
-   * Another GraphQL driver's module in place of Apollo's (bench/engines-api.ts: the same resolvers behind Mercurius
-   * or Yoga, for the side-by-side figure only; the service always runs the Apollo module below).
+   * Another GraphQL module in place of the service's (bench/engines-api.ts: the same resolvers behind another
+   * engine's setup, for the side-by-side figure only; the service always runs the module below).
    */
   graphqlModule?: DynamicModule;
 }
@@ -58,9 +59,12 @@ export class AppModule {
           logger,
         }),
         graphqlModule ??
-          GraphQLModule.forRoot<ApolloDriverConfig>({
-            driver: ApolloDriver,
-            ...graphqlOptions(config, logger, schemaFile, QUERY_LIMITS, metrics),
+          GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+            driver: MercuriusDriver,
+            imports: [DiscoveryModule],
+            inject: [DiscoveryService],
+            useFactory: (discovery: DiscoveryService) =>
+              graphqlOptions(config, logger, schemaFile, QUERY_LIMITS, discovery),
           }),
         HealthModule,
         AuthModule,

@@ -1,17 +1,22 @@
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import type { Clock } from '@cl/cultivation';
 import {
   type AppConfig,
+  BODY_LIMIT_BYTES,
+  csrfPrevention,
   graphqlContentType,
+  graphqlRequestShape,
   httpMetrics,
   Metrics,
+  operationMetrics,
   PinoNestLogger,
   requestDeadline,
   requestLogging,
   requestScope,
   securityHeaders,
+  useJsonBody,
 } from '@cl/platform';
 import { AppModule } from './app.module';
 
@@ -24,25 +29,31 @@ export interface ApiOptions {
   clock?: Clock;
 }
 
-/** The largest request body: an import of a few MB of spreadsheet, base64. */
-const BODY_LIMIT = '6mb';
+const GRAPHQL_PATHS: ReadonlySet<string> = new Set(['/graphql']);
 
 /** Builds the API application (not yet listening): the one composition used by main and by e2e tests. */
-export async function createApi(options: ApiOptions): Promise<NestExpressApplication> {
+export async function createApi(options: ApiOptions): Promise<NestFastifyApplication> {
   const metrics = new Metrics();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...options, metrics }), {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: false });
+  const fastify = adapter.getInstance();
+  const scope = requestScope();
+  // In this order on every request: its id and log line, its scope, the security headers, the refusals that need no
+  // body (405, 415, CSRF), the deadline; once the body is read, its shape; the scope again right before the handler.
+  fastify.addHook('onRequest', requestLogging(options.logger));
+  fastify.addHook('onRequest', scope.onRequest);
+  fastify.addHook('onRequest', securityHeaders(options.config.oidcIssuer));
+  fastify.addHook('onRequest', graphqlContentType());
+  fastify.addHook('onRequest', csrfPrevention());
+  fastify.addHook('onRequest', requestDeadline(options.config.requestTimeoutMs, GRAPHQL_PATHS));
+  fastify.addHook('preValidation', graphqlRequestShape());
+  fastify.addHook('preHandler', scope.preHandler);
+  fastify.addHook('onResponse', httpMetrics(metrics));
+  fastify.addHook('onResponse', operationMetrics(metrics));
+  // Body errors (not JSON, too large) are answered as JSON (json-errors.ts), on /graphql by the error formatter.
+  useJsonBody(fastify);
+  return NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, metrics }), adapter, {
     logger: new PinoNestLogger(options.logger),
     bodyParser: false,
     abortOnError: false, // throw start-up errors to the caller instead of exiting the process
   });
-  app.use(httpMetrics(metrics));
-  app.use(requestLogging(options.logger));
-  app.use(requestScope());
-  app.use(securityHeaders(options.config.oidcIssuer));
-  app.use(graphqlContentType());
-  app.use('/graphql', requestDeadline(options.config.requestTimeoutMs));
-  // Body errors (not JSON, too large) reach the exception filter, which answers them as JSON (json-errors.ts).
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.disable('x-powered-by');
-  return app;
 }

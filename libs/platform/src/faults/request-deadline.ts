@@ -1,4 +1,5 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { attachDeadline, currentDeadline, type DeadlineState } from '../http/request-scope';
 import { RETRY_AFTER_SECONDS, ServiceUnavailable } from './unavailable';
 
@@ -41,21 +42,26 @@ export function admitWrite(field: string, commandId: string | null): void {
 }
 
 /**
- * Express middleware: a request not answered within `timeoutMs` gets 503 UNAVAILABLE with Retry-After (and, when
- * writes had begun, outcome UNKNOWN and their commandIds), and whatever the handler writes later is dropped. The
- * work itself is bounded separately (pool wait, statement_timeout), so nothing waits for ever.
+ * A Fastify onRequest hook for the paths it is given: a request not answered within `timeoutMs` gets 503
+ * UNAVAILABLE with Retry-After (and, when writes had begun, outcome UNKNOWN and their commandIds), and whatever the
+ * handler writes later is dropped. The work itself is bounded separately (pool wait, statement_timeout), so nothing
+ * waits for ever. Runs inside the request scope (requestScope's onRequest comes first).
  */
-export function requestDeadline(timeoutMs: number) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+export function requestDeadline(timeoutMs: number, paths: ReadonlySet<string>) {
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (!paths.has(request.url.split('?')[0]!) || request.headers.upgrade) return done();
+    const res = reply.raw;
     const deadline: DeadlineState = { passed: false, writes: [] };
     attachDeadline(deadline);
     const timer = setTimeout(() => {
       if (res.headersSent || res.writableEnded) return;
       deadline.passed = true;
-      res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS));
-      res.json(deadlineBody(timeoutMs, deadline.writes));
+      res.statusCode = 503;
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(deadlineBody(timeoutMs, deadline.writes)));
       // The handler still runs to its end; its answer has nowhere to go.
-      const ignore = function (this: Response) {
+      const ignore = function (this: ServerResponse) {
         return this;
       };
       res.setHeader = ignore as never;
@@ -66,6 +72,6 @@ export function requestDeadline(timeoutMs: number) {
     timer.unref();
     res.on('close', () => clearTimeout(timer));
     res.on('finish', () => clearTimeout(timer));
-    next();
+    done();
   };
 }

@@ -1,10 +1,10 @@
 import { type ArgumentsHost, Catch, HttpException, Inject } from '@nestjs/common';
 import { type GqlExceptionFilter } from '@nestjs/graphql';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { Refusal } from '@cl/refusals';
-import { httpErrorAnswer, sendError } from '../http/json-errors';
+import { httpErrorAnswer, requestIdOf, sendError } from '../http/json-errors';
 import { LOGGER } from '../platform.module';
 import { isUnavailable, ServiceUnavailable } from '../faults';
 import { UNAVAILABLE_ANSWER } from './format-error';
@@ -53,13 +53,13 @@ export class CodedErrorFilter implements GqlExceptionFilter {
 
   private answerHttp(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const req = http.getRequest<Request & { id?: unknown }>();
-    const res = http.getResponse<Response>();
-    const answer = httpErrorAnswer(exception, req.method, req.path);
-    const requestId = req.id === undefined ? undefined : String(req.id);
+    const req = http.getRequest<FastifyRequest>();
+    const res = http.getResponse<FastifyReply>();
+    const answer = httpErrorAnswer(exception, req.method, req.url.split('?')[0]!);
+    const requestId = requestIdOf(req.raw as { id?: unknown });
     if (answer instanceof HttpException) {
       const body = answer.getResponse();
-      return void res.status(answer.getStatus()).json(typeof body === 'string' ? { message: body } : body);
+      return void res.code(answer.getStatus()).send(typeof body === 'string' ? { message: body } : body);
     }
     if (answer.status >= 500) this.logger.error({ requestId, err: exception }, 'HTTP request failed');
     sendError(res, answer, requestId);

@@ -14,8 +14,11 @@ export const CONTRACT_ERROR_CODES: ReadonlySet<string> = new Set([
   'UNAVAILABLE',
 ]);
 
-/** Codes Apollo itself gives to malformed requests; safe to show as they are. */
-export const APOLLO_REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
+/**
+ * Codes of malformed requests, as Apollo Server named them (clients know them; the error formatter gives them
+ * since the move to Mercurius); safe to show as they are.
+ */
+export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

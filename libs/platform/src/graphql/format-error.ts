@@ -1,10 +1,9 @@
-import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { currentRequestId } from '../http/request-scope';
 import { isUnavailable } from '../faults';
-import { APOLLO_REQUEST_ERROR_CODES, CONTRACT_ERROR_CODES } from './error-codes';
+import { CONTRACT_ERROR_CODES, REQUEST_ERROR_CODES } from './error-codes';
 
-const isPublic = (code: string) => CONTRACT_ERROR_CODES.has(code) || APOLLO_REQUEST_ERROR_CODES.has(code);
+const isPublic = (code: string) => CONTRACT_ERROR_CODES.has(code) || REQUEST_ERROR_CODES.has(code);
 
 /** The answer when the database or event store cannot be reached (HTTP 503 with Retry-After, see graphql-options). */
 export const UNAVAILABLE_ANSWER = {
@@ -29,16 +28,20 @@ function namedBy(message: string, extensions: Record<string, unknown>): Record<s
  * Keeps the contract's error codes and fields; answers anything unexpected without internals. Every error carries
  * the request id (X-Request-Id) when it is known, so a caller can quote it.
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error?: unknown,
+  requestId = currentRequestId(),
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  const requestId = currentRequestId();
   const id = requestId ? { requestId } : {};
   if (typeof code === 'string' && isPublic(code)) {
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, ...namedBy(formatted.message, extensions), ...id } };
   }
-  // Raised outside a resolver (a plugin, the context): the database or event store could not be reached.
-  if (error !== undefined && isUnavailable(unwrapResolverError(error))) {
+  // Raised outside a resolver (a check before execution, the context): the database or event store could not be
+  // reached (isUnavailable looks through originalError).
+  if (error !== undefined && isUnavailable(error)) {
     return { ...UNAVAILABLE_ANSWER, extensions: { ...UNAVAILABLE_ANSWER.extensions, ...id }, path: formatted.path };
   }
   return {

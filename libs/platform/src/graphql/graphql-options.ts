@@ -1,99 +1,95 @@
-import { type ApolloDriverConfig } from '@nestjs/apollo';
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { Response } from 'express';
+import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { DiscoveryService } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
-import { isUnavailable, RETRY_AFTER_SECONDS } from '../faults';
-import type { Metrics } from '../metrics';
-import { formatGraphQLError } from './format-error';
-import { inputHygienePlugin } from './input-hygiene';
-import { operationPlugin } from './operation-plugin';
+import { requestIdOf } from '../http/json-errors';
+import { errorFormatter, RequestErrors } from './error-formatter';
+import { inputHygieneRefusal } from './input-hygiene';
+import { discoveredChecks, operationOf, type OperationContext, requestedOperationName } from './operation-checks';
+import { noteOperation } from './operation-plugin';
 import { type QueryLimits, queryLimits } from './query-limits';
 import type { RequestContext } from './request-context';
 import { DateTimeScalar } from './scalars';
-import { subscriptionContext, type SubscriptionContextArgs, subscriptionServerOptions } from './subscriptions';
+import { SUBSCRIPTION_ONLY, subscriptionOptions } from './subscriptions';
 
 export type { RequestContext } from './request-context';
 
-interface HttpContextArgs {
-  req: RequestContext['req'];
-  res: Response;
-}
+const refused = (message: string, code: string, rule?: string) =>
+  new RequestErrors([new GraphQLError(message, { extensions: { code, ...(rule ? { rule } : {}) } })]);
 
-function logUnexpectedErrors(logger: Logger): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            if (code === 'UNAVAILABLE' || isUnavailable(error.originalError)) {
-              logger.warn(
-                { requestId: contextValue.requestId, err: error.originalError ?? error },
-                'database unavailable',
-              );
-            } else if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
-              logger.error(
-                { requestId: contextValue.requestId, err: error.originalError ?? error },
-                'GraphQL request failed',
-              );
-            }
-          }
-        },
-      };
-    },
-  };
-}
-
-/** An answer carrying UNAVAILABLE is HTTP 503 with Retry-After, so plain HTTP clients and proxies see it too. */
-function unavailableIs503(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          if (!errors?.some((e) => e.extensions?.code === 'UNAVAILABLE')) return;
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
-        },
-      };
-    },
-  };
-}
-
-/** Apollo, code-first, with the hardening the service runs with in every environment. */
+/**
+ * Mercurius (graphql-jit), code-first, with the hardening the service runs with in every environment. `discovery`
+ * finds the BeforeOperation checks of the other modules (rate limits, read-your-writes).
+ */
 export function graphqlOptions(
   config: AppConfig,
   logger: Logger,
   schemaFile: string | true,
   limits: QueryLimits,
-  metrics?: Metrics,
-): ApolloDriverConfig {
+  discovery: DiscoveryService,
+): MercuriusDriverConfig {
   const guard = queryLimits(limits);
+  const checks = discoveredChecks(discovery);
+  const subscriptions = subscriptionOptions(guard, logger);
+
+  /** Before every execution, in order: the operation, the input's text, the cost, then the modules' checks. */
+  async function preExecution(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    context: OperationContext,
+    variables: Record<string, unknown> | undefined,
+  ): Promise<void> {
+    const reply = context.reply;
+    if (!reply) throw SUBSCRIPTION_ONLY(); // a query or mutation over the socket
+    const operation = operationOf(document, reply);
+    if (!operation) {
+      const name = requestedOperationName(reply);
+      throw refused(
+        name === undefined
+          ? 'Must provide operation name if query contains multiple operations.'
+          : `Unknown operation named "${name}".`,
+        'OPERATION_RESOLUTION_FAILURE',
+      );
+    }
+    noteOperation(reply.request.raw, operation);
+    if (operation.operation === 'subscription') {
+      throw refused(
+        'Subscriptions run over WebSocket (graphql-ws) at /graphql, not over HTTP',
+        'BAD_REQUEST',
+        'SUBSCRIPTION_OVER_HTTP',
+      );
+    }
+    const values = variables ?? {};
+    const refusal = inputHygieneRefusal(document, values) ?? guard.cost(schema, document, operation, values);
+    if (refusal) throw new RequestErrors([refusal]);
+    for (const check of checks()) await check.beforeOperation({ operation, document, variables: values, context });
+  }
+
   return {
     path: '/graphql',
     autoSchemaFile: schemaFile,
     sortSchema: true,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-    introspection: config.introspection,
-    csrfPrevention: true,
-    playground: false,
-    includeStacktraceInErrorResponses: false,
-    validationRules: guard.validationRules,
-    parseOptions: guard.parseOptions,
-    formatError: formatGraphQLError,
-    plugins: [
-      logUnexpectedErrors(logger),
-      operationPlugin(metrics),
-      inputHygienePlugin(),
-      unavailableIs503(),
-      ...guard.plugins,
-    ],
-    // Nest would reset every answer with data to 200 after our plugins; UNAVAILABLE must stay 503. The statuses our
-    // plugins set before execution (400, 429, 503 STALE_READ) are Apollo's own extensions.http, unaffected.
-    preserveHttpStatusForExecutionErrors: false,
-    context: (arg: HttpContextArgs | SubscriptionContextArgs): RequestContext =>
-      'req' in arg ? { ...arg, requestId: String(arg.req.id ?? '') } : subscriptionContext(arg),
-    subscriptions: { 'graphql-ws': subscriptionServerOptions(guard, logger) },
+    graphiql: false,
+    jit: 1, // compiled with graphql-jit from a document's second use
+    allowBatchedQueries: false,
+    validationRules: config.introspection
+      ? guard.validationRules
+      : [...guard.validationRules, NoSchemaIntrospectionCustomRule],
+    graphql: { parseOptions: guard.parseOptions },
+    errorFormatter: errorFormatter(logger) as MercuriusDriverConfig['errorFormatter'],
+    context: (request: FastifyRequest, reply: FastifyReply): RequestContext => ({
+      req: request,
+      res: reply,
+      requestId: requestIdOf(request.raw as { id?: unknown }) ?? '',
+    }),
+    subscription: subscriptions.options as MercuriusDriverConfig['subscription'],
+    hooks: {
+      preExecution: preExecution as never,
+      preSubscriptionParsing: subscriptions.preSubscriptionParsing as never,
+      preSubscriptionExecution: subscriptions.preSubscriptionExecution as never,
+    },
   };
 }

@@ -7,3 +7,5 @@ export * from './coded-error.filter';
 export * from './validation';
 export * from './input-hygiene';
 export * from './operation-plugin';
+export * from './operation-checks';
+export * from './error-formatter';

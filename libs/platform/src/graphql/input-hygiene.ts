@@ -1,7 +1,6 @@
 // Text the service cannot store or show faithfully is refused before anything runs: NUL and the other C0 control
 // characters (tab, line feed and carriage return are text) and DEL, and UTF-16 halves without their other half
 // (PostgreSQL's jsonb refuses both NUL and lone surrogates, which would otherwise surface as a 500).
-import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
 
 const UNSAFE =
@@ -58,28 +57,22 @@ function unsafeLiteral(document: DocumentNode): string | null {
 }
 
 /**
- * Refuses control characters and broken UTF-16 in variables and string literals, and variables holding more text
- * than any field needs: BAD_USER_INPUT, HTTP 400.
+ * The refusal of control characters and broken UTF-16 in variables and string literals, and of variables holding
+ * more text than any field needs (BAD_USER_INPUT, HTTP 400); undefined when the request is clean.
  */
-export function inputHygienePlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document }) {
-          const literal = unsafeLiteral(document);
-          const problem =
-            firstUnsafe(request.variables ?? {}, '') ??
-            (literal === null ? null : { field: literal, rule: 'CONTROL_CHARACTER' as const });
-          if (problem === null) return;
-          const message =
-            problem.rule === 'TEXT_TOO_LONG'
-              ? `${problem.field} holds more than ${MAX_TEXT_LENGTH} characters`
-              : `${problem.field} holds a control character or broken UTF-16 text; send plain text (tab and line breaks are fine)`;
-          throw new GraphQLError(message, {
-            extensions: { code: 'BAD_USER_INPUT', field: problem.field, rule: problem.rule, http: { status: 400 } },
-          });
-        },
-      };
-    },
-  };
+export function inputHygieneRefusal(
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): GraphQLError | undefined {
+  const literal = unsafeLiteral(document);
+  const problem =
+    firstUnsafe(variables, '') ?? (literal === null ? null : { field: literal, rule: 'CONTROL_CHARACTER' as const });
+  if (problem === null) return undefined;
+  const message =
+    problem.rule === 'TEXT_TOO_LONG'
+      ? `${problem.field} holds more than ${MAX_TEXT_LENGTH} characters`
+      : `${problem.field} holds a control character or broken UTF-16 text; send plain text (tab and line breaks are fine)`;
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', field: problem.field, rule: problem.rule, http: { status: 400 } },
+  });
 }

@@ -1,34 +1,35 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { OperationDefinitionNode } from 'graphql';
 import type { Metrics } from '../metrics';
 
-/** Where the request log line finds the GraphQL operation (set on the Express request). */
+/** What the request log line and the metrics find of the GraphQL operation (set on the raw request). */
 export interface OperationOnRequest {
   graphqlOperation?: { name: string | null; type: string | null };
+  /** OK, or the first error's extensions.code as answered; set once GraphQL answered the request. */
+  graphqlCode?: string;
+}
+
+/** Notes the operation a request runs (its name and type go on the request's log line). */
+export function noteOperation(raw: object, operation: OperationDefinitionNode): void {
+  (raw as OperationOnRequest).graphqlOperation = { name: operation.name?.value ?? null, type: operation.operation };
+}
+
+/** Notes how GraphQL answered the request: OK, or its first error's code. */
+export function noteOutcome(raw: object, code: string): void {
+  (raw as OperationOnRequest).graphqlCode = code;
 }
 
 /**
- * Each GraphQL operation: its name and type on the request's log line, and its latency by name, type and
- * outcome code (OK, or the first error's extensions.code as answered) in the metrics.
+ * A Fastify onResponse hook: each GraphQL operation's latency by name, type and outcome code (OK, or the first
+ * error's extensions.code as answered) in the metrics.
  */
-export function operationPlugin(metrics: Metrics | undefined): ApolloServerPlugin<{ req: object }> {
-  return {
-    async requestDidStart({ contextValue }) {
-      const started = process.hrtime.bigint();
-      const req = contextValue.req as OperationOnRequest;
-      let type: string | undefined;
-      return {
-        async didResolveOperation({ operationName, operation }) {
-          type = operation?.operation;
-          req.graphqlOperation = { name: operationName ?? null, type: type ?? null };
-        },
-        async willSendResponse({ response, operationName }) {
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          const first = errors?.[0]?.extensions?.code;
-          const code = errors?.length ? (typeof first === 'string' ? first : 'INTERNAL_SERVER_ERROR') : 'OK';
-          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          metrics?.graphqlOperation(operationName, type, code, seconds);
-        },
-      };
-    },
+export function operationMetrics(metrics: Metrics) {
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    const raw = request.raw as OperationOnRequest;
+    if (raw.graphqlOperation || raw.graphqlCode) {
+      const { name = null, type = null } = raw.graphqlOperation ?? {};
+      metrics.graphqlOperation(name, type ?? undefined, raw.graphqlCode ?? 'OK', reply.elapsedTime / 1000);
+    }
+    done();
   };
 }

@@ -3,17 +3,21 @@
 // - its cost rule prices every field alike and cannot see arguments or variables, so ten years of monthly trend
 //   points would cost the same as one: the cost is computed with graphql-query-complexity instead, from the
 //   variables, with each root field priced by the caller (rootCosts);
-// - its token limit parses every document a second time and, under Apollo, answers an oversized one with HTTP 500:
-//   graphql-js's own parser limit (parseOptions.maxTokens) refuses it during the one parse, as a 400 parse error.
+// - its token limit parses every document a second time: graphql-js's own parser limit (parseOptions.maxTokens)
+//   refuses it during the one parse, as a 400 parse error.
+// Armor's validation rules run in the engine's validation (cached with the document); the cost runs before each
+// execution (operation-checks.ts), because it depends on the variables.
 import type { RuleName } from '@cl/refusals';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
+  type DocumentNode,
   getNamedType,
   getNullableType,
   GraphQLError,
+  type GraphQLSchema,
   isListType,
   type GraphQLField,
+  type OperationDefinitionNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -61,47 +65,49 @@ function estimator(limits: QueryLimits) {
 const isList = (field: GraphQLField<unknown, unknown>) =>
   isListType(getNullableType(field.type)) && !getNamedType(field.type).name.startsWith('__');
 
-/** Refuses a request costing more than maxCost, once its variables are known (before execution). */
-function costPlugin(limits: QueryLimits): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema, operationName, operation }) {
-          // graphql-js lets an operation of a kind the schema lacks (subscription) through validation
-          if (operation && !schema.getRootType(operation.operation)) {
-            throw refusal(`This service has no ${operation.operation} operations`, 'OPERATION_NOT_SUPPORTED');
-          }
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [estimator(limits)],
-            });
-          } catch (error) {
-            // a variable that does not coerce: execution reports it with its own words
-            if (error instanceof GraphQLError) return;
-            throw error;
-          }
-          if (cost > limits.maxCost) {
-            throw refusal(
-              `The query would cost about ${Math.round(cost)}; the limit is ${limits.maxCost}: ask for fewer or smaller fields`,
-              'MAX_COST',
-            );
-          }
-        },
-      };
-    },
-  };
+/** The refusal of an operation the schema has no root for, or costing more than maxCost; undefined if it may run. */
+function costRefusal(
+  limits: QueryLimits,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): GraphQLError | undefined {
+  // graphql-js lets an operation of a kind the schema lacks through validation
+  if (!schema.getRootType(operation.operation)) {
+    return refusal(`This service has no ${operation.operation} operations`, 'OPERATION_NOT_SUPPORTED');
+  }
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName: operation.name?.value,
+      estimators: [estimator(limits)],
+    });
+  } catch (error) {
+    // a variable that does not coerce: execution reports it with its own words
+    if (error instanceof GraphQLError) return undefined;
+    throw error;
+  }
+  if (cost <= limits.maxCost) return undefined;
+  return refusal(
+    `The query would cost about ${Math.round(cost)}; the limit is ${limits.maxCost}: ask for fewer or smaller fields`,
+    'MAX_COST',
+  );
 }
 
-/** Apollo plugins and validation rules that hold a request to the limits. */
+/** The validation rules, parse options and cost check that hold a request to the limits. */
 export function queryLimits(limits: QueryLimits): {
-  plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
   parseOptions: { maxTokens: number };
+  cost: (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+  ) => GraphQLError | undefined;
 } {
   const common = { exposeLimits: true, propagateOnRejection: false };
   const armor = new ApolloArmor({
@@ -110,11 +116,12 @@ export function queryLimits(limits: QueryLimits): {
     maxDepth: { ...common, n: limits.maxDepth, flattenFragments: true, onReject: [reject('MAX_DEPTH')] },
     maxDirectives: { ...common, n: limits.maxDirectives, onReject: [reject('MAX_DIRECTIVES')] },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
+    // field suggestions ("Did you mean …") are masked in the error formatter
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    plugins: [...(armor.plugins as ApolloServerPlugin[]), costPlugin(limits)],
     validationRules: armor.validationRules as ValidationRule[],
     parseOptions: { maxTokens: limits.maxTokens },
+    cost: (schema, document, operation, variables) => costRefusal(limits, schema, document, operation, variables),
   };
 }

@@ -1,8 +1,8 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** What every resolver can see of its request (a subscription has no HTTP response: `res` is absent). */
 export interface RequestContext {
-  req: Request & { id?: string };
-  res: Response;
+  req: FastifyRequest;
+  res?: FastifyReply;
   requestId: string;
 }

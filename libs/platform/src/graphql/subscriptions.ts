@@ -1,76 +1,71 @@
-// GraphQL subscriptions over WebSocket (the graphql-ws protocol, which Nest's Apollo driver serves natively, and
-// which Mercurius speaks too should the engine change). The socket carries subscriptions only: queries and
-// mutations go over HTTP, where the rate limits, CSRF prevention, metrics and read-your-writes apply. The token
-// travels in the connection's payload (`connectionParams.authorization: "Bearer …"`); the same guard checks it per
-// operation, so a refusal is a coded GraphQL error, not a closed socket.
+// GraphQL subscriptions over WebSocket (Mercurius's: the graphql-transport-ws protocol of the graphql-ws client,
+// and the older subscriptions-transport-ws). The socket carries subscriptions only: queries and mutations go over
+// HTTP, where the rate limits, CSRF prevention, metrics and read-your-writes apply. The token travels in the
+// connection's payload (`connectionParams.authorization: "Bearer …"`); the same guard checks it per operation, so a
+// refusal is a coded GraphQL error, not a closed socket.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import {
-  type DocumentNode,
-  GraphQLError,
-  type GraphQLSchema,
-  Kind,
-  parse,
-  type Source,
-  specifiedRules,
-  validate,
-} from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import type { Logger } from 'pino';
 import type { RequestContext } from './request-context';
 import type { queryLimits } from './query-limits';
 
-/** What graphql-ws hands the context function. */
-export interface SubscriptionContextArgs {
-  connectionParams?: Readonly<Record<string, unknown>>;
-  extra?: { request?: IncomingMessage };
-}
-
 /** The context of a subscription: its token as the guard reads it from an HTTP request. */
-export function subscriptionContext({ connectionParams, extra }: SubscriptionContextArgs): RequestContext {
-  const authorization = connectionParams?.authorization ?? connectionParams?.Authorization;
+export function subscriptionContext(connectionParams: unknown): RequestContext {
+  const params = (typeof connectionParams === 'object' && connectionParams !== null ? connectionParams : {}) as Record<
+    string,
+    unknown
+  >;
+  const authorization = params.authorization ?? params.Authorization;
   const requestId = randomUUID();
   const headers: Record<string, string> = { 'x-request-id': requestId };
   if (typeof authorization === 'string') headers.authorization = authorization;
   return {
-    req: { headers, ip: extra?.request?.socket.remoteAddress, id: requestId } as unknown as RequestContext['req'],
-    res: undefined as unknown as RequestContext['res'],
+    req: { headers, id: requestId } as unknown as RequestContext['req'],
     requestId,
   };
 }
 
-const refusal = (message: string, code: string, rule: string) =>
-  new GraphQLError(message, { extensions: { code, rule } });
+const refusal = (message: string, code: string, rule?: string) =>
+  new GraphQLError(message, { extensions: { code, ...(rule ? { rule } : {}) } });
 
-function onlySubscriptions(document: DocumentNode): GraphQLError | undefined {
-  const other = document.definitions.find(
-    (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'subscription',
+/** Over the socket a query or mutation is refused, pointing to POST /graphql. */
+export const SUBSCRIPTION_ONLY = () =>
+  refusal(
+    'Over WebSocket this service takes subscriptions only: send queries and mutations to POST /graphql',
+    'BAD_REQUEST',
+    'SUBSCRIPTION_ONLY',
   );
-  return other
-    ? refusal(
-        'Over WebSocket this service takes subscriptions only: send queries and mutations to POST /graphql',
-        'BAD_REQUEST',
-        'SUBSCRIPTION_ONLY',
-      )
-    : undefined;
-}
 
 /**
- * graphql-ws options: the HTTP path's parse limit (tokens) and validation rules (aliases, depth, directives),
- * subscriptions only. A document over the token limit closes the socket (graphql-ws's answer to a parse failure);
- * every other refusal is a coded error on the operation.
+ * Mercurius subscription options and hooks: the HTTP path's parse limit (tokens) and validation rules (aliases,
+ * depth, directives), every refusal a coded error on the operation.
  */
-export function subscriptionServerOptions(guard: ReturnType<typeof queryLimits>, logger: Logger) {
+export function subscriptionOptions(guard: ReturnType<typeof queryLimits>, logger: Logger) {
   const rules = [...specifiedRules, ...guard.validationRules];
   return {
-    path: '/graphql',
-    connectionInitWaitTimeout: 5_000,
-    parse: (source: string | Source) => parse(source, guard.parseOptions),
-    validate: (schema: GraphQLSchema, document: DocumentNode): GraphQLError[] => {
-      const wrong = onlySubscriptions(document);
-      return wrong ? [wrong] : [...validate(schema, document, rules)];
+    options: {
+      // queries and mutations over the socket reach the preExecution check, which refuses them with a code
+      fullWsTransport: true,
+      onConnect: ({ payload }: { payload?: unknown }) => subscriptionContext(payload),
     },
-    onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLError[]) => {
-      logger.debug({ errors: errors.map((e) => e.message) }, 'subscription refused');
+    preSubscriptionParsing: async (_schema: GraphQLSchema, source: string) => {
+      try {
+        parse(source, guard.parseOptions);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        logger.debug({ message }, 'subscription refused');
+        throw refusal(
+          message,
+          'GRAPHQL_PARSE_FAILED',
+          /more th(?:at|an) \d+ tokens/.test(message) ? 'MAX_TOKENS' : undefined,
+        );
+      }
+    },
+    preSubscriptionExecution: async (schema: GraphQLSchema, document: DocumentNode) => {
+      const [error] = validate(schema, document, rules);
+      if (!error) return;
+      logger.debug({ message: error.message }, 'subscription refused');
+      throw typeof error.extensions.code === 'string' ? error : refusal(error.message, 'GRAPHQL_VALIDATION_FAILED');
     },
   };
 }

@@ -1,7 +1,7 @@
 // Every error answer is JSON without internals (ARCHITECTURE.md, Operations): the GraphQL error shape
 // `{ errors: [{ message, extensions: { code, rule, requestId } }] }`, on /graphql and on every other path alike.
 import { HttpException } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 export interface ErrorAnswer {
   readonly status: number;
@@ -17,12 +17,21 @@ export function errorBody(answer: ErrorAnswer, requestId: string | undefined): o
 }
 
 /** Sends an error answer as JSON (status, body, no caching). */
-export function sendError(res: Response, answer: ErrorAnswer, requestId: string | undefined): void {
-  if (res.headersSent) return void res.end();
-  res.status(answer.status).setHeader('Cache-Control', 'no-store');
-  res.json(errorBody(answer, requestId));
+export function sendError(reply: FastifyReply, answer: ErrorAnswer, requestId: string | undefined): FastifyReply {
+  if (reply.sent) return reply;
+  return reply
+    .code(answer.status)
+    .header('cache-control', 'no-store')
+    .type('application/json; charset=utf-8')
+    .send(errorBody(answer, requestId));
 }
 
+/** The id the request log gave the request (X-Request-Id), if it has one. */
+export function requestIdOf(raw: { id?: unknown }): string | undefined {
+  return raw.id === undefined ? undefined : String(raw.id);
+}
+
+/** What the JSON body reader (body-parser) reports, by its error `type`. */
 const BODY_ERRORS: Record<string, Omit<ErrorAnswer, 'status'>> = {
   'entity.parse.failed': {
     code: 'BAD_REQUEST',
@@ -64,25 +73,28 @@ const STATUS_CODES: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
+const INTERNAL: ErrorAnswer = {
+  status: 500,
+  code: 'INTERNAL_SERVER_ERROR',
+  message: 'Internal server error: the failure was logged with this request id',
+};
+
 /**
- * What to answer for an exception outside GraphQL execution: the request's own mistakes (a body that is not JSON,
- * too large, an unknown path) by their status with one clear sentence; an HttpException a route threw on purpose
- * (e.g. /health/ready's 503 with its details) as it is; anything else a 500 without internals.
+ * A failure of the request's body as the body reader or Fastify reports it (not JSON, too large, not UTF-8, cut
+ * off, an encoding it cannot undo), or undefined when `error` is not one.
  */
-export function httpErrorAnswer(exception: unknown, method: string, path: string): ErrorAnswer | HttpException {
-  if (!(exception instanceof HttpException)) {
-    return {
-      status: 500,
-      code: 'INTERNAL_SERVER_ERROR',
-      message: 'Internal server error: the failure was logged with this request id',
-    };
-  }
-  const status = exception.getStatus();
-  const type = (exception.cause as { type?: unknown } | undefined)?.type;
+export function bodyErrorAnswer(error: unknown): ErrorAnswer | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { type, code, status, statusCode } = error as {
+    type?: unknown;
+    code?: unknown;
+    status?: unknown;
+    statusCode?: unknown;
+  };
+  const httpStatus = typeof statusCode === 'number' ? statusCode : typeof status === 'number' ? status : undefined;
   const known = typeof type === 'string' ? BODY_ERRORS[type] : undefined;
-  if (known) return { status, ...known };
-  const zlib = (exception.cause as { code?: unknown } | undefined)?.code;
-  if (typeof zlib === 'string' && zlib.startsWith('Z_')) {
+  if (known && httpStatus) return { status: httpStatus, ...known };
+  if (typeof code === 'string' && code.startsWith('Z_')) {
     return {
       status: 400,
       code: 'BAD_REQUEST',
@@ -90,6 +102,27 @@ export function httpErrorAnswer(exception: unknown, method: string, path: string
       message: 'The request body does not decompress as its Content-Encoding says',
     };
   }
+  if (typeof code === 'string' && code.startsWith('FST_ERR_CTP_') && httpStatus && httpStatus < 500) {
+    const message = (error as { message?: unknown }).message;
+    return {
+      status: httpStatus,
+      code: STATUS_CODES[httpStatus] ?? 'BAD_REQUEST',
+      message: typeof message === 'string' ? message.slice(0, 300) : 'The request body was refused',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * What to answer for an exception outside GraphQL execution: the request's own mistakes (a body that is not JSON,
+ * too large, an unknown path) by their status with one clear sentence; an HttpException a route threw on purpose
+ * (e.g. /health/ready's 503 with its details) as it is; anything else a 500 without internals.
+ */
+export function httpErrorAnswer(exception: unknown, method: string, path: string): ErrorAnswer | HttpException {
+  const body = bodyErrorAnswer(exception) ?? bodyErrorAnswer((exception as { cause?: unknown } | null)?.cause);
+  if (body) return body;
+  if (!(exception instanceof HttpException)) return INTERNAL;
+  const status = exception.getStatus();
   if (status === 404) {
     return {
       status,

@@ -2,14 +2,13 @@
 // refused before anything runs: RATE_LIMITED, HTTP 429 with Retry-After. The actor is the verified token's subject
 // (a forged token naming someone else cannot spend their budget); without a valid token, the client's address.
 import type { RuleName } from '@cl/refusals';
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { Inject } from '@nestjs/common';
-import { Plugin } from '@nestjs/apollo';
+import { Inject, Injectable } from '@nestjs/common';
 import { GraphQLError, Kind } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Actor } from '../auth/actor';
 import { TokenService } from '../auth/token-service';
 import type { AppConfig } from '../config';
+import { type BeforeOperation, BeforeOperationCheck, type OperationCheck } from '../graphql/operation-checks';
 import { APP_CONFIG } from '../platform.module';
 
 interface Context {
@@ -33,8 +32,9 @@ function budget(perMinute: number, rule: RuleName, what: string): Budget | null 
     : null;
 }
 
-@Plugin()
-export class RateLimitPlugin implements ApolloServerPlugin<Context> {
+@Injectable()
+@BeforeOperationCheck()
+export class RateLimitPlugin implements BeforeOperation {
   private readonly writes: Budget | null;
   private readonly imports: Budget | null;
 
@@ -46,19 +46,15 @@ export class RateLimitPlugin implements ApolloServerPlugin<Context> {
     this.imports = budget(config.rateLimits.importsPerMinute, 'IMPORTS_PER_MINUTE', 'imports');
   }
 
-  async requestDidStart(): Promise<GraphQLRequestListener<Context>> {
-    return {
-      didResolveOperation: async ({ operation, contextValue }) => {
-        if (operation?.operation !== 'mutation' || (!this.writes && !this.imports)) return;
-        const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
-        const imports = fields.filter((f) => f === IMPORT_FIELD).length;
-        const writes = fields.filter((f) => f !== IMPORT_FIELD && f !== '__typename').length;
-        if (imports + writes === 0) return;
-        const key = await this.keyOf(contextValue);
-        if (this.imports && imports > 0) await this.spend(this.imports, key, imports, IMPORT_FIELD);
-        if (this.writes && writes > 0) await this.spend(this.writes, key, writes, fields[0]!);
-      },
-    };
+  async beforeOperation({ operation, context }: OperationCheck): Promise<void> {
+    if (operation.operation !== 'mutation' || (!this.writes && !this.imports)) return;
+    const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+    const imports = fields.filter((f) => f === IMPORT_FIELD).length;
+    const writes = fields.filter((f) => f !== IMPORT_FIELD && f !== '__typename').length;
+    if (imports + writes === 0) return;
+    const key = await this.keyOf(context as Context);
+    if (this.imports && imports > 0) await this.spend(this.imports, key, imports, IMPORT_FIELD);
+    if (this.writes && writes > 0) await this.spend(this.writes, key, writes, fields[0]!);
   }
 
   /** The verified subject (kept on the context for the auth guard), else the client's address. */
@@ -82,7 +78,7 @@ export class RateLimitPlugin implements ApolloServerPlugin<Context> {
             code: 'RATE_LIMITED',
             field,
             rule: budget.rule,
-            http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
+            http: { status: 429, headers: { 'retry-after': String(seconds) } },
           },
         },
       );

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
 /** What the request deadline knows of a request: whether it has passed, and the writes started before it did. */
 export interface DeadlineState {
@@ -8,7 +8,13 @@ export interface DeadlineState {
   readonly writes: { field: string; commandId: string | null }[];
 }
 
-const scope = new AsyncLocalStorage<{ requestId: string; deadline?: DeadlineState }>();
+interface Scope {
+  requestId: string;
+  deadline?: DeadlineState;
+}
+
+const scope = new AsyncLocalStorage<Scope>();
+const SCOPE = Symbol('request scope');
 
 /** The id of the request being handled (X-Request-Id), wherever it is asked for; undefined outside a request. */
 export function currentRequestId(): string | undefined {
@@ -26,9 +32,25 @@ export function attachDeadline(state: DeadlineState): void {
   if (store) store.deadline = state;
 }
 
-/** Express middleware (after request logging, which assigns req.id): the request id for everything it runs. */
+type RawWithScope = FastifyRequest['raw'] & { id?: unknown; [SCOPE]?: Scope };
+
+/**
+ * Fastify hooks (after request logging, which assigns the raw request's id): the request id for everything the
+ * request runs. `onRequest` opens the scope for the hooks that follow; `preHandler` enters it again right before
+ * the handler, whatever the body parser's callbacks ran in.
+ */
 export function requestScope() {
-  return (req: IncomingMessage & { id?: unknown }, _res: ServerResponse, next: () => void): void => {
-    scope.run({ requestId: String(req.id ?? '') }, next);
+  return {
+    onRequest(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+      const raw = request.raw as RawWithScope;
+      const store: Scope = { requestId: String(raw.id ?? '') };
+      raw[SCOPE] = store;
+      scope.run(store, done);
+    },
+    preHandler(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+      const store = (request.raw as RawWithScope)[SCOPE];
+      if (store) scope.run(store, done);
+      else done();
+    },
   };
 }

@@ -1,15 +1,16 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import helmet from 'helmet';
-import { sendError } from './json-errors';
+import { requestIdOf, sendError } from './json-errors';
 
 /**
- * Security headers on every response (helmet), with a Content-Security-Policy for the web console served from the
- * same origin: its own scripts only; inline styles allowed (Element Plus and ECharts set them); images also from
- * data: and blob: (chart exports); requests and sign-in forms to this origin and the city's sign-on (OIDC_ISSUER).
+ * Security headers on every response (helmet, on the raw response), with a Content-Security-Policy for the web
+ * console served from the same origin: its own scripts only; inline styles allowed (Element Plus and ECharts set
+ * them); images also from data: and blob: (chart exports); requests and sign-in forms to this origin and the city's
+ * sign-on (OIDC_ISSUER).
  */
 export function securityHeaders(oidcIssuer: string | undefined) {
   const issuer = oidcIssuer ? [new URL(oidcIssuer).origin] : [];
-  return helmet({
+  const headers = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -31,26 +32,94 @@ export function securityHeaders(oidcIssuer: string | undefined) {
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
   });
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void =>
+    headers(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
 }
+
+const pathOf = (request: FastifyRequest) => request.url.split('?')[0]!;
 
 /**
  * POST /graphql takes `application/json` only (the GraphQL-over-HTTP media type for requests): anything else is
- * 415 with a JSON error body, before the body is read.
+ * 415 with a JSON error body, before the body is read. Other methods than GET and POST are 405.
  */
 export function graphqlContentType(path = '/graphql') {
-  return (req: Request & { id?: unknown }, res: Response, next: NextFunction): void => {
-    if (req.method !== 'POST' || req.path !== path) return next();
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type === 'application/json') return next();
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (pathOf(request) !== path) return done();
+    if (request.method !== 'POST') {
+      if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return done();
+      reply.header('allow', 'GET, POST');
+      return void sendError(
+        reply,
+        { status: 405, code: 'BAD_REQUEST', rule: 'METHOD', message: `${path} takes GET and POST only` },
+        requestIdOf(request.raw as { id?: unknown }),
+      );
+    }
+    const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type === 'application/json') return done();
     sendError(
-      res,
+      reply,
       {
         status: 415,
         code: 'UNSUPPORTED_MEDIA_TYPE',
         rule: 'CONTENT_TYPE',
         message: `POST ${path} takes Content-Type: application/json${type ? ` (got ${type.slice(0, 100)})` : ''}`,
       },
-      req.id === undefined ? undefined : String(req.id),
+      requestIdOf(request.raw as { id?: unknown }),
+    );
+  };
+}
+
+/** The message Apollo Server gave a request it took for a cross-site forgery; clients and tests know it. */
+const CSRF_MESSAGE =
+  "This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Please either specify a 'content-type' header (with a type that is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain) or provide a non-empty value for one of the following headers: x-apollo-operation-name, apollo-require-preflight";
+const SIMPLE_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/**
+ * CSRF prevention for GET /graphql (a browser sends a GET cross-site without a preflight): only with a
+ * non-simple Content-Type or an `x-apollo-operation-name` / `apollo-require-preflight` header. POST is JSON only
+ * (above), which a browser never sends cross-site without a preflight. The WebSocket upgrade is not a query.
+ */
+export function csrfPrevention(path = '/graphql') {
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (request.method !== 'GET' || pathOf(request) !== path) return done();
+    if ((request.headers.upgrade ?? '').toLowerCase() === 'websocket') return done();
+    const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const preflighted = ['x-apollo-operation-name', 'apollo-require-preflight'].some((h) => !!request.headers[h]);
+    if (preflighted || (type !== '' && !SIMPLE_TYPES.has(type))) return done();
+    sendError(
+      reply,
+      { status: 400, code: 'BAD_REQUEST', rule: 'CSRF_PREVENTION', message: CSRF_MESSAGE },
+      requestIdOf(request.raw as { id?: unknown }),
+    );
+  };
+}
+
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What is wrong with a POST /graphql body's shape (GraphQL over HTTP), or undefined. */
+function shapeProblem(body: unknown): string | undefined {
+  if (Array.isArray(body)) return 'Batched operations are not taken: send one operation per request';
+  if (!isObject(body)) return 'The body must be a JSON object with a query';
+  const { query, variables, operationName, extensions } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || query.trim() === '') return 'The body must hold a non-empty `query` string';
+  if (variables !== undefined && variables !== null && !isObject(variables)) return '`variables` must be an object';
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+    return '`operationName` must be a string';
+  }
+  if (extensions !== undefined && extensions !== null && !isObject(extensions)) return '`extensions` must be an object';
+  return undefined;
+}
+
+/** A Fastify preValidation hook: POST /graphql's body is one GraphQL request (query, variables, operationName). */
+export function graphqlRequestShape(path = '/graphql') {
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (request.method !== 'POST' || pathOf(request) !== path) return done();
+    const problem = shapeProblem(request.body);
+    if (problem === undefined) return done();
+    sendError(
+      reply,
+      { status: 400, code: 'BAD_REQUEST', rule: 'REQUEST_SHAPE', message: problem },
+      requestIdOf(request.raw as { id?: unknown }),
     );
   };
 }

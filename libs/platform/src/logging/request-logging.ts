@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { OperationOnRequest } from '../graphql/operation-plugin';
@@ -8,11 +9,11 @@ import type { OperationOnRequest } from '../graphql/operation-plugin';
 const QUIET_PATHS = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
 
 /**
- * Express middleware: one JSON line per request (method, path without the query string, status, time; the GraphQL operation's name
+ * A Fastify onRequest hook (pino-http on the raw request): one JSON line per request (method, path without the query string, status, time; the GraphQL operation's name
  * and type; never a body or a header), with a request id (from X-Request-Id or new) echoed back.
  */
 export function requestLogging(logger: Logger) {
-  return pinoHttp({
+  const log = pinoHttp({
     logger,
     genReqId: (req: IncomingMessage, res) => {
       const given = req.headers['x-request-id'];
@@ -33,4 +34,6 @@ export function requestLogging(logger: Logger) {
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void =>
+    log(request.raw, reply.raw, () => done());
 }

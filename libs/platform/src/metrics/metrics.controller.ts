@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { APP_CONFIG, LOGGER } from '../platform.module';
@@ -20,17 +20,17 @@ export class MetricsController {
   }
 
   @Get()
-  async scrape(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async scrape(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     if (!this.authorized(req.headers.authorization)) {
-      res
-        .status(401)
-        .set('WWW-Authenticate', 'Bearer realm="metrics"')
-        .json({ error: 'metrics need the bearer token' });
+      await res
+        .code(401)
+        .header('WWW-Authenticate', 'Bearer realm="metrics"')
+        .send({ error: 'metrics need the bearer token' });
       return;
     }
     const text = await this.metrics.render((error) =>
       this.logger.warn({ err: error }, 'a metrics sampler failed; its gauges are left out of this scrape'),
     );
-    res.status(200).set('Content-Type', this.metrics.contentType).send(text);
+    await res.code(200).header('Content-Type', this.metrics.contentType).send(text);
   }
 }
