@@ -1,12 +1,15 @@
-// `ENGINE=mercurius|yoga node dist/bench/engines-api.js` (started by bench/engines.ts, never by the service): the
-// API's own modules and resolvers (AppModule) behind another GraphQL driver on Fastify, for the side-by-side figure
-// of issue 24 only. What it leaves out of the service's guarantees is listed in BENCHMARKS.md ("GraphQL engines"):
-// none of createApi's Express middleware (request ids, logging, CSP, content-type and deadline checks, JSON body
-// errors), none of the Apollo plugins (cost table, token limit, rate limits, read-your-writes, UNAVAILABLE → 503,
-// operation metrics), no CSRF prevention and not the service's error formatting. It keeps armor's validation rules
-// (aliases, depth, directives) and the resolvers' own guards (roles, district scope) and validation.
+// `ENGINE=apollo|mercurius|yoga node dist/bench/engines-api.js` (started by bench/engines.ts, never by the
+// service): the API's own modules and resolvers (AppModule) behind a bare GraphQL engine, for the side-by-side figure
+// of issue 24 only — Apollo 5 on Express 5 (the engine the service ran on before it moved to Mercurius; kept as
+// devDependencies for this baseline only), Mercurius with graphql-jit, Yoga with its jit plugin, both on Fastify.
+// What they leave out of the service's guarantees is listed in BENCHMARKS.md ("GraphQL engines"): none of
+// createApi's hooks (request ids, logging, CSP, content-type, CSRF and deadline checks, JSON body errors), none of
+// the checks before execution (cost table, input hygiene, rate limits, read-your-writes), no UNAVAILABLE → 503, no
+// operation metrics and not the service's error formatting. They keep armor's validation rules (aliases, depth,
+// directives) and the resolvers' own guards (roles, district scope) and validation.
 import 'reflect-metadata';
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
@@ -25,7 +28,7 @@ import {
   resolveDatabase,
 } from '@cl/platform';
 
-type Engine = 'mercurius' | 'yoga';
+type Engine = 'apollo' | 'mercurius' | 'yoga';
 
 /**
  * The part of graphql-yoga used here, loaded with require: importing its types augments graphql's
@@ -58,7 +61,9 @@ const contextOf = (req: FastifyRequest, reply: FastifyReply) => ({ req, res: rep
 
 async function main(): Promise<void> {
   const engine = process.env.ENGINE as Engine;
-  if (engine !== 'mercurius' && engine !== 'yoga') throw new Error('ENGINE must be mercurius or yoga');
+  if (engine !== 'apollo' && engine !== 'mercurius' && engine !== 'yoga') {
+    throw new Error('ENGINE must be apollo, mercurius or yoga');
+  }
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await resolveDatabase(config, logger, { giveUp: (line) => logger.fatal(line) });
@@ -66,17 +71,30 @@ async function main(): Promise<void> {
   const adapter = new FastifyAdapter({ bodyLimit: 6 * 2 ** 20 });
   // Mercurius serves /graphql itself; for Yoga it only builds the schema (Nest's resolvers bound into it) at a
   // path no one asks, and Yoga answers /graphql with that same executable schema.
-  const graphqlModule = GraphQLModule.forRoot<MercuriusDriverConfig>({
-    driver: MercuriusDriver,
-    path: engine === 'mercurius' ? '/graphql' : '/graphql-mercurius-unused',
-    autoSchemaFile: true,
-    sortSchema: true,
-    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-    graphiql: false,
-    jit: 1, // graphql-jit from a query's first use
-    validationRules,
-    context: contextOf,
-  });
+  const graphqlModule =
+    engine === 'apollo'
+      ? GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          playground: false,
+          csrfPrevention: false,
+          validationRules,
+          context: ({ req, res }: { req: { id?: unknown }; res: unknown }) => ({ req, res, requestId: '' }),
+        })
+      : GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          path: engine === 'mercurius' ? '/graphql' : '/graphql-mercurius-unused',
+          autoSchemaFile: true,
+          sortSchema: true,
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          graphiql: false,
+          jit: 1, // graphql-jit from a query's first use
+          validationRules,
+          context: contextOf,
+        });
   if (engine === 'yoga') {
     let yoga: YogaServer | undefined;
     const limits = {
@@ -113,7 +131,8 @@ async function main(): Promise<void> {
       metrics: new Metrics(),
       graphqlModule,
     }),
-    adapter,
+    // Apollo on Nest's default platform, Express
+    ...((engine === 'apollo' ? [] : [adapter]) as [FastifyAdapter]),
     { logger: new PinoNestLogger(logger), abortOnError: false },
   );
   const stop = () =>

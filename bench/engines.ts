@@ -1,7 +1,8 @@
 // `npm run bench:engines [-- --scale N] [--seconds S] [--pg-dir DIR]`: issue 24's side-by-side figure. The same
-// schema and resolvers (AppModule) behind (a) the service as it is (Apollo 5 on Express 5, dist/apps/api), (b) Fastify
-// + Mercurius with graphql-jit and (c) GraphQL Yoga on Fastify with @envelop/graphql-jit (both bench/engines-api.ts),
-// plus a bare Node `http` server answering the floor's JSON bytes (the machine's HTTP limit with this load generator).
+// schema and resolvers (AppModule) behind (a) Apollo 5 on Express 5, (b) Fastify + Mercurius with graphql-jit and
+// (c) GraphQL Yoga on Fastify with @envelop/graphql-jit (all three bare, bench/engines-api.ts), (d) the service as it
+// is (Mercurius with every guarantee, dist/apps/api), plus a bare Node `http` server answering the floor's JSON bytes
+// (the machine's HTTP limit with this load generator).
 // Load from autocannon (in this process) at 1 and 32 connections: the `{__typename}` floor, cohortProgress (arguments
 // varied so the result cache mostly misses) and grants (a fresh enterprise each, on a fresh copy of one template per
 // engine). Prints one table with ratios; writes bench/results/<start>-<scale>-engines.json.
@@ -21,7 +22,13 @@ import { resultName } from './report';
 
 const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
-const ENGINES = ['bare http', 'apollo+express', 'mercurius+jit', 'yoga+jit'] as const;
+const ENGINES = ['bare http', 'apollo+express', 'mercurius+jit', 'yoga+jit', 'service'] as const;
+/** ENGINE of bench/engines-api.ts for each bare engine; the service runs its own main. */
+const VARIANT: Partial<Record<Engine, string>> = {
+  'apollo+express': 'apollo',
+  'mercurius+jit': 'mercurius',
+  'yoga+jit': 'yoga',
+};
 type Engine = (typeof ENGINES)[number];
 const WORKLOADS = ['floor', 'cohortProgress', 'grants'] as const;
 type Workload = (typeof WORKLOADS)[number];
@@ -178,12 +185,9 @@ async function main(): Promise<void> {
                 pg.url,
                 log,
                 undefined,
-                engine === 'apollo+express'
+                engine === 'service'
                   ? {}
-                  : {
-                      main: resolve('dist/bench/engines-api.js'),
-                      env: { ENGINE: engine === 'mercurius+jit' ? 'mercurius' : 'yoga' },
-                    },
+                  : { main: resolve('dist/bench/engines-api.js'), env: { ENGINE: VARIANT[engine]! } },
               );
             })();
       try {
