@@ -39,6 +39,7 @@ export const RULES = [
   'TITLE_REQUIRED',
   'REPORT_NOT_FOUND',
   'REPORT_SCOPE_MISMATCH',
+  'YEAR_OUT_OF_RANGE',
 ] as const;
 
 export type RuleName = (typeof RULES)[number];

@@ -123,6 +123,8 @@ function evolveRegistered(state: Registered, { eventId, event }: Envelope<Enterp
       );
       return { ...state, grants };
     }
+    case 'AnnualUpdateRecorded':
+      return { ...state, annualUpdates: [...(state.annualUpdates ?? []), event.data] };
     default: {
       const _never: never = event;
       return _never;

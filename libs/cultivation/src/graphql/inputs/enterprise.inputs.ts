@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { DateScalar } from '@cl/platform';
 import { EnterpriseCommandInput, IdempotentInput } from './command-input.base';
@@ -27,4 +27,10 @@ export class RelocateEnterpriseInput extends EnterpriseCommandInput {
 export class DeregisterEnterpriseInput extends EnterpriseCommandInput {
   @Field(() => DateScalar) effectiveOn: string;
   @Field() @MaxLength(500) reason: string;
+}
+
+@InputType()
+export class RecordAnnualUpdateInput extends EnterpriseCommandInput {
+  @Field(() => Int) year: number;
+  @Field(() => DateScalar) submittedOn: string;
 }
