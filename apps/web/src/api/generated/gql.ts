@@ -15,6 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query OverdueUpdates($year: Int!, $district: String, $first: Int) {\n    overdueAnnualUpdates(year: $year, district: $district, first: $first) {\n      totalCount\n      edges {\n        node {\n          enterprise {\n            creditCode\n            name\n          }\n          dueOn\n          daysOverdue\n          tiers {\n            tier\n            nameZh\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": typeof types.OverdueUpdatesDocument,
     "\n  query ServiceInfo {\n    serviceInfo {\n      name\n      version\n      oidcIssuer\n      oidcClientId\n      oidcScope\n      oidcResource\n    }\n  }\n": typeof types.ServiceInfoDocument,
     "\n  fragment TierFields on TierInfo {\n    tier\n    ladder\n    rung\n    nameZh\n    nameEn\n    grantable\n  }\n": typeof types.TierFieldsFragmentDoc,
     "\n  query Reference {\n    tiers {\n      ...TierFields\n    }\n    districts {\n      code\n      name\n    }\n  }\n": typeof types.ReferenceDocument,
@@ -48,6 +49,7 @@ type Documents = {
     "\n  query Restatement($id: ID!) {\n    reportRestatement(id: $id) {\n      position\n      report {\n        ...ReportFields\n      }\n      rows {\n        tier {\n          tier\n          nameZh\n          nameEn\n        }\n        level\n        metric\n        published\n        now\n        difference\n        events {\n          creditCode\n          name\n          eventId\n          eventType\n          effectiveOn\n          recordedAt\n          recordedBy\n          effect\n        }\n      }\n    }\n  }\n": typeof types.RestatementDocument,
 };
 const documents: Documents = {
+    "\n  query OverdueUpdates($year: Int!, $district: String, $first: Int) {\n    overdueAnnualUpdates(year: $year, district: $district, first: $first) {\n      totalCount\n      edges {\n        node {\n          enterprise {\n            creditCode\n            name\n          }\n          dueOn\n          daysOverdue\n          tiers {\n            tier\n            nameZh\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": types.OverdueUpdatesDocument,
     "\n  query ServiceInfo {\n    serviceInfo {\n      name\n      version\n      oidcIssuer\n      oidcClientId\n      oidcScope\n      oidcResource\n    }\n  }\n": types.ServiceInfoDocument,
     "\n  fragment TierFields on TierInfo {\n    tier\n    ladder\n    rung\n    nameZh\n    nameEn\n    grantable\n  }\n": types.TierFieldsFragmentDoc,
     "\n  query Reference {\n    tiers {\n      ...TierFields\n    }\n    districts {\n      code\n      name\n    }\n  }\n": types.ReferenceDocument,
@@ -81,6 +83,10 @@ const documents: Documents = {
     "\n  query Restatement($id: ID!) {\n    reportRestatement(id: $id) {\n      position\n      report {\n        ...ReportFields\n      }\n      rows {\n        tier {\n          tier\n          nameZh\n          nameEn\n        }\n        level\n        metric\n        published\n        now\n        difference\n        events {\n          creditCode\n          name\n          eventId\n          eventType\n          effectiveOn\n          recordedAt\n          recordedBy\n          effect\n        }\n      }\n    }\n  }\n": types.RestatementDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverdueUpdates($year: Int!, $district: String, $first: Int) {\n    overdueAnnualUpdates(year: $year, district: $district, first: $first) {\n      totalCount\n      edges {\n        node {\n          enterprise {\n            creditCode\n            name\n          }\n          dueOn\n          daysOverdue\n          tiers {\n            tier\n            nameZh\n            nameEn\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OverdueUpdatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

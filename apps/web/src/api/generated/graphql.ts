@@ -181,6 +181,15 @@ export type Tier =
   | 'TECH_LEADER'
   | 'TECH_SME';
 
+export type OverdueUpdatesQueryVariables = Exact<{
+  year: number;
+  district?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type OverdueUpdatesQuery = { overdueAnnualUpdates: { totalCount: number, edges: Array<{ node: { dueOn: string, daysOverdue: number, enterprise: { creditCode: string, name: string }, tiers: Array<{ tier: Tier, nameZh: string, nameEn: string }> } }> } };
+
 export type ServiceInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -556,6 +565,28 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(`
   supersedes
 }
     `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
+export const OverdueUpdatesDocument = new TypedDocumentString(`
+    query OverdueUpdates($year: Int!, $district: String, $first: Int) {
+  overdueAnnualUpdates(year: $year, district: $district, first: $first) {
+    totalCount
+    edges {
+      node {
+        enterprise {
+          creditCode
+          name
+        }
+        dueOn
+        daysOverdue
+        tiers {
+          tier
+          nameZh
+          nameEn
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverdueUpdatesQuery, OverdueUpdatesQueryVariables>;
 export const ServiceInfoDocument = new TypedDocumentString(`
     query ServiceInfo {
   serviceInfo {
