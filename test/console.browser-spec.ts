@@ -186,6 +186,23 @@ describe('the console', () => {
       .split(/\r?\n/);
     expect(report).toHaveLength(3);
     expect(report[2]).toContain('CREDIT_CODE_CHECK');
+
+    // A list that names it short: not found, and the registered name is offered as a list, never applied.
+    await page.getByLabel('文件（CSV 或 XLSX）').setInputFiles({
+      name: '简称名单.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '企业名称,所属区,认定类型,认定日期\n注：排名不分先后,,,\n滨海控制台测试,滨海新区（经开区）,创新型中小企业,2025-04-02\n',
+      ),
+    });
+    await page.getByTestId('import-submit').click();
+    await seeContaining(page.getByTestId('import-summary'), '1 行：接受 0，重复 0，拒绝 1');
+    await seeContaining(page.getByTestId('import-summary'), '跳过 1 行');
+    await seeContaining(rows.nth(0), '跳过');
+    await seeContaining(rows.nth(1), 'NAME_NOT_FOUND');
+    const offered = rows.nth(1).getByTestId('import-suggestions').locator('li');
+    await seeCount(offered, 1);
+    await seeContaining(offered.nth(0), `天津滨海控制台测试有限公司（${creditCode(990001)}）`);
   });
 
   it("downloads the district breakdown as a CSV whose rows are the API's", async () => {

@@ -46,6 +46,7 @@ export default async function globalSetup(globalConfig?: { selectProjects?: stri
     dataDir: join(folder, 'pg'),
     port: await freePort(),
     persistent: false,
+    detached: false, // a Ctrl-C of the test run stops its server too
   });
   process.env.TEST_ADMIN_DATABASE_URL = server.url;
   (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = { server, folder };

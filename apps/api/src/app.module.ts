@@ -59,6 +59,7 @@ export class AppModule {
             minReadIntervalMs: config.projectorMinReadIntervalMs,
           },
           liveCheckpoint: { url: databaseUrl, maxAgeMs: config.liveCheckpointMaxAgeMs },
+          liveSubscriptions: { maxSubscribers: config.subscriptionsMax },
         }),
       ],
       providers: [ServiceInfoResolver],

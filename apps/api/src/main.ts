@@ -9,6 +9,9 @@ import {
 } from '@cl/platform';
 import { createApi } from './create-api';
 
+/** How long a stop waits for requests in flight before it closes their connections. */
+const DRAIN_MS = 5_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -26,12 +29,17 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApi>> | undefined;
   let stopping: Promise<void> | undefined;
   let starting: Promise<void> = Promise.resolve();
-  // Installed before anything slow: a signal during the start lets the start settle, then stops it all in order.
+  // Installed before anything slow: a signal during the start lets the start settle, then stops it all in order:
+  // HTTP stops accepting and drains (app.close() closes the server before its shutdown hooks), the projector
+  // finishes its batch and releases its lock, the pools close, and only then the embedded PostgreSQL stops.
   const stop = (signal: string) =>
     (stopping ??= (async () => {
       logger.info({ signal }, 'shutting down');
       await starting.catch(() => undefined);
+      // Requests still running after DRAIN_MS lose their connection, so that the stop ends within 10 s.
+      const cut = setTimeout(() => app?.getHttpServer().closeAllConnections(), DRAIN_MS).unref();
       await app?.close();
+      clearTimeout(cut);
       await database?.close();
       logger.info('stopped');
     })());
@@ -58,9 +66,10 @@ async function main(): Promise<void> {
     throw error;
   }
   if (stopping || !database) return;
+  const url = `http://localhost:${config.port}/`;
   logger.info(
-    { url: `http://localhost:${config.port}/graphql`, embeddedDatabase: database.embedded, node: process.version },
-    'Cultivation Ledger is listening',
+    { url, graphql: `${url}graphql`, embeddedDatabase: database.embedded, node: process.version },
+    `Cultivation Ledger is listening on ${url} (the console; GraphQL at ${url}graphql)`,
   );
 }
 

@@ -11,6 +11,7 @@ import {
   type OpenLedger,
 } from '@cl/cultivation';
 import { createLogger, loadConfig, type AppConfig } from '@cl/platform';
+import { Pool } from 'pg';
 import type { Logger } from 'pino';
 
 /**
@@ -84,4 +85,14 @@ export async function catchUpReadModels(ledger: OpenLedger, logger: Logger, time
   } finally {
     await projector.stop();
   }
+}
+
+/**
+ * A one-connection pool of its own on the ledger's database (backup, restore, copy-log: each holds one long
+ * transaction); an idle connection closed under it (the embedded server stopping at the end) is logged, not thrown.
+ */
+export function ledgerPool(url: string, logger: Logger): Pool {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  pool.on('error', (error) => logger.debug({ reason: error.message }, 'an idle connection was closed'));
+  return pool;
 }

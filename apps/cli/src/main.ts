@@ -8,6 +8,8 @@ import { demoCommand } from './commands/demo.command';
 import { lapsesCommand } from './commands/lapses.command';
 import { rebuildCommand, verifyCommand } from './commands/projection.commands';
 import { migrateCommand } from './commands/migrate.command';
+import { backupCommand, restoreCommand } from './commands/backup.commands';
+import { copyLogCommand } from './commands/copy-log.command';
 
 logProcessEvents(cliLogger());
 
@@ -19,7 +21,10 @@ const program = new Command('cultivation-ledger')
   .addCommand(lapsesCommand())
   .addCommand(importCommand())
   .addCommand(demoCommand())
-  .addCommand(migrateCommand());
+  .addCommand(migrateCommand())
+  .addCommand(backupCommand())
+  .addCommand(restoreCommand())
+  .addCommand(copyLogCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   cliLogger().error(error instanceof Error ? error.message : String(error));

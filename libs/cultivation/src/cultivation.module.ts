@@ -12,7 +12,9 @@ import {
   SetTargetHandler,
 } from './application/commands';
 import { ScheduleModule } from '@nestjs/schedule';
-import { EVENT_STORE } from './application/tokens';
+import { EVENT_STORE, LIVE_FEED_LIMITS } from './application/tokens';
+import { LiveQueries, type LiveFeedLimits } from './application/queries';
+import { LiveResolver } from './graphql/live.resolver';
 import { EnterpriseMutationsResolver } from './graphql/enterprise-mutations.resolver';
 import { ReferenceResolver } from './graphql/reference.resolver';
 import { AuditQueries } from './application/audit/audit-queries';
@@ -39,6 +41,8 @@ export interface CultivationModuleOptions {
   projector?: ProjectorOptions | false;
   /** The queries' view of the live checkpoint (LIVE_CHECKPOINT_MAX_AGE_MS); without it every answer reads it. */
   liveCheckpoint?: LiveCheckpointConfig;
+  /** Bounds of the GraphQL subscriptions (SUBSCRIPTIONS_MAX). */
+  liveSubscriptions?: LiveFeedLimits;
 }
 
 /** The cultivation bounded context: commands, queries, GraphQL. */
@@ -72,6 +76,9 @@ export class CultivationModule {
         }),
         ProgressResolver,
         EnterpriseQueriesResolver,
+        { provide: LIVE_FEED_LIMITS, useValue: options.liveSubscriptions ?? {} },
+        LiveQueries,
+        LiveResolver,
         TargetsResolver,
         ConsistencyPlugin,
         CertificationImporter,

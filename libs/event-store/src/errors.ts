@@ -27,3 +27,19 @@ export class InvalidAppend extends Error {
     this.name = 'InvalidAppend';
   }
 }
+
+/** A backup file that is not whole: cut short, changed, or not a backup at all. Nothing was restored from it. */
+export class DamagedBackup extends Error {
+  constructor(reason: string) {
+    super(`the backup is damaged or incomplete: ${reason}; nothing was restored`);
+    this.name = 'DamagedBackup';
+  }
+}
+
+/** A restore or copy refused because its target already holds a log it would mix with. */
+export class TargetNotEmpty extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TargetNotEmpty';
+  }
+}

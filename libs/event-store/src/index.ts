@@ -15,8 +15,21 @@ export {
   poolConnection,
   NotificationListener,
   type ListenerHandlers,
+  writeBackup,
+  restoreBackup,
+  checkBackup,
+  type BackupSummary,
+  type RestoreSummary,
+  copyLog,
+  type CopyLogOptions,
+  type CopyLogProgress,
+  type CopyLogResult,
+  PostgresLogTarget,
+  redactUrl,
 } from './postgres';
-export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb';
+export type { LogTarget, CommandRecord } from './transfer/log-transfer';
+export { canonicalJson, LogDigest, type LogSummary } from './transfer/log-digest';
+export { EventStoreDbEventStore, EventStoreDbLogTarget, type EventStoreDbOptions } from './eventstoredb';
 export {
   describeEventStoreContract,
   type StoreUnderTest,

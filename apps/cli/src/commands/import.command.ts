@@ -8,6 +8,9 @@ import {
   CommandExecutor,
   dateOf,
   DISTRICTS,
+  IMPORT_ACTIONS,
+  type ImportReport,
+  type ImportAction,
   isCalendarDate,
   levelOf,
   type ListValues,
@@ -49,6 +52,7 @@ interface ImportCliOptions {
   grantedOn?: string;
   validUntil?: string;
   batch?: string;
+  action?: string;
 }
 
 /** The list-level options, checked: a typo here would refuse every row. */
@@ -69,13 +73,31 @@ function listValues(opts: ImportCliOptions): ListValues {
     if (value === null || !isCalendarDate(value)) throw new Error(`${flag} ${text}: not a date (YYYY-MM-DD)`);
     return value;
   };
+  const action = opts.action?.toUpperCase();
+  if (action !== undefined && !(IMPORT_ACTIONS as readonly string[]).includes(action)) {
+    throw new Error(`--action ${opts.action}: not an action (one of ${IMPORT_ACTIONS.join(', ')})`);
+  }
   return {
     tier,
     level,
     grantedOn: date('--granted-on', opts.grantedOn),
     validUntil: date('--valid-until', opts.validUntil),
     batch: opts.batch,
+    action: action as ImportAction | undefined,
   };
+}
+
+/** The rows not found by name and the registered names they resemble, for the person at the terminal. */
+function suggestionLines(report: ImportReport, limit = 20): string {
+  const rows = report.rows.filter((r) => r.suggestions.length > 0);
+  const lines = rows
+    .slice(0, limit)
+    .map(
+      (r) =>
+        `  row ${r.rowNumber} ${r.name}: not found; similar: ${r.suggestions.map((s) => `${s.name} (${s.creditCode})`).join('; ')}`,
+    );
+  if (rows.length > limit) lines.push(`  … ${rows.length - limit} more in the report`);
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 /** `import <file>`: certifications from a CSV or XLSX file, through the decider, with a per-row report. */
@@ -94,6 +116,10 @@ export function importCommand(): Command {
     .option('--granted-on <date>', "the list's grant date (YYYY-MM-DD), for rows without one")
     .option('--valid-until <date>', "the list's validity end, for rows without one (default from the tier's policy)")
     .option('--batch <name>', "the list's batch (批次), for rows without one, e.g. 2025年第一批")
+    .option(
+      '--action <action>',
+      'what every row does where no section row (新认定/复核通过/撤销…) says otherwise: GRANT (default), RENEW, REVOKE',
+    )
     .option('--batch-size <streams>', 'enterprises per transaction', '500')
     .action(async (file: string, opts: ImportCliOptions) => {
       if (opts.actorDistrict && !DISTRICTS.some((d) => d.code === opts.actorDistrict)) {
@@ -143,7 +169,7 @@ export function importCommand(): Command {
         }
       });
       writeFileSync(reportFile, reportCsv(report));
-      process.stdout.write(`${summaryLine(report)}\nreport: ${reportFile}\n`);
+      process.stdout.write(`${summaryLine(report)}\n${suggestionLines(report)}report: ${reportFile}\n`);
       if (report.summary.rejected > 0) process.exitCode = 2; // some rows need fixing: scripts can tell
     });
 }

@@ -1,5 +1,11 @@
 import { Command } from 'commander';
-import { rebuildReadModels, verifyReadModels, type ReplayProgress } from '@cl/cultivation';
+import {
+  describeStackedRenewals,
+  findStackedRenewals,
+  rebuildReadModels,
+  verifyReadModels,
+  type ReplayProgress,
+} from '@cl/cultivation';
 import { progressBar } from '../progress-bar';
 import { withLedger } from '../ledger-command';
 
@@ -39,26 +45,33 @@ export function rebuildCommand(): Command {
     });
 }
 
-/** `verify`: rebuilds into scratch tables and lists every difference from the live read models. */
+/**
+ * `verify`: rebuilds into scratch tables and lists every difference from the live read models, then every
+ * renewal the log holds stacked on a term already renewed (or stretching a term beyond policy), for an auditor.
+ */
 export function verifyCommand(): Command {
   return new Command('verify')
-    .description('compare the live read models with a fresh replay of the log (expect no difference)')
+    .description(
+      'compare the live read models with a fresh replay of the log (expect no difference) and list stacked renewals',
+    )
     .option('--workers <n>', WORKERS_HELP, workersOption)
     .action(async (options: { workers?: number }) => {
-      const differences = await withLedger(async (ledger) => {
+      const { differences, stacked } = await withLedger(async (ledger) => {
         const bar = progressBar('verify');
         const found = await verifyReadModels(ledger.dataSource, ledger.store, {
           onProgress: onProgress(bar),
           workers: options.workers,
         });
         bar.stop();
-        return found;
+        return { differences: found, stacked: describeStackedRenewals(await findStackedRenewals(ledger.store)) };
       });
-      if (differences.length === 0) {
-        process.stdout.write('verify: the read models match the event log\n');
-        return;
-      }
-      process.stdout.write(`verify: ${differences.length} difference(s)\n${differences.join('\n')}\n`);
-      process.exitCode = 2;
+      if (differences.length === 0) process.stdout.write('verify: the read models match the event log\n');
+      else process.stdout.write(`verify: ${differences.length} difference(s)\n${differences.join('\n')}\n`);
+      if (stacked.length === 0) process.stdout.write('verify: no stacked renewals in the log\n');
+      else
+        process.stdout.write(
+          `verify: ${stacked.length} stacked renewal(s) to retract (the latest of a grant first):\n${stacked.join('\n')}\n`,
+        );
+      if (differences.length || stacked.length) process.exitCode = 2;
     });
 }

@@ -33,6 +33,7 @@ export type {
   CertificationLevel,
   RevocationReason,
   ImportCertificationsInput,
+  ImportAction,
 } from './generated/graphql';
 
 export type TierInfo = TierFieldsFragment;
@@ -414,6 +415,7 @@ export const IMPORT = graphql(`
       accepted
       duplicate
       rejected
+      skipped
       enterprisesRegistered
       eventsWritten
       reportCsv
@@ -426,6 +428,12 @@ export const IMPORT = graphql(`
         rule
         message
         candidates
+        action
+        suggestions {
+          creditCode
+          name
+          similarity
+        }
       }
     }
   }

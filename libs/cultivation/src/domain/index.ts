@@ -4,6 +4,7 @@ export * from './rules';
 export * from './shared/calendar-date';
 export * from './shared/credit-code';
 export * from './shared/districts';
+export * from './shared/district-aliases';
 export * from './shared/enterprise-name';
 export * from './policy/vocabulary';
 export * from './policy/policy-types';
@@ -22,6 +23,8 @@ export {
   currentCertificateNo,
   grantEnding,
   liveRenewals,
+  termsOf,
+  type Term,
   type Ending,
 } from './enterprise/grant';
 export { evolve, fold } from './enterprise/evolve';
@@ -37,5 +40,6 @@ export * from './views/yearly-duties';
 export * from './views/enterprise-view';
 export * from './targets/targets-events';
 export * from './targets/targets-decider';
+export * from './views/stacked-renewals';
 export * from './reports/report-events';
 export * from './reports/publish-report';

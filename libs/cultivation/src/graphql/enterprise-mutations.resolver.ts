@@ -1,9 +1,11 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Roles } from '@cl/platform';
 import type { EnterpriseCommand } from '../domain';
 import { Clock } from '../application/clock';
 import { ExecuteEnterpriseCommand } from '../application/commands';
+import { AdmitWrites } from './admit-writes.interceptor';
 import { CallerContext, type Caller } from './request-context';
 import { toEnterprise } from '../application/queries';
 import { presentEvent } from './presenters';
@@ -27,6 +29,7 @@ type Input = { creditCode: string; commandId?: string | null; expectedVersion?: 
 /** The enterprise mutations: each translates its input into a command for the bus, nothing more. */
 @Resolver()
 @Roles('DISTRICT_OFFICIAL', 'MUNICIPAL_OFFICIAL')
+@UseInterceptors(new AdmitWrites({ assignCommandId: true }))
 export class EnterpriseMutationsResolver {
   constructor(
     private readonly commands: CommandBus,

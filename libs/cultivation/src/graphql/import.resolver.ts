@@ -1,8 +1,10 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Roles } from '@cl/platform';
 import { CertificationImporter } from '../application/import/certification-importer';
 import { ImportFileRefused } from '../application/import/import-errors';
 import { reportCsv } from '../application/import/import-report';
+import { AdmitWrites } from './admit-writes.interceptor';
 import { CallerContext, type Caller } from './request-context';
 import { ImportCertificationsInput, ImportReport } from './types/import.types';
 
@@ -22,15 +24,18 @@ function decodeBase64(text: string): Buffer {
 /** Bulk import of certification files (CSV or XLSX) for officials; district officials for their district only. */
 @Resolver()
 @Roles('DISTRICT_OFFICIAL', 'MUNICIPAL_OFFICIAL')
+@UseInterceptors(new AdmitWrites({ assignCommandId: false })) // each row's key comes from its content
 export class ImportResolver {
   constructor(private readonly importer: CertificationImporter) {}
 
   @Mutation(() => ImportReport, {
     description:
       'Imports a published list (CSV in UTF-8 or GBK, or XLSX): each row finds its enterprise by credit code, else by ' +
-      'name (current or former; NAME_NOT_FOUND, NAME_AMBIGUOUS with candidates), registers it when new and grants the ' +
-      'certification through the same rules as the mutations, in effective-date order. A refused row costs only ' +
-      'itself; an unreadable file is refused whole (BAD_USER_INPUT). Importing the same rows again writes nothing.',
+      'name (current or former; NAME_NOT_FOUND with suggestions, NAME_AMBIGUOUS with candidates), registers it when ' +
+      'new and grants, renews or revokes the certification as its section row (新认定/复核通过/撤销…) or the list’s ' +
+      'action says, through the same rules as the mutations, in effective-date order. Titles, notes and sections are ' +
+      'SKIPPED. A refused row costs only itself; an unreadable file is refused whole (BAD_USER_INPUT). Importing the ' +
+      'same rows again writes nothing.',
   })
   async importCertifications(
     @Args('input') input: ImportCertificationsInput,
@@ -47,6 +52,7 @@ export class ImportResolver {
           grantedOn: input.grantedOn,
           validUntil: input.validUntil,
           batch: input.batch,
+          action: input.action,
         },
       })
       .catch((error: unknown) => {
@@ -56,7 +62,12 @@ export class ImportResolver {
       });
     return {
       ...report.summary,
-      results: report.rows.map((r) => ({ ...r, outcome: r.outcome.toUpperCase(), candidates: [...r.candidates] })),
+      results: report.rows.map((r) => ({
+        ...r,
+        outcome: r.outcome.toUpperCase(),
+        candidates: [...r.candidates],
+        suggestions: [...r.suggestions],
+      })),
       reportCsv: reportCsv(report),
     };
   }

@@ -1,3 +1,4 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Roles } from '@cl/platform';
@@ -5,6 +6,7 @@ import { SetTargetCommand } from '../application/commands';
 import { ProgressQueries, ProjectionStatusQueries } from '../application/queries';
 import { CONSISTENCY_WAIT_MS } from './consistency.plugin';
 import { SetTargetInput } from './inputs/certification.inputs';
+import { AdmitWrites } from './admit-writes.interceptor';
 import { CallerContext, type Caller } from './request-context';
 import { TargetProgress } from './types/progress.types';
 
@@ -18,6 +20,7 @@ export class TargetsResolver {
   ) {}
 
   @Roles('MUNICIPAL_OFFICIAL')
+  @UseInterceptors(new AdmitWrites({ assignCommandId: true }))
   @Mutation(() => TargetProgress)
   async setTarget(@Args('input') input: SetTargetInput, @CallerContext() caller: Caller): Promise<TargetProgress> {
     const { tier, level, target, metric, deadline } = input;

@@ -9,6 +9,7 @@ import { AddProjectionVersions1765152000000 } from './migrations/add-projection-
 import { ReprojectForTierGroups1796083212000 } from './migrations/reproject-read-models.migration';
 import { CountTree1796124435000 } from './migrations/count-tree.migration';
 import { OccurrencesInCountTree1796140800000 } from './migrations/occurrences-in-count-tree.migration';
+import { NameCoreKey1796227200000 } from './migrations/name-core-key.migration';
 
 export {
   CreateReadModels1764374400000,
@@ -19,6 +20,7 @@ export {
   ReprojectForTierGroups1796083212000,
   CountTree1796124435000,
   OccurrencesInCountTree1796140800000,
+  NameCoreKey1796227200000,
 };
 /** Every read-model migration, in order (add to the DataSource's `migrations`). */
 export const READ_MODEL_MIGRATIONS = [
@@ -30,6 +32,7 @@ export const READ_MODEL_MIGRATIONS = [
   ReprojectForTierGroups1796083212000,
   CountTree1796124435000,
   OccurrencesInCountTree1796140800000,
+  NameCoreKey1796227200000,
 ];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';
@@ -44,8 +47,15 @@ export {
   versionMismatch,
 } from './projection/versions';
 export { ProjectorService, type ProjectorOptions } from './projector/projector.service';
+export { countEvents, CATCH_UP_THRESHOLD } from './projector/catch-up';
+export type { ProjectionPace } from './projector/pace';
 export { rebuildReadModels, RebuildAlreadyRunning } from './rebuild/rebuild';
 export { verifyReadModels } from './rebuild/verify';
+export {
+  describeStackedRenewals,
+  findStackedRenewals,
+  type EnterpriseWithStackedRenewals,
+} from './rebuild/stacked-renewals-scan';
 export type { ReplayProgress, ReplayOptions } from './rebuild/replay';
 
 // Query ports: what the application's query services and the lapse sweep read.
@@ -69,5 +79,12 @@ export { countReached, countReachedFrom, type PreviousRung } from './queries/tie
 export { readLiveCheckpoint, readRebuildPosition, isRebuildRunning } from './queries/projection-state';
 export { lapseCandidates } from './queries/lapse-candidates';
 export { dutyCandidates, type DutyCandidatesQuery } from './queries/annual-duties';
-export { enterprisesByNameKeys, registeredCodes, type NameCandidate } from './names/enterprise-names';
+export {
+  enterprisesByNameKeys,
+  nameSuggestions,
+  registeredCodes,
+  type NameCandidate,
+  type NameSuggestion,
+  type SuggestionQuery,
+} from './names/enterprise-names';
 export { LiveCheckpoint, type LiveCheckpointOptions, type CheckpointStamp } from './live-checkpoint/live-checkpoint';

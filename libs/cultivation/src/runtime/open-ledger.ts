@@ -4,6 +4,7 @@ import {
   createEventStore,
   CreateEventStore1764288000000,
   EventsRecordedAt1764288000001,
+  redactUrl,
   type EventStore,
 } from '@cl/event-store';
 import {
@@ -15,7 +16,7 @@ import {
   type MetricsRecorder,
 } from '@cl/platform';
 import { MeasuredEventStore } from '../application/operations/measured-event-store';
-import { ENTERPRISE_STREAM_PREFIX, TARGETS_STREAM } from '../domain';
+import { ENTERPRISE_STREAM_PREFIX, REPORT_STREAM_PREFIX, REPORTS_STREAM, TARGETS_STREAM } from '../domain';
 import { READ_MODEL_MIGRATIONS } from '../read-models';
 
 /** Every migration the service's database needs, in order. */
@@ -32,6 +33,32 @@ export const REVERTIBLE_MIGRATIONS: readonly string[] = [
   EventsRecordedAt1764288000001.name,
   ...READ_MODEL_MIGRATIONS.map((m) => m.name),
 ];
+
+/** The streams of this service: what an EventStoreDB store reads, subscribes to and receives from copy-log. */
+export const LEDGER_STREAM_PREFIXES: readonly string[] = [
+  ENTERPRISE_STREAM_PREFIX,
+  TARGETS_STREAM,
+  REPORT_STREAM_PREFIX,
+  REPORTS_STREAM,
+];
+
+/** Applies every migration to the database at `url` (e.g. a copy-log target, so a service started on it finds it ready). */
+export async function migrateLedgerDatabase(url: string, logger: Logger): Promise<void> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: LEDGER_MIGRATIONS,
+    synchronize: false,
+    extra: { max: 2 },
+    logger: typeormLogger(logger),
+  });
+  await dataSource.initialize();
+  try {
+    await runMigrationsLocked(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
 
 /** The event store EVENT_STORE names: PostgreSQL (embedded default) or EventStoreDB; appends timed into `metrics`. */
 export function openEventStore(
@@ -54,7 +81,7 @@ export function openEventStore(
       return createEventStore({
         kind: 'eventstoredb',
         connectionString: config.eventStoreConnectionString,
-        streamPrefixes: [ENTERPRISE_STREAM_PREFIX, TARGETS_STREAM],
+        streamPrefixes: [...LEDGER_STREAM_PREFIXES],
       });
     }
     const onError = (error: unknown) => logger.warn({ err: error }, 'event store subscription retrying');
@@ -68,15 +95,7 @@ export function openEventStore(
 }
 
 /** A connection string without its password, for logs. */
-export function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
-}
+export const redactedUrl = redactUrl;
 
 /** The ledger's storage outside Nest (CLI, projector worker): database, migrations run, event store. */
 export interface OpenLedger {

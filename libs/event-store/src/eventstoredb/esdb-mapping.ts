@@ -34,6 +34,24 @@ function asObject(value: unknown): Record<string, unknown> {
 }
 
 /**
+ * Metadata key under which a copied event (copy-log) keeps the time it was first recorded: EventStoreDB sets an
+ * event's `created` itself, and the ledger's "as known at" answers need the original. Read back as `recordedAt` and
+ * left out of the metadata the port returns.
+ */
+export const RECORDED_AT_KEY = '$recordedAt';
+
+/** The port's metadata and recording time of an event with EventStoreDB's metadata and `created`. */
+export function recordedTime(
+  metadata: Record<string, unknown>,
+  created: Date,
+): { metadata: Record<string, unknown>; recordedAt: Date } {
+  const original = metadata[RECORDED_AT_KEY];
+  if (typeof original !== 'string') return { metadata, recordedAt: created };
+  const { [RECORDED_AT_KEY]: _kept, ...rest } = metadata;
+  return { metadata: rest, recordedAt: new Date(original) };
+}
+
+/**
  * The event, or undefined for a link or a deleted event. Position: (commit, prepare) packed (see esdb-position.ts)
  * when the server gives both (every $all read; stream reads from 22.10); a commit position alone is taken as
  * (commit, commit), the first event of its append; none at all (stream reads of older servers) gives ''.
@@ -54,7 +72,6 @@ export function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent):
     eventId: event.id,
     type: event.type,
     data: event.isJson ? asObject(event.data) : {},
-    metadata: asObject(event.metadata),
-    recordedAt: event.created,
+    ...recordedTime(asObject(event.metadata), event.created),
   };
 }

@@ -53,6 +53,11 @@ interface CommandMarker {
   nextVersion: number;
 }
 
+/** The marker event that records a command id's first result (its own stream, written with NO_STREAM). */
+export function commandMarkerEvent(commandId: string, marker: CommandMarker) {
+  return jsonEvent({ id: commandEventId(commandId, 'marker'), type: 'CommandRecorded', data: { ...marker } });
+}
+
 /** The EventStoreDB adapter; positions are $all (commit, prepare) pairs packed into one decimal (esdb-position.ts). */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
@@ -221,6 +226,12 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async head(): Promise<Position | null> {
+    const last = await this.lastEvent();
+    return last ? fromEsdbPosition(last.position) : null;
+  }
+
+  /** The last event of this service's streams in $all (null: none), read backwards past system and marker events. */
+  async lastEvent(): Promise<AllStreamResolvedEvent['event'] | null> {
     let cursor: EsdbPosition | typeof END = END;
     for (;;) {
       let seen = 0;
@@ -229,7 +240,7 @@ export class EventStoreDbEventStore implements EventStore {
         seen++;
         const event: AllStreamResolvedEvent['event'] = resolved.event;
         if (!event) continue;
-        if (this.ours(event.streamId)) return fromEsdbPosition(event.position);
+        if (this.ours(event.streamId)) return event;
         cursor = event.position;
       }
       if (seen < PAGE) return null;
@@ -288,11 +299,9 @@ export class EventStoreDbEventStore implements EventStore {
   /** Writes the command's marker; returns the first result instead when another append recorded the command first. */
   private async recordCommand(commandId: string, marker: CommandMarker): Promise<AppendResult | null> {
     try {
-      await this.client.appendToStream(
-        this.commandPrefix + commandId,
-        jsonEvent({ id: commandEventId(commandId, 'marker'), type: 'CommandRecorded', data: { ...marker } }),
-        { expectedRevision: NO_STREAM },
-      );
+      await this.client.appendToStream(this.commandPrefix + commandId, commandMarkerEvent(commandId, marker), {
+        expectedRevision: NO_STREAM,
+      });
       return null;
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;

@@ -1,2 +1,3 @@
 export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb-event-store';
 export { commandEventId } from './command-event-id';
+export { EventStoreDbLogTarget } from './esdb-log-target';

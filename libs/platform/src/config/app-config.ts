@@ -29,13 +29,15 @@ export interface AppConfig {
   /** Run the projector inside the API process (the embedded default). */
   readonly projectorInProcess: boolean;
   /** On read models written by another projection version: refuse to project (default) or rebuild them. */
-  readonly projectionVersionMismatch: 'refuse' | 'rebuild';
+  readonly projectionVersionMismatch: 'upgrade' | 'refuse' | 'rebuild';
   /** Least time between two projector batches while appends keep coming, in ms (0: a batch per wake-up). */
   readonly projectorMinReadIntervalMs: number;
   /**
    * Longest time the queries trust their in-process view of the live checkpoint (kept by LISTEN) without a
    * confirmation, in ms; 0: no view, every cached answer reads the checkpoint.
    */
+  /** Most GraphQL subscriptions (projectionAdvanced, cohortProgressChanged) open at once in this process. */
+  readonly subscriptionsMax: number;
   readonly liveCheckpointMaxAgeMs: number;
   /** Record lapses daily at 00:30 server time. */
   readonly lapseSweep: boolean;

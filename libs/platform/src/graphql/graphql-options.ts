@@ -1,6 +1,6 @@
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { isUnavailable, RETRY_AFTER_SECONDS } from '../faults';
@@ -9,13 +9,15 @@ import { formatGraphQLError } from './format-error';
 import { inputHygienePlugin } from './input-hygiene';
 import { operationPlugin } from './operation-plugin';
 import { type QueryLimits, queryLimits } from './query-limits';
+import type { RequestContext } from './request-context';
 import { DateTimeScalar } from './scalars';
+import { subscriptionContext, type SubscriptionContextArgs, subscriptionServerOptions } from './subscriptions';
 
-/** What every resolver can see of its request. */
-export interface RequestContext {
-  req: Request & { id?: string };
+export type { RequestContext } from './request-context';
+
+interface HttpContextArgs {
+  req: RequestContext['req'];
   res: Response;
-  requestId: string;
 }
 
 function logUnexpectedErrors(logger: Logger): ApolloServerPlugin<RequestContext> {
@@ -90,10 +92,8 @@ export function graphqlOptions(
     // Nest would reset every answer with data to 200 after our plugins; UNAVAILABLE must stay 503. The statuses our
     // plugins set before execution (400, 429, 503 STALE_READ) are Apollo's own extensions.http, unaffected.
     preserveHttpStatusForExecutionErrors: false,
-    context: ({ req, res }: { req: RequestContext['req']; res: Response }): RequestContext => ({
-      req,
-      res,
-      requestId: String(req.id ?? ''),
-    }),
+    context: (arg: HttpContextArgs | SubscriptionContextArgs): RequestContext =>
+      'req' in arg ? { ...arg, requestId: String(arg.req.id ?? '') } : subscriptionContext(arg),
+    subscriptions: { 'graphql-ws': subscriptionServerOptions(guard, logger) },
   };
 }

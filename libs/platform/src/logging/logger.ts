@@ -1,10 +1,28 @@
 import { type LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 
-/** Errors as pino serializes them, less what may carry user data (a failed query's parameters). */
+/** Plain objects and arrays (GraphQL extensions), errors pino serialized (causes), not class instances. */
+function isPlainData(value: object, serializedError: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return (
+    Array.isArray(value) ||
+    prototype === Object.prototype ||
+    prototype === null ||
+    prototype === Object.getPrototypeOf(serializedError)
+  );
+}
+
+/**
+ * Errors as pino serializes them, less what may carry user data (a failed query's parameters) and the objects
+ * some libraries hang on them (pg-pool's `client`: kilobytes of sockets and settings, a password among them).
+ */
 function serializeError(error: unknown): unknown {
   const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
-  if (serialized && typeof serialized === 'object') delete serialized.parameters;
+  if (!serialized || typeof serialized !== 'object') return serialized;
+  delete serialized.parameters;
+  for (const [key, value] of Object.entries(serialized)) {
+    if (value !== null && typeof value === 'object' && !isPlainData(value, serialized)) delete serialized[key];
+  }
   return serialized;
 }
 

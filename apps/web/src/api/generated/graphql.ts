@@ -52,8 +52,15 @@ export type GrantCertificationInput = {
   validUntil?: string | null | undefined;
 };
 
+export type ImportAction =
+  | 'GRANT'
+  | 'RENEW'
+  | 'REVOKE';
+
 /** A published list: the values given here apply to every row that lacks the column (DOMAIN.md, Lists). */
 export type ImportCertificationsInput = {
+  /** What every row does where no section row of the file says otherwise (default GRANT). */
+  action?: ImportAction | null | undefined;
   /** For every row whose own cell is blank or whose file lacks the column (a row value wins). */
   batch?: string | null | undefined;
   /** Deprecated name of correlationId (used when correlationId is not given). Each row is idempotent by its content. */
@@ -74,10 +81,12 @@ export type ImportCertificationsInput = {
   validUntil?: string | null | undefined;
 };
 
+/** SKIPPED: a title, note, section or blank row; never data. */
 export type ImportOutcome =
   | 'ACCEPTED'
   | 'DUPLICATE'
-  | 'REJECTED';
+  | 'REJECTED'
+  | 'SKIPPED';
 
 export type Ladder =
   | 'SPECIALIZED'
@@ -354,7 +363,7 @@ export type ImportMutationVariables = Exact<{
 }>;
 
 
-export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string> }> } };
+export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, skipped: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string>, action: ImportAction | null, suggestions: Array<{ creditCode: string, name: string, similarity: number }> }> } };
 
 export type ReportFieldsFragment = { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null };
 
@@ -1412,6 +1421,7 @@ export const ImportDocument = new TypedDocumentString(`
     accepted
     duplicate
     rejected
+    skipped
     enterprisesRegistered
     eventsWritten
     reportCsv
@@ -1424,6 +1434,12 @@ export const ImportDocument = new TypedDocumentString(`
       rule
       message
       candidates
+      action
+      suggestions {
+        creditCode
+        name
+        similarity
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 // Cell values as officials write them, turned into what the commands take. A value that cannot be
 // read is passed on unchanged, so the decider refuses it with its own rule and field.
-import { CERTIFICATION_LEVELS, DISTRICTS, fromEpochDay, isCalendarDate, TIERS, tierEntryOn } from '../../domain';
+import { CERTIFICATION_LEVELS, fromEpochDay, isCalendarDate, resolveDistrict, TIERS, tierEntryOn } from '../../domain';
 import type { CalendarDate } from '../../domain';
 
 const squash = (value: string) => value.replace(/[\s"'“”‘’「」『』《》]/g, '').toUpperCase();
@@ -56,17 +56,9 @@ export function levelOf(cell: string): string | null {
   return LEVEL_NAMES.get(squash(text)) ?? text;
 }
 
-const DISTRICT_NAMES = new Map<string, string>();
-for (const d of DISTRICTS) {
-  DISTRICT_NAMES.set(d.code, d.code);
-  DISTRICT_NAMES.set(d.name, d.code);
-  DISTRICT_NAMES.set(d.name.replace(/(新区|区)$/, ''), d.code);
-}
-
-/** A district code from a code or a district name (with or without 天津市, 区); else the text as given. */
+/** A district code through the domain's alias table (DOMAIN.md, "Districts as written"); else the text as given. */
 export function districtOf(cell: string): string {
-  const text = cell.replace(/\s/g, '').replace(/^天津市?/, '');
-  return DISTRICT_NAMES.get(text) ?? DISTRICT_NAMES.get(text.replace(/(新区|区)$/, '')) ?? cell.trim();
+  return resolveDistrict(cell) ?? cell.trim();
 }
 
 const pad = (n: string) => n.padStart(2, '0');

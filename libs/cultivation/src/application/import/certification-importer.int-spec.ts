@@ -159,7 +159,7 @@ describe('CertificationImporter (PostgreSQL)', () => {
     expect(await store.readStream(enterpriseStreamName(code(3)))).toEqual([]); // refused row: nothing, not even the registration
 
     const lines = reportCsv(report).split('\r\n');
-    expect(lines[0]).toBe('\uFEFFrow,name,creditCode,outcome,column,rule,message,candidates');
+    expect(lines[0]).toBe('\uFEFFrow,name,creditCode,outcome,column,rule,message,candidates,action,suggestions');
     expect(lines[4]).toMatch(
       new RegExp(`^5,天津乙有限公司,${badCheck(2)},rejected,统一社会信用代码,CREDIT_CODE_CHECK,`),
     );
@@ -243,14 +243,16 @@ describe('CertificationImporter (PostgreSQL)', () => {
       accepted: 2,
       duplicate: 1,
       rejected: 1,
+      skipped: 1,
     });
     expect(outcomes(report)).toEqual([
+      ['skipped'], // the title above the header
       ['accepted'],
       ['accepted'],
       ['rejected', 'PREREQUISITE_MISSING', 'tier'],
       ['duplicate'], // the same grant with its default validity written out
     ]);
-    expect(report.rows.map((r) => r.rowNumber)).toEqual([3, 4, 5, 6]);
+    expect(report.rows.map((r) => r.rowNumber)).toEqual([1, 3, 4, 5, 6]);
     const [, granted] = await store.readStream(enterpriseStreamName(code(22)));
     expect(granted!.data).toMatchObject({
       tier: 'HIGH_TECH',

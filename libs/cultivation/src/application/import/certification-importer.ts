@@ -12,6 +12,8 @@ import { EnterpriseBatchWriter, refusalOf, type StreamWork, type UnitOutcome } f
 import type { HeaderNames } from './columns';
 import type { ImportReport, ImportRowResult } from './import-report';
 import { importRows, type ImportRow, type ListValues } from './import-rows';
+import type { NameSuggestion } from '../../read-models';
+import { IMPORT_ACTIONS, type SkippedLine } from './list-lines';
 import { matchNames, type NameMatch, type NameDirectory, ReadModelNameDirectory } from './name-matching';
 import { readTable } from './read-table';
 import { importRowUnit } from './row-command';
@@ -48,7 +50,7 @@ function rowResult(
   code: string | null,
   outcome: UnitOutcome,
   headers: HeaderNames,
-  candidates: readonly string[] = [],
+  match: { candidates: readonly string[]; suggestions: readonly NameSuggestion[] } = NO_MATCH,
   duplicateMessage?: string,
 ): ImportRowResult {
   let column: string | null = null;
@@ -70,7 +72,9 @@ function rowResult(
     rowNumber: row.rowNumber,
     name: row.name,
     creditCode: code,
-    candidates,
+    candidates: match.candidates,
+    suggestions: match.suggestions,
+    action: row.action,
     outcome: outcome.status,
     column,
     rule,
@@ -79,11 +83,38 @@ function rowResult(
   };
 }
 
-/** Order within an enterprise: by effective date, then lower rungs first (a ladder's rungs in any row order). */
+const NO_MATCH = { candidates: [], suggestions: [] };
+
+/** A title, note, section or blank line, as the report shows it. */
+function skippedResult(line: SkippedLine): ImportRowResult {
+  return {
+    rowNumber: line.rowNumber,
+    name: line.text,
+    creditCode: null,
+    candidates: [],
+    suggestions: [],
+    action: line.action,
+    outcome: 'skipped',
+    column: null,
+    rule: line.rule,
+    field: null,
+    message: SKIP_MESSAGES[line.rule](line),
+  };
+}
+
+const SKIP_MESSAGES: Record<SkippedLine['rule'], (line: SkippedLine) => string> = {
+  TITLE_ROW: () => 'a title above the header: not data',
+  NOTE_ROW: (l) => `a note, not data: 「${l.text}」`,
+  SECTION_ROW: (l) => `section 「${l.text}」: the rows below it are ${l.action} rows`,
+  BLANK_ROW: () => 'a blank row',
+};
+
+/** Within an enterprise: by date, then lower rungs first (a ladder's rungs in any row order), grant → renew → revoke. */
 function applyOrder(row: ImportRow): [string, number] {
-  if (!isCalendarDate(row.grantedOn)) return ['9999-99-99', 99]; // refused anyway: last
+  if (!isCalendarDate(row.grantedOn)) return ['9999-99-99', 999]; // refused anyway: last
   const tier = (TIERS as readonly string[]).includes(row.tier) ? (row.tier as Tier) : null;
-  return [row.grantedOn, tier ? tierPolicyOn(tier, row.grantedOn as CalendarDate).rung : 99];
+  const rung = tier ? tierPolicyOn(tier, row.grantedOn as CalendarDate).rung : 99;
+  return [row.grantedOn, rung * 3 + IMPORT_ACTIONS.indexOf(row.action)];
 }
 
 /**
@@ -115,7 +146,7 @@ export class CertificationImporter {
   async importFile(bytes: Buffer, fileName: string, options: ImportOptions): Promise<ImportReport> {
     const started = performance.now();
     const table = await readTable(bytes, fileName);
-    const { rows, headers } = importRows(table, fileName, options.list);
+    const { rows, skipped, headers } = importRows(table, fileName, options.list);
     const results = new Array<ImportRowResult>(rows.length);
     const refuse = (i: number, code: string | null, outcome: UnitOutcome) =>
       (results[i] = rowResult(rows[i]!, code, outcome, headers));
@@ -127,7 +158,7 @@ export class CertificationImporter {
     rows.forEach((written, i) => {
       const match = matches[i];
       if (match?.kind === 'refused') {
-        results[i] = rowResult(written, null, { status: 'rejected', ...match.refusal }, headers, match.candidates);
+        results[i] = rowResult(written, null, { status: 'rejected', ...match.refusal }, headers, match);
         return;
       }
       const row = match?.kind === 'matched' ? match.row : written;
@@ -141,7 +172,14 @@ export class CertificationImporter {
       const unit = importRowUnit(row, code, options.actor);
       const first = firstRowOf.get(unit.commandId);
       if (first !== undefined) {
-        results[i] = rowResult(row, code, { status: 'duplicate' }, headers, [], `same certification as row ${first}`);
+        results[i] = rowResult(
+          row,
+          code,
+          { status: 'duplicate' },
+          headers,
+          NO_MATCH,
+          `same certification as row ${first}`,
+        );
         return;
       }
       firstRowOf.set(unit.commandId, row.rowNumber);
@@ -184,8 +222,10 @@ export class CertificationImporter {
         options.onProgress?.(done, rows.length);
       },
     );
-    const counts = { accepted: 0, duplicate: 0, rejected: 0 };
+    const counts = { accepted: 0, duplicate: 0, rejected: 0, skipped: 0 };
     for (const r of results) counts[r.outcome]++;
+    // Skipped lines join the report in file order; they are not rows (summary.rows counts data rows only).
+    const report = [...results, ...skipped.map(skippedResult)].sort((a, b) => a.rowNumber - b.rowNumber);
     for (const outcome of ['accepted', 'duplicate', 'rejected'] as const)
       this.metrics.importRows(outcome, counts[outcome]);
     return {
@@ -197,11 +237,12 @@ export class CertificationImporter {
         accepted: counts.accepted,
         duplicate: counts.duplicate,
         rejected: counts.rejected,
+        skipped: skipped.length,
         enterprisesRegistered: registered,
         eventsWritten: written,
         durationMs: Math.round(performance.now() - started),
       },
-      rows: results,
+      rows: report,
     };
   }
 }

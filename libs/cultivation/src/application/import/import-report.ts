@@ -1,7 +1,10 @@
 // What an import did, row by row, and the CSV a user opens in Excel to fix the refused rows.
+import type { NameSuggestion } from '../../read-models';
+import type { ImportAction } from './list-lines';
 import type { FileFormat, TextEncoding } from './read-table';
 
-export type RowOutcome = 'accepted' | 'duplicate' | 'rejected';
+/** skipped: a title, note, section or blank row of the list; never data, never counted as a row. */
+export type RowOutcome = 'accepted' | 'duplicate' | 'rejected' | 'skipped';
 
 export interface ImportRowResult {
   readonly rowNumber: number;
@@ -18,16 +21,22 @@ export interface ImportRowResult {
   readonly message: string | null;
   /** For NAME_AMBIGUOUS: the credit codes the name matched. */
   readonly candidates: readonly string[];
+  /** For NAME_NOT_FOUND: up to three registered names resembling the row's, never applied. */
+  readonly suggestions: readonly NameSuggestion[];
+  /** What the row did or asked (its section's action, else the list's); null for a skipped line. */
+  readonly action: ImportAction | null;
 }
 
 export interface ImportSummary {
   readonly fileName: string;
   readonly format: FileFormat;
   readonly encoding: TextEncoding | null;
+  /** Data rows (skipped lines not counted). */
   readonly rows: number;
   readonly accepted: number;
   readonly duplicate: number;
   readonly rejected: number;
+  readonly skipped: number;
   /** Streams created by this import. */
   readonly enterprisesRegistered: number;
   readonly eventsWritten: number;
@@ -36,11 +45,22 @@ export interface ImportSummary {
 
 export interface ImportReport {
   readonly summary: ImportSummary;
-  /** In file order. */
+  /** In file order, skipped lines included. */
   readonly rows: ImportRowResult[];
 }
 
-const REPORT_HEADER = ['row', 'name', 'creditCode', 'outcome', 'column', 'rule', 'message', 'candidates'];
+const REPORT_HEADER = [
+  'row',
+  'name',
+  'creditCode',
+  'outcome',
+  'column',
+  'rule',
+  'message',
+  'candidates',
+  'action',
+  'suggestions',
+];
 
 function csvField(value: string | number | null): string {
   const raw = value === null ? '' : String(value);
@@ -61,6 +81,8 @@ export function reportCsv(report: ImportReport): string {
       r.rule,
       r.message,
       r.candidates.join(' '),
+      r.action,
+      r.suggestions.map((x) => `${x.name} (${x.creditCode})`).join('; '),
     ]),
   ];
   return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
@@ -71,7 +93,7 @@ export function summaryLine({ summary: s }: ImportReport): string {
   const rate = s.durationMs > 0 ? Math.round((s.rows * 1000) / s.durationMs) : s.rows;
   return (
     `${s.fileName} (${s.format}${s.encoding ? `, ${s.encoding}` : ''}): ${s.rows} rows — ` +
-    `${s.accepted} accepted, ${s.duplicate} duplicate, ${s.rejected} rejected; ` +
+    `${s.accepted} accepted, ${s.duplicate} duplicate, ${s.rejected} rejected, ${s.skipped} lines skipped; ` +
     `${s.enterprisesRegistered} enterprises registered, ${s.eventsWritten} events written in ` +
     `${(s.durationMs / 1000).toFixed(1)} s (${rate} rows/s)`
   );

@@ -12,6 +12,7 @@ import {
 } from './columns';
 import { dateOf, districtOf, levelOf, tierOf } from './cell-values';
 import { ImportFileRefused } from './import-errors';
+import { type ImportAction, type SkippedLine, skipOf } from './list-lines';
 import type { Table } from './read-table';
 
 /** One data line of the file, normalised; unreadable values are kept as written for the decider to refuse. */
@@ -26,6 +27,9 @@ export interface ImportRow {
   readonly tier: string;
   readonly level: string | null;
   readonly certificateNo: string | null;
+  /** What the row does: its section's action, else the list's, else GRANT. */
+  readonly action: ImportAction;
+  /** The row's date: the grant's grantedOn, the renewal's renewedOn or the revocation's revokedOn. */
   readonly grantedOn: string;
   readonly validUntil: string | null;
   readonly batch: string | null;
@@ -38,11 +42,16 @@ export interface ImportRow {
  * each applies to every row whose own cell is blank or whose file lacks the column. As written by a user
  * (tier and level codes or Chinese names, dates in the forms `dateOf` reads).
  */
-export type ListValues = Partial<Record<ListLevelColumn, string | null>>;
+export type ListValues = Partial<Record<ListLevelColumn, string | null>> & {
+  /** What every row does where no section row of the file says otherwise (default GRANT). */
+  readonly action?: ImportAction | null;
+};
 
 /** The rows of a file and the header cells as written, for the report. */
 export interface ImportTable {
   readonly rows: ImportRow[];
+  /** Titles above the header, notes, sections and blank rows below it: never data. */
+  readonly skipped: SkippedLine[];
   readonly headers: HeaderNames;
   /** The line of the header. */
   readonly headerLine: number;
@@ -91,38 +100,57 @@ export function importRows(table: Table, fileName: string, list: ListValues = {}
         `the list's ${missing.map((c) => LIST_OPTION[c]).join(' and ')}`,
     );
   }
-  const rows = table.lines
-    .slice(index + 1)
-    .filter((line) => line.cells.some((c) => c !== ''))
-    .map((line): ImportRow => {
-      const fromList: ListLevelColumn[] = [];
-      const cell = (column: ImportColumn) => {
-        const i = columns[column];
-        return i === undefined ? '' : (line.cells[i] ?? '').trim();
-      };
-      /** The row's cell, else the list's value (noted in fromList). */
-      const value = (column: ListLevelColumn) => {
-        const own = cell(column);
-        if (own !== '' || !given(column)) return own;
-        fromList.push(column);
-        return list[column]!.trim();
-      };
-      const optional = (text: string) => (text === '' ? null : text);
-      const district = cell('district');
-      return {
-        rowNumber: line.line,
-        creditCode: cell('creditCode').toUpperCase(),
-        name: cell('name'),
-        district: district === '' ? '' : districtOf(district),
-        tier: tierOf(value('tier')),
-        level: levelOf(value('level')),
-        certificateNo: optional(cell('certificateNo')),
-        grantedOn: dateOf(value('grantedOn')) ?? '',
-        validUntil: dateOf(value('validUntil')),
-        batch: optional(value('batch')),
-        fromList,
-      };
+  const skipped: SkippedLine[] = table.lines.slice(0, index).map((line) => ({
+    rowNumber: line.line,
+    rule: 'TITLE_ROW',
+    text: line.cells.filter(Boolean).join(' '),
+    action: null,
+  }));
+  const nameColumns = [columns.name, columns.creditCode].filter((c) => c !== undefined);
+  let section: ImportAction | null = null;
+  let previous = table.lines[index]!.line;
+  const rows: ImportRow[] = [];
+  for (const line of table.lines.slice(index + 1)) {
+    // The table holds no blank lines: the line numbers it skips between two lines are blank rows of the list.
+    for (let blank = previous + 1; blank < line.line; blank++) {
+      skipped.push({ rowNumber: blank, rule: 'BLANK_ROW', text: '', action: null });
+    }
+    previous = line.line;
+    const skip = skipOf(line.cells, nameColumns);
+    if (skip) {
+      skipped.push({ rowNumber: line.line, ...skip });
+      if (skip.action) section = skip.action;
+      continue;
+    }
+    const fromList: ListLevelColumn[] = [];
+    const cell = (column: ImportColumn) => {
+      const i = columns[column];
+      return i === undefined ? '' : (line.cells[i] ?? '').trim();
+    };
+    /** The row's cell, else the list's value (noted in fromList). */
+    const value = (column: ListLevelColumn) => {
+      const own = cell(column);
+      if (own !== '' || !given(column)) return own;
+      fromList.push(column);
+      return list[column]!.trim();
+    };
+    const optional = (text: string) => (text === '' ? null : text);
+    const district = cell('district');
+    rows.push({
+      rowNumber: line.line,
+      creditCode: cell('creditCode').toUpperCase(),
+      name: cell('name'),
+      district: district === '' ? '' : districtOf(district),
+      tier: tierOf(value('tier')),
+      level: levelOf(value('level')),
+      certificateNo: optional(cell('certificateNo')),
+      action: section ?? list.action ?? 'GRANT',
+      grantedOn: dateOf(value('grantedOn')) ?? '',
+      validUntil: dateOf(value('validUntil')),
+      batch: optional(value('batch')),
+      fromList,
     });
+  }
   if (rows.length === 0) throw new ImportFileRefused('FILE_EMPTY', `${fileName} has a header but no rows below it`);
-  return { rows, headers, headerLine: table.lines[index]!.line };
+  return { rows, skipped, headers, headerLine: table.lines[index]!.line };
 }

@@ -8,3 +8,4 @@ export * from './import-rows';
 export * from './read-table';
 export * from './row-command';
 export * from './name-matching';
+export * from './list-lines';

@@ -188,10 +188,17 @@ describe('importing a list as published (names, no credit codes)', () => {
       creditCode: null,
     });
     expect(unknown.message).toMatch(/^no registered enterprise is named 天津不存在一有限公司 in 西青区/);
+    // 有限责任公司 is not 有限公司: not matched, but the registered name is offered (only offered: nothing written).
+    const otherForm = report.rows.find((r) => r.name === nameOf(5).replace('有限公司', '有限责任公司'))!;
+    expect(otherForm).toMatchObject({ outcome: 'rejected', rule: 'NAME_NOT_FOUND', creditCode: null });
+    expect(otherForm.suggestions[0]).toEqual({ creditCode: creditCode(6), name: nameOf(5), similarity: 1 });
+    expect(otherForm.suggestions.length).toBeLessThanOrEqual(3);
 
     const csv = reportCsv(report).split('\r\n');
-    expect(csv[0]).toBe('\uFEFFrow,name,creditCode,outcome,column,rule,message,candidates');
-    expect(csv).toContainEqual(expect.stringMatching(`,rejected,企业名称,NAME_AMBIGUOUS,.*,${TWINS.join(' ')}$`));
+    expect(csv[0]).toBe('\uFEFFrow,name,creditCode,outcome,column,rule,message,candidates,action,suggestions');
+    expect(csv).toContainEqual(
+      expect.stringMatching(`,rejected,企业名称,NAME_AMBIGUOUS,.*,${TWINS.join(' ')},GRANT,$`),
+    );
 
     // The list-level values reached the events; a former name found the renamed enterprise.
     const renamed = await store.readStream(enterpriseStreamName(creditCode(1)));

@@ -6,7 +6,15 @@ import type { EventStore } from '@cl/event-store';
 import { type Actor, hasRole } from '@cl/platform';
 import type { DataSource } from 'typeorm';
 import { districtByCode, nameKey } from '../../domain';
-import { enterprisesByNameKeys, readLiveCheckpoint, registeredCodes, type NameCandidate } from '../../read-models';
+import {
+  enterprisesByNameKeys,
+  nameSuggestions,
+  readLiveCheckpoint,
+  registeredCodes,
+  type NameCandidate,
+  type NameSuggestion,
+  type SuggestionQuery,
+} from '../../read-models';
 import { waitForPosition } from '../queries/status/projection-status';
 import type { Refusal } from './batch-writer';
 import { ReadModelsBehind } from './import-errors';
@@ -20,6 +28,8 @@ export interface NameDirectory {
   byKeys(keys: readonly string[]): Promise<Map<string, NameCandidate[]>>;
   /** Which of `codes` are registered. */
   registered(codes: readonly string[]): Promise<Set<string>>;
+  /** Up to three registered names resembling each query's (by its index in `queries`). */
+  suggest(queries: readonly SuggestionQuery[]): Promise<Map<number, NameSuggestion[]>>;
 }
 
 /** How long an import waits for the read models to reach the log's head before matching names. */
@@ -45,18 +55,40 @@ export class ReadModelNameDirectory implements NameDirectory {
   registered(codes: readonly string[]): Promise<Set<string>> {
     return registeredCodes(this.dataSource, codes);
   }
+
+  suggest(queries: readonly SuggestionQuery[]): Promise<Map<number, NameSuggestion[]>> {
+    return nameSuggestions(this.dataSource, queries);
+  }
 }
 
-/** A row found by name (its credit code filled in), or refused with the candidates it matched. */
+/**
+ * A row found by name (its credit code filled in), or refused with the candidates it matched (NAME_AMBIGUOUS) or
+ * the registered names it resembles (NAME_NOT_FOUND: suggestions, never applied).
+ */
 export type NameMatch =
   | { readonly kind: 'matched'; readonly row: ImportRow }
-  | { readonly kind: 'refused'; readonly refusal: Refusal; readonly candidates: string[] };
+  | {
+      readonly kind: 'refused';
+      readonly refusal: Refusal;
+      readonly candidates: string[];
+      suggestions: readonly NameSuggestion[];
+    };
 
 const refused = (rule: string, field: string, message: string, candidates: string[] = []): NameMatch => ({
   kind: 'refused',
   refusal: { code: 'RULE_VIOLATION', rule, field, message },
   candidates,
+  suggestions: [],
 });
+
+/** A district cell the alias table does not know, quoted as written (DOMAIN.md, "Districts as written"). */
+const unknownDistrict = (row: ImportRow): NameMatch =>
+  refused(
+    'DISTRICT_UNKNOWN',
+    'district',
+    `unknown district 「${row.district}」: write one of Tianjin's 16 districts (with or without 区), its code, ` +
+      'or a functional zone or park inside it (经开区, 高新区, 东疆, 武清开发区…)',
+  );
 
 const districtName = (code: string) => districtByCode(code)?.name ?? code;
 
@@ -85,7 +117,11 @@ export async function matchNames(
     return { shown, text: `${shown.map(describe).join('; ')}${elsewhere}` };
   };
   const byName = rows.flatMap((row, i) => (row.creditCode === '' ? [i] : []));
-  const matches: (NameMatch | null)[] = rows.map(() => null);
+  const knownDistrict = (row: ImportRow) => row.district === '' || districtByCode(row.district) !== undefined;
+  // A row with a credit code names its enterprise itself, but its district cell must still be one we know.
+  const matches: (NameMatch | null)[] = rows.map((row) =>
+    row.creditCode !== '' && !knownDistrict(row) ? unknownDistrict(row) : null,
+  );
   if (byName.length === 0) return matches;
   await directory.catchUp(waitMs);
 
@@ -114,8 +150,8 @@ export async function matchNames(
       matches[i] = refused('NAME_REQUIRED', 'name', 'a row without a credit code needs the enterprise name to find it');
       continue;
     }
-    if (row.district !== '' && !districtByCode(row.district)) {
-      matches[i] = refused('DISTRICT_UNKNOWN', 'district', `unknown district ${row.district}`);
+    if (!knownDistrict(row)) {
+      matches[i] = unknownDistrict(row);
       continue;
     }
     const all = [...(registered.get(key) ?? []), ...(newByKey.get(key)?.values() ?? [])];
@@ -144,5 +180,24 @@ export async function matchNames(
       );
     }
   }
+  await attachSuggestions(rows, matches, directory, cityWide ? '' : (actor.district ?? ''));
   return matches;
+}
+
+/** Suggestions for the rows whose name matched no enterprise: one batched search, for those rows only. */
+async function attachSuggestions(
+  rows: readonly ImportRow[],
+  matches: readonly (NameMatch | null)[],
+  directory: NameDirectory,
+  scope: string,
+): Promise<void> {
+  const unmatched = matches.flatMap((m, i) =>
+    m?.kind === 'refused' && m.refusal.rule === 'NAME_NOT_FOUND' ? [{ i, m }] : [],
+  );
+  const found = await directory.suggest(
+    unmatched.map(({ i }) => ({ key: nameKey(rows[i]!.name), district: rows[i]!.district, scope })),
+  );
+  unmatched.forEach(({ m }, q) => {
+    if (m.kind === 'refused') m.suggestions = found.get(q) ?? [];
+  });
 }

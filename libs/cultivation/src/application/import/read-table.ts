@@ -89,6 +89,8 @@ function parseCsv(text: string, fileName: string): TableLine[] {
 }
 
 const DAY_MS = 86_400_000;
+/** exceljs's ValueType.Merge: a cell covered by another's merged range (its value getter returns the master's). */
+const MERGED = 1;
 
 /** A cell as text; date cells as YYYY-MM-DD (Excel stores them as days, exceljs hands them over as UTC). */
 function cellText(value: ExcelJS.CellValue): string {
@@ -124,7 +126,8 @@ async function readWorkbook(bytes: Buffer, fileName: string): Promise<TableLine[
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value).trim();
+      // A merged range's text is its first cell's only: a title or section merged across the row is one text.
+      cells[column - 1] = cell.type === MERGED ? '' : cellText(cell.value).trim();
     });
     lines.push({ line, cells: Array.from(cells, (c) => c ?? '') });
   });

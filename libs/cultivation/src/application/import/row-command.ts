@@ -1,5 +1,6 @@
-// One import row as one command: register the enterprise when its stream is new, then grant the
-// certification, both decided by the enterprise decider as the mutations would be.
+// One import row as one command: register the enterprise when its stream is new, then grant, renew or revoke
+// the certification as the row's section (or the list) says, decided by the enterprise decider as the
+// mutations would be.
 import { createHash } from 'node:crypto';
 import type { StoredEvent } from '@cl/event-store';
 import type { Actor } from '@cl/platform';
@@ -10,6 +11,8 @@ import {
   type EnterpriseState,
   type GrantCertification,
   type RegisterEnterprise,
+  type RenewCertification,
+  type RevokeCertification,
   type Tier,
   type CertificationLevel,
   type CreditCode,
@@ -37,6 +40,29 @@ function grant(row: ImportRow): GrantCertification {
   };
 }
 
+/** A section 撤销/取消资格 names no reason: the list's revocation is a failed re-review (DOMAIN.md, Sections). */
+export const LIST_REVOCATION_REASON = 'FAILED_REVIEW' as const;
+
+/** The certification command the row's action stands for; its date is the row's date. */
+function certificationCommand(row: ImportRow): GrantCertification | RenewCertification | RevokeCertification {
+  const tier = row.tier as Tier;
+  switch (row.action) {
+    case 'GRANT':
+      return grant(row);
+    case 'RENEW':
+      return {
+        type: 'RenewCertification',
+        data: { tier, renewedOn: row.grantedOn, validUntil: row.validUntil, certificateNo: row.certificateNo },
+      };
+    case 'REVOKE':
+      return { type: 'RevokeCertification', data: { tier, revokedOn: row.grantedOn, reason: LIST_REVOCATION_REASON } };
+    default: {
+      const never: never = row.action;
+      throw new Error(`unknown import action ${String(never)}`);
+    }
+  }
+}
+
 /** The grant the row describes: same tier and date, and every detail the row gives agrees. */
 const describes = (row: ImportRow) => (g: Grant) =>
   g.tier === row.tier &&
@@ -45,15 +71,31 @@ const describes = (row: ImportRow) => (g: Grant) =>
   (row.level === null || g.level === row.level) &&
   (row.certificateNo === null || g.certificateNo === row.certificateNo);
 
-/** The same grant is already recorded (and counts). */
+/** The same grant, renewal or revocation is already recorded (and counts). */
 function holdsIdenticalGrant(state: EnterpriseState, row: ImportRow): boolean {
   if (state.status === 'UNREGISTERED') return false;
-  return state.grants.some((g) => !g.retracted && describes(row)(g));
+  const live = state.grants.filter((g) => !g.retracted && g.tier === row.tier);
+  switch (row.action) {
+    case 'GRANT':
+      return live.some(describes(row));
+    case 'RENEW':
+      return live.some((g) =>
+        g.renewals.some(
+          (r) =>
+            !r.retracted &&
+            r.renewedOn === row.grantedOn &&
+            (row.validUntil === null || r.validUntil === row.validUntil) &&
+            (row.certificateNo === null || r.certificateNo === row.certificateNo),
+        ),
+      );
+    case 'REVOKE':
+      return live.some((g) => g.end?.kind === 'REVOKED' && g.end.on === row.grantedOn);
+  }
 }
 
 /** The grant the row describes was recorded and then retracted (and is not recorded again since). */
 function retractedGrant(state: EnterpriseState, row: ImportRow): Grant | undefined {
-  if (state.status === 'UNREGISTERED' || holdsIdenticalGrant(state, row)) return undefined;
+  if (row.action !== 'GRANT' || state.status === 'UNREGISTERED' || holdsIdenticalGrant(state, row)) return undefined;
   return state.grants.findLast((g) => g.retracted && describes(row)(g));
 }
 
@@ -77,7 +119,9 @@ export function retractionNote(grant: Grant, events: readonly StoredEvent[]): Du
 
 /** What a row says about the grant: the input its command id and fingerprint stand for. */
 function grantFields(row: ImportRow, code: CreditCode): unknown[] {
-  return [code, row.tier, row.level, row.certificateNo, row.grantedOn, row.validUntil, row.batch];
+  const fields = [code, row.tier, row.level, row.certificateNo, row.grantedOn, row.validUntil, row.batch];
+  // A grant row's id is as it was before lists had sections: files imported then are still recognised.
+  return row.action === 'GRANT' ? fields : [row.action, ...fields];
 }
 
 /**
@@ -97,7 +141,7 @@ function rowCommandIdOf(actorSub: string, fields: readonly unknown[]): string {
     .slice(0, 40)}`;
 }
 
-/** Registration (if new) and grant in one decision; [] when the same grant is already recorded. */
+/** Registration (if new, for a grant) and the row's command in one decision; [] when it is already recorded. */
 export function decideImportRow(
   row: ImportRow,
   code: CreditCode,
@@ -105,9 +149,10 @@ export function decideImportRow(
   context: { today: import('../../domain').CalendarDate },
 ): EnterpriseEvent[] {
   if (holdsIdenticalGrant(state, row) || retractedGrant(state, row)) return [];
-  const registered = state.status === 'UNREGISTERED' ? decide(registration(row, code), state, context) : [];
+  const registers = state.status === 'UNREGISTERED' && row.action === 'GRANT';
+  const registered = registers ? decide(registration(row, code), state, context) : [];
   const after = registered.reduce<EnterpriseState>((s, event) => evolve(s, { eventId: 'pending', event }), state);
-  return [...registered, ...decide(grant(row), after, context)];
+  return [...registered, ...decide(certificationCommand(row), after, context)];
 }
 
 /**
@@ -129,7 +174,8 @@ class ImportRowUnit implements StreamUnit {
   }
 
   authorize(state: EnterpriseState): void {
-    const command = state.status === 'UNREGISTERED' ? registration(this.row, this.code) : grant(this.row);
+    const registers = state.status === 'UNREGISTERED' && this.row.action === 'GRANT';
+    const command = registers ? registration(this.row, this.code) : certificationCommand(this.row);
     authorizeEnterpriseCommand(this.actor, command, state);
   }
 

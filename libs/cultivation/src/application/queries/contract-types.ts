@@ -116,6 +116,7 @@ export interface ProjectionStatus {
   headPosition: string;
   lag: number;
   rebuilding: boolean;
+  etaSeconds: number | null;
   projectionVersion: number;
   snapshotVersion: number;
   versionMismatch: string | null;

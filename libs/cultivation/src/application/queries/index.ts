@@ -4,6 +4,8 @@ export { toCertification, toEnterprise } from './enterprises/to-enterprise';
 export { ProgressQueries, MAX_TREND_POINTS } from './progress-queries';
 export { EnterpriseQueries, type EnterpriseFilterInput } from './enterprise-queries';
 export { ProjectionStatusQueries } from './status-queries';
+export { LiveQueries } from './live-queries';
+export { LiveFeedFull, type LiveFeedLimits } from './live/live-feed';
 export { InvalidQueryInput, MAX_PAGE, dateArg } from './query-input';
 export { type ReadScope } from './read-scope';
 export { toTierInfo } from './tier-info';
@@ -16,5 +18,4 @@ export {
   type Pace,
   type PaceInput,
 } from './progress/pace';
-export { LAG_COUNT_LIMIT } from './status/projection-status';
 export type { TrendInterval } from './progress/periods';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { isPosition, type EventStore } from '@cl/event-store';
 import { DataSource } from 'typeorm';
-import { LiveCheckpoint } from '../../read-models';
+import { LiveCheckpoint, ProjectorService } from '../../read-models';
 import { EVENT_STORE } from '../tokens';
 import type { ProjectionStatus } from './contract-types';
 import { projectionStatus, projectorStall, waitForPosition } from './status/projection-status';
@@ -14,11 +14,12 @@ export class ProjectionStatusQueries {
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() private readonly live?: LiveCheckpoint,
+    @Optional() private readonly projector?: ProjectorService,
   ) {}
 
-  /** Checkpoint, head, lag (capped at LAG_COUNT_LIMIT) and whether a rebuild runs. */
+  /** Checkpoint, head, exact lag, whether a rebuild runs, and (with this process's projector) the seconds to go. */
   projectionStatus(): Promise<ProjectionStatus> {
-    return projectionStatus(this.dataSource, this.store);
+    return projectionStatus(this.dataSource, this.store, this.projector?.pace);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { deciderSpec } from '@cl/testing';
 import { Conflict, InvalidInput, RuleViolation } from '../errors';
-import { d, grant, granted, lapsed, registered, retracted, revoked } from '../spec-fixtures';
+import { d, grant, granted, lapsed, registered, renewed, retracted, revoked } from '../spec-fixtures';
 import { enterpriseDecider } from './decide';
 
 const spec = deciderSpec(enterpriseDecider, { today: d('2025-06-30') });
@@ -146,6 +146,40 @@ describe('GrantCertification', () => {
         .given([reg, thisYear, revoked('TECH_SME', '2025-03-01')])
         .when(grant('TECH_SME', '2025-01-15', { validUntil: '2025-01-31' }))
         .then([granted('TECH_SME', '2025-01-15', '2025-01-31')]);
+    });
+    it('a grant revoked early counts only until its revocation: a back-dated grant may start after it', () => {
+      // 2022-01-01 – 2024-12-31 revoked 2023-01-01; the next grant, recorded late, dated inside the original validity.
+      const early = [reg, { eventId: 'x', event: granted('HIGH_TECH', '2022-01-01', '2024-12-31') }];
+      spec
+        .given([...early, revoked('HIGH_TECH', '2023-01-01')])
+        .when(grant('HIGH_TECH', '2023-01-01'))
+        .then([granted('HIGH_TECH', '2023-01-01', '2025-12-31')]);
+      // Renewed, then revoked: the renewed validity is cut the same way.
+      spec
+        .given([...early, renewed('HIGH_TECH', '2024-06-01', '2027-12-31'), revoked('HIGH_TECH', '2025-01-01')])
+        .when(grant('HIGH_TECH', '2025-01-01'))
+        .then([granted('HIGH_TECH', '2025-01-01', '2027-12-31')]);
+      // A grant recorded back-catalogue first, then the revoked one's revocation, then the late grant.
+      spec
+        .given([
+          reg,
+          { eventId: 'x', event: granted('HIGH_TECH', '2022-01-01', '2024-12-31') },
+          granted('HIGH_TECH', '2018-06-01', '2021-05-31'),
+          revoked('HIGH_TECH', '2023-01-01'),
+        ])
+        .when(grant('HIGH_TECH', '2024-06-01'))
+        .then([granted('HIGH_TECH', '2024-06-01', '2027-05-31')]);
+      // Before the revocation: still the whole validity (the revocation is not known yet), naming the grant.
+      spec
+        .given(early)
+        .when(grant('HIGH_TECH', '2023-01-01'))
+        .thenThrows(Conflict, { rule: 'TIER_ALREADY_ACTIVE', details: { overlappingCountsThrough: '2024-12-31' } });
+    });
+    it('a grant revoked the day it began counts no day, so it blocks none', () => {
+      spec
+        .given([reg, granted('HIGH_TECH', '2024-06-01', '2027-05-31'), revoked('HIGH_TECH', '2024-06-01')])
+        .when(grant('HIGH_TECH', '2021-06-02'))
+        .then([granted('HIGH_TECH', '2021-06-02', '2024-06-01')]);
     });
     it('a retracted grant is no obstacle', () => {
       spec

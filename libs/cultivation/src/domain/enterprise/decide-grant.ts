@@ -69,9 +69,12 @@ export function refuseOverlap(
   renewing?: Grant,
 ): void {
   const end = addDays(validUntil, 1);
-  const overlapping = s.grants.find(
-    (g: Grant) => g !== renewing && g.tier === tier && !g.retracted && g.grantedOn < end && from < grantEnding(g).on,
-  );
+  // Each grant by the days it counts, as ended by a recorded revocation or deregistration: one revoked
+  // early leaves its original validity free from the revocation on (and one revoked the day it began, all of it).
+  const overlapping = s.grants.find((g: Grant) => {
+    const ends = grantEnding(g).on;
+    return g !== renewing && g.tier === tier && !g.retracted && g.grantedOn < ends && g.grantedOn < end && from < ends;
+  });
   if (!overlapping) return;
   const countsUntil = grantEnding(overlapping).on;
   const lastDay = addDays(countsUntil, -1);

@@ -16,14 +16,18 @@ export interface Term {
 }
 
 /**
- * The grant's terms in order: as granted, then one per live renewal (by renewedOn) that carried the end
+ * The grant's terms in order: as granted, then one per live renewal (by renewedOn, then validUntil) that carried the end
  * further, running from the day after the previous end. A renewal that did not extend opens none. Old
  * logs may hold renewals stacked on a term already renewed; they fold the same way, as recorded.
  */
 export function termsOf(grant: Grant): Term[] {
   const terms: Term[] = [{ start: grant.grantedOn, end: grant.validUntil, renewal: null }];
   let end = grant.validUntil;
-  for (const r of liveRenewals(grant)) {
+  // Same-day renewals (a form submitted twice) by their ends, so the nearer one is the term's renewal.
+  const inOrder = [...liveRenewals(grant)].sort(
+    (a, b) => compareDates(a.renewedOn, b.renewedOn) || compareDates(a.validUntil, b.validUntil),
+  );
+  for (const r of inOrder) {
     if (r.validUntil <= end) continue;
     terms.push({ start: addDays(end, 1), end: r.validUntil, renewal: r });
     end = r.validUntil;

@@ -30,7 +30,7 @@ export type ReportListed = {
 export type ReportEvent = ReportPublished | ReportListed;
 export type ReportEventType = ReportEvent['type'];
 
-const REPORT_STREAM_PREFIX = 'report-';
+export const REPORT_STREAM_PREFIX = 'report-';
 /** The catalogue of reports. */
 export const REPORTS_STREAM = 'reports';
 

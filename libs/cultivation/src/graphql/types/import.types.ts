@@ -1,11 +1,26 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { DateScalar } from '@cl/platform';
 import type { CertificationLevel, Tier } from '../../domain';
+import type { ImportAction } from '../../application/import/list-lines';
 import { CertificationLevelEnum, TierEnum } from '../enums';
 
-export const ImportOutcomeEnum = { ACCEPTED: 'ACCEPTED', DUPLICATE: 'DUPLICATE', REJECTED: 'REJECTED' } as const;
-registerEnumType(ImportOutcomeEnum, { name: 'ImportOutcome' });
+export const ImportOutcomeEnum = {
+  ACCEPTED: 'ACCEPTED',
+  DUPLICATE: 'DUPLICATE',
+  REJECTED: 'REJECTED',
+  SKIPPED: 'SKIPPED',
+} as const;
+registerEnumType(ImportOutcomeEnum, {
+  name: 'ImportOutcome',
+  description: 'SKIPPED: a title, note, section or blank row; never data.',
+});
+
+export const ImportActionEnum = { GRANT: 'GRANT', RENEW: 'RENEW', REVOKE: 'REVOKE' } as const satisfies Record<
+  ImportAction,
+  ImportAction
+>;
+registerEnumType(ImportActionEnum, { name: 'ImportAction' });
 
 /** Base64 of at most 4 MiB (a few MB of CSV or XLSX). */
 const MAX_BASE64 = Math.ceil((4 * 1024 * 1024) / 3) * 4;
@@ -41,6 +56,13 @@ export class ImportCertificationsInput {
   @Matches(CORRELATION_ID, { message: 'correlationId may hold letters, digits and . _ : - only' })
   correlationId?: string | null;
 
+  @Field(() => ImportActionEnum, {
+    nullable: true,
+    description: 'What every row does where no section row of the file says otherwise (default GRANT).',
+  })
+  @IsOptional()
+  action?: ImportAction | null;
+
   @Field(() => ID, {
     nullable: true,
     description:
@@ -50,6 +72,13 @@ export class ImportCertificationsInput {
   @MaxLength(128)
   @Matches(CORRELATION_ID, { message: 'commandId may hold letters, digits and . _ : - only' })
   commandId?: string | null;
+}
+
+@ObjectType()
+export class NameSuggestion {
+  @Field() creditCode: string;
+  @Field() name: string;
+  @Field(() => Float) similarity: number;
 }
 
 @ObjectType()
@@ -69,6 +98,15 @@ export class ImportRowResult {
   field?: string | null;
   @Field(() => String, { nullable: true }) message?: string | null;
   @Field(() => [String], { description: 'For NAME_AMBIGUOUS: the credit codes that matched.' }) candidates: string[];
+  @Field(() => [NameSuggestion], {
+    description: 'For NAME_NOT_FOUND: up to three closest registered names, never applied.',
+  })
+  suggestions: NameSuggestion[];
+  @Field(() => ImportActionEnum, {
+    nullable: true,
+    description: "The action applied to the row (its section's, else the list's).",
+  })
+  action?: ImportAction | null;
 }
 
 @ObjectType()
@@ -80,6 +118,7 @@ export class ImportReport {
   @Field(() => Int) accepted: number;
   @Field(() => Int) duplicate: number;
   @Field(() => Int) rejected: number;
+  @Field(() => Int) skipped: number;
   @Field(() => Int) enterprisesRegistered: number;
   @Field(() => Int) eventsWritten: number;
   @Field(() => Int) durationMs: number;

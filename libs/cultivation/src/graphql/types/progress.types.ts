@@ -62,6 +62,11 @@ export class ProjectionStatus {
   @Field({ description: 'Last global position in the event log.' }) headPosition: string;
   @Field(() => Int) lag: number;
   @Field() rebuilding: boolean;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Estimated seconds until lag is 0 at the recent rate; null when caught up or unknown.',
+  })
+  etaSeconds?: number | null;
   @Field(() => Int, {
     description:
       'Version of the projection (its counting rules) that wrote the read models; a projector of another version refuses to apply events to them.',

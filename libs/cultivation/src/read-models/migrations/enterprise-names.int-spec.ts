@@ -14,6 +14,7 @@ import { EnterpriseNames1765065600000 } from './enterprise-names.migration';
 import { WidenReadModelPositions1764979200000 } from './widen-positions.migration';
 import { ReprojectForTierGroups1796083212000 } from './reproject-read-models.migration';
 import { CountTree1796124435000 } from './count-tree.migration';
+import { OccurrencesInCountTree1796140800000 } from './occurrences-in-count-tree.migration';
 
 const open = (url: string, migrations: unknown[]) =>
   new DataSource({ type: 'postgres', url, migrations: migrations as never, logging: ['error'] }).initialize();
@@ -65,6 +66,7 @@ describe('migration EnterpriseNames1765065600000 on read models built before it'
       AddProjectionStall1765238400000, // the later ones the projector's checkpoint reads and writes need
       ReprojectForTierGroups1796083212000,
       CountTree1796124435000,
+      OccurrencesInCountTree1796140800000, // the tables this code's rebuild derives (ReprojectForTierGroups asks for one)
     ]);
     await dataSource.runMigrations();
     expect((await readCheckpoint(dataSource, LIVE_SCHEMA)).position).toBeNull();

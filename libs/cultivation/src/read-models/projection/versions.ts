@@ -12,6 +12,12 @@ export const PROJECTION_VERSION = 3;
 /** Bump when the shape of the stored snapshot changes (enterprise_summary.state, the domain's EnterpriseState). */
 export const SNAPSHOT_VERSION = 1;
 
+/**
+ * The projection version a migration stamps on read models that must be re-derived (requireRederivation): older than
+ * any code, so the projector re-derives them in the shadow schema while queries answer from them.
+ */
+export const REDERIVE_VERSION = 0;
+
 /** What the running code writes. */
 export const CODE_VERSIONS = { projection: PROJECTION_VERSION, snapshot: SNAPSHOT_VERSION } as const;
 
@@ -22,9 +28,11 @@ export class ProjectionVersionMismatch extends Error {
     readonly code: { projection: number; snapshot: number } = CODE_VERSIONS,
   ) {
     super(
-      `read models were written by projection version ${stored.projection} (snapshot version ${stored.snapshot}); ` +
+      (stored.projection === REDERIVE_VERSION
+        ? `read models must be re-derived (a migration asked for it; snapshot version ${stored.snapshot}); `
+        : `read models were written by projection version ${stored.projection} (snapshot version ${stored.snapshot}); `) +
         `this code is projection version ${code.projection} (snapshot version ${code.snapshot}): ` +
-        'not applying events until they are rebuilt (npm run rebuild, or PROJECTION_VERSION_MISMATCH=rebuild)',
+        'not applying events until they are rebuilt (npm run rebuild; PROJECTION_VERSION_MISMATCH=upgrade, the default, rebuilds older ones)',
     );
   }
 }

@@ -59,6 +59,7 @@ it('reports its lag and no rebuild while idle', async () => {
     headPosition: await store.head(),
     lag: 0,
     rebuilding: false,
+    etaSeconds: null,
     projectionVersion: PROJECTION_VERSION,
     snapshotVersion: SNAPSHOT_VERSION,
     versionMismatch: null,

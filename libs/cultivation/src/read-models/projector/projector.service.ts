@@ -2,8 +2,10 @@
 // the log from the stored checkpoint and applies each batch plus the checkpoint in one transaction.
 // Standbys retry every `retryMs`; a leader whose lock connection dies steps down (the APPLY lock
 // taken per batch keeps even an overlapping old leader from interleaving writes). Read models written
-// by another projection version are refused (one log line, projectionStatus says so) or, when
-// configured, rebuilt by this code before it projects.
+// by an older projection version (an upgrade, or a migration that asks for re-derivation) are re-derived by the
+// parallel rebuild into the shadow schema and swapped in, while queries answer from them; read models of a newer
+// version are refused (one log line, projectionStatus says so). Far behind, the worker takes the backlog on the
+// rebuild's path (catch-up.ts) before it follows the log batch by batch again.
 // Faults: a transient one (the database unreachable, a timeout, a deadlock) is retried from the checkpoint with
 // backoff. One event that cannot be applied (UnappliableEvent: an unknown type, a newer schema version, a bug;
 // or any other error that recurs when that event is applied alone) stalls the worker on it: logged, recorded in
@@ -21,10 +23,16 @@ import { ProjectionVersionMismatch, versionMismatch } from '../projection/versio
 import { rebuildReadModels, RebuildAlreadyRunning } from '../rebuild/rebuild';
 import { UnappliableEvent } from '../projection/unappliable-event';
 import { LIVE_SCHEMA } from '../schema';
+import { CATCH_UP_THRESHOLD, countEvents, mergeBacklog, planCatchUp } from './catch-up';
 import { LeaderLock } from './leader-lock';
+import { ProjectionPace } from './pace';
 
-/** What a projector does when the live read models were written by another projection version. */
-export type VersionMismatchPolicy = 'refuse' | 'rebuild';
+/**
+ * What a projector does when the live read models were written by another projection version: 'upgrade' re-derives
+ * them in the shadow schema when they are older than this code and refuses newer ones (an older release running
+ * beside a newer one during a deploy must not rebuild them back); 'rebuild' re-derives either; 'refuse' neither.
+ */
+export type VersionMismatchPolicy = 'upgrade' | 'refuse' | 'rebuild';
 
 export interface ProjectorOptions {
   /** Events per transaction (default 500). */
@@ -43,10 +51,17 @@ export interface ProjectorOptions {
   /** Told about errors the worker survives (a failed batch, a lost connection); default: logged as errors. */
   onError?: (error: unknown) => void;
   /**
-   * On read models of another projection or snapshot version: 'refuse' (default) applies nothing until
-   * someone rebuilds; 'rebuild' rebuilds them with this code, then projects (PROJECTION_VERSION_MISMATCH).
+   * On read models of another projection or snapshot version: 'upgrade' (default) rebuilds older ones with this
+   * code and refuses newer ones; 'refuse' applies nothing until someone rebuilds; 'rebuild' rebuilds them whatever
+   * their version, then projects (PROJECTION_VERSION_MISMATCH).
    */
   onVersionMismatch?: VersionMismatchPolicy;
+  /** Events behind at which a catch-up takes the backlog (default CATCH_UP_THRESHOLD; Infinity: never). */
+  catchUpThreshold?: number;
+  /** Events per range of a merging catch-up (default CATCH_UP_RANGE). */
+  catchUpRange?: number;
+  /** Worker threads of a re-derivation (rebuild's `workers`; default one per core where compiled). */
+  workers?: number;
   /** Told once per refusal or rebuild, in one line (default: the logger's warn). */
   onNotice?: (message: string) => void;
   /** Told once when the worker stalls on an event it cannot apply; default: logged as an error. */
@@ -81,6 +96,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   /** Consecutive failures since the last batch applied (the backoff's exponent). */
   private failures = 0;
   private stalled: { stall: ProjectionStall; generation: string } | null = null;
+  /** Set by a full batch that finds the log far ahead: the subscription stops and a catch-up takes the backlog. */
+  private behind = false;
+  private lastBehindCheck = 0;
+  /** After a catch-up met an event it could not apply: the live path only, up to this position. */
+  private liveUntil: string | null = null;
+  /** How fast this worker applies events (projectionStatus.etaSeconds). */
+  readonly pace = new ProjectionPace();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -176,19 +198,15 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private async lead(lock: LeaderLock): Promise<void> {
     let checkpoint = await readCheckpoint(this.dataSource, LIVE_SCHEMA);
     const mismatch = versionMismatch(checkpoint);
-    if (mismatch && (this.options.onVersionMismatch ?? 'refuse') === 'refuse') return this.refuse(mismatch);
+    if (mismatch && !rebuildsOn(mismatch, this.options.onVersionMismatch ?? 'upgrade')) return this.refuse(mismatch);
     if (mismatch) {
       const { stored, code } = mismatch;
       this.onNotice(
-        `rebuilding the read models (PROJECTION_VERSION_MISMATCH=rebuild): written by projection version ${stored.projection} ` +
-          `(snapshot version ${stored.snapshot}), this code is ${code.projection} (snapshot version ${code.snapshot})`,
+        `rebuilding the read models in the shadow schema (queries answer from the current ones until the swap): written by ` +
+          `projection version ${stored.projection} (snapshot version ${stored.snapshot}), this code is ${code.projection} ` +
+          `(snapshot version ${code.snapshot})`,
       );
-      try {
-        await rebuildReadModels(this.dataSource, this.store);
-      } catch (error) {
-        if (error instanceof RebuildAlreadyRunning) return; // someone else's rebuild: look again after retryMs
-        throw error;
-      }
+      if (!(await this.rederive())) return; // someone else's rebuild: look again after retryMs
       checkpoint = await readCheckpoint(this.dataSource, LIVE_SCHEMA);
     }
     this.refused = undefined;
@@ -199,6 +217,78 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       if (!past && generation === this.stalled.generation) return; // still stalled: wait for the fix
       this.stalled = null; // a rebuild (with fixed code) got past the event
     }
+    do {
+      this.behind = false;
+      this.active = true;
+      if (!(await this.catchUp())) return;
+      if (this.stopping) return;
+      await this.follow(lock);
+    } while (this.behind && !this.stopping);
+  }
+
+  /**
+   * Takes a backlog of catchUpThreshold events or more on the rebuild's path (catch-up.ts): merged in large ranges,
+   * or, when it is most of the log, re-derived in the shadow schema and swapped in. False when another process's
+   * rebuild holds the rebuild lock (the caller looks again later). An event the merge cannot apply leaves the rest
+   * to the live path, which narrows it down and stalls on it.
+   */
+  private async catchUp(): Promise<boolean> {
+    const threshold = this.options.catchUpThreshold ?? CATCH_UP_THRESHOLD;
+    if (!Number.isFinite(threshold)) return true;
+    const plan = await planCatchUp(this.dataSource, this.store, threshold);
+    if (plan.path === 'live' || plan.head === null) return true;
+    if (this.liveUntil && comparePositions(plan.from, this.liveUntil) < 0) return true;
+    this.onNotice(
+      `catching up ${plan.backlog} events (the log holds ${plan.log}) by ${plan.path === 'merge' ? 'merging them in ranges' : 're-deriving the read models in the shadow schema'}`,
+    );
+    let done = 0;
+    let started = performance.now();
+    try {
+      if (plan.path === 'rederive') return await this.rederive(plan.log);
+      this.pace.startCatchUp('merge', plan.backlog);
+      await mergeBacklog(this.dataSource, this.store, plan.head, {
+        range: this.options.catchUpRange,
+        shouldStop: () => this.stopping,
+        onRange: (events) => {
+          this.pace.catchUpAt((done += events));
+          this.options.onBatch?.(events, (performance.now() - started) / 1000);
+          started = performance.now();
+          this.failures = 0;
+        },
+      });
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      // An event that cannot be applied: the live path meets it again batch by batch, narrows it down and stalls on
+      // it; no catch-up until the checkpoint is past this backlog.
+      this.liveUntil = plan.head;
+      this.onError(error);
+    } finally {
+      this.pace.endCatchUp();
+    }
+    return true;
+  }
+
+  /** Rebuilds into the shadow schema and swaps; false when another process's rebuild holds the lock. */
+  private async rederive(log?: number): Promise<boolean> {
+    this.pace.endCatchUp();
+    this.pace.startCatchUp('rederive', log ?? (await countEvents(this.store, null, await this.store.head())));
+    try {
+      await rebuildReadModels(this.dataSource, this.store, {
+        ...(this.options.workers ? { workers: this.options.workers } : {}),
+        onProgress: (p) => this.pace.catchUpAt(p.done),
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof RebuildAlreadyRunning) return false;
+      throw error;
+    } finally {
+      this.pace.endCatchUp();
+    }
+  }
+
+  /** Follows the log batch by batch until stopped, the lock is lost, a batch fails, or a full batch finds it far behind. */
+  private async follow(lock: LeaderLock): Promise<void> {
+    const { position } = await readCheckpoint(this.dataSource, LIVE_SCHEMA);
     const subscription = this.store.subscribe(position, (batch) => this.apply(batch), {
       batchSize: this.options.batchSize ?? 500,
       pollIntervalMs: this.options.pollIntervalMs ?? 500,
@@ -280,7 +370,30 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       },
       { lockApply: true },
     );
+    this.pace.batch(batch.length);
     this.options.onBatch?.(batch.length, (performance.now() - started) / 1000);
+    if (batch.length >= (this.options.batchSize ?? 500)) await this.checkBehind(batch.at(-1)!.position);
+  }
+
+  /**
+   * After a full batch (a backlog is being read), at most once a second: when the log is catchUpThreshold events or
+   * more ahead, stops the subscription after this batch so that a catch-up takes the rest.
+   */
+  private async checkBehind(position: string): Promise<void> {
+    const threshold = this.options.catchUpThreshold ?? CATCH_UP_THRESHOLD;
+    const now = performance.now();
+    if (!Number.isFinite(threshold) || now - this.lastBehindCheck < 1000) return;
+    if (this.liveUntil && comparePositions(position, this.liveUntil) < 0) return;
+    this.lastBehindCheck = now;
+    try {
+      const head = await this.store.head();
+      if (head === null || !this.store.countBetween) return;
+      if ((await this.store.countBetween(position, head, threshold)) < threshold) return;
+    } catch {
+      return; // the batch is applied; the next full one looks again
+    }
+    this.behind = true;
+    void this.subscription?.stop();
   }
 
   /** Tells a version refusal once (until the versions change or projection resumes). */
@@ -289,6 +402,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     this.refused = mismatch.message;
     this.onNotice(mismatch.message);
   }
+}
+
+/** Whether `policy` re-derives read models of the mismatching version. */
+function rebuildsOn(mismatch: ProjectionVersionMismatch, policy: VersionMismatchPolicy): boolean {
+  if (policy !== 'upgrade') return policy === 'rebuild';
+  const { stored, code } = mismatch;
+  return stored.projection <= code.projection && stored.snapshot <= code.snapshot;
 }
 
 /**

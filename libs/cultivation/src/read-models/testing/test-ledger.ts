@@ -35,6 +35,12 @@ export class TestLedger {
     return this.append(streamId, stored.length, events);
   }
 
+  /** Appends events as given, not decided now: a history an earlier decider recorded (e.g. stacked renewals). */
+  async record(code: string, events: EnterpriseEvent[]): Promise<StoredEvent[]> {
+    const streamId = enterpriseStreamName(code);
+    return this.append(streamId, (await this.store.readStream(streamId)).length, events);
+  }
+
   /** Sets a target through the targets decider. */
   async setTarget(today: string, data: SetTarget['data']): Promise<StoredEvent[]> {
     const version = (await this.store.streamVersion(TARGETS_STREAM)) ?? -1;
