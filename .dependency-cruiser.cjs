@@ -7,7 +7,7 @@ module.exports = {
         'The domain imports nothing outside itself: no Nest, TypeORM, GraphQL, pg, node built-ins or other layers.',
       severity: 'error',
       from: { path: '^libs/cultivation/src/domain/' },
-      to: { pathNot: '^libs/cultivation/src/domain/', dependencyTypesNot: ['type-only'] },
+      to: { pathNot: ['^libs/cultivation/src/domain/', '^libs/refusals/src/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'domain-is-pure-types',
@@ -47,10 +47,19 @@ module.exports = {
     },
     {
       name: 'apps-use-library-index-only',
-      comment: 'An app reaches a library only through its public index.ts.',
+      comment:
+        'An app reaches a library only through its public entries: index.ts, and the light ones a fast command ' +
+        'line needs (platform/src/tokens.ts, cultivation/src/reference.ts).',
       severity: 'error',
       from: { path: '^apps/' },
-      to: { path: '^libs/[^/]+/src/', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+      to: {
+        path: '^libs/[^/]+/src/',
+        pathNot: [
+          '^libs/[^/]+/src/index\\.ts$',
+          '^libs/platform/src/tokens\\.ts$',
+          '^libs/cultivation/src/reference\\.ts$',
+        ],
+      },
     },
     {
       name: 'libraries-do-not-import-apps',

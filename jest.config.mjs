@@ -17,7 +17,9 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@cl/(platform|event-store|cultivation|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@cl/(platform|event-store|cultivation|testing|refusals)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@cl/platform/tokens$': '<rootDir>/libs/platform/src/tokens.ts',
+    '^@cl/cultivation/reference$': '<rootDir>/libs/cultivation/src/reference.ts',
   },
   testEnvironment: 'node',
   rootDir: '.',

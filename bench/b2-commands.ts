@@ -2,6 +2,7 @@
 // DISTRICT_OFFICIAL token), every grant a real command on a pre-registered enterprise; against raw
 // single-row INSERT transactions from 32 concurrent connections on the same PostgreSQL.
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@cl/event-store';
 import {
   CommandExecutor,
@@ -12,11 +13,12 @@ import {
   enterpriseStreamName,
   FixedClock,
   type EnterpriseCommand,
+  rebuildReadModels,
   type StreamWork,
 } from '@cl/cultivation';
-import { graphqlLoad, type LoadResult, summarize, withClient } from './common';
+import { type BenchPostgres, fmt, graphqlLoad, type LoadResult, summarize, withClient } from './common';
 import { token } from './api';
-import { BENCH_TODAY } from './seed';
+import { BENCH_SEED, BENCH_TODAY, prepareBenchDatabase } from './seed';
 
 export const CONCURRENCY = 32;
 const B2_SEED = 7;
@@ -168,4 +170,42 @@ export async function benchRawInserts(url: string, notify = false): Promise<Load
     await Promise.all(clients.map((c) => c.end()));
   }
   return summarize(latencies, 0, null, performance.now() - started);
+}
+
+async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  return withClient(
+    adminUrl,
+    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1,
+  );
+}
+
+/**
+ * The seeded cohort + B2's enterprises + rebuilt read models, as a template database `cmd_<scale>_<seed>` (made once
+ * in a kept cluster; the command-path and engines benches copy it to a fresh `bench` per API run).
+ */
+export async function commandTemplate(
+  pg: BenchPostgres,
+  scale: number,
+  kept: boolean,
+  log: (line: string) => void,
+): Promise<string> {
+  const template = `cmd_${scale}_${BENCH_SEED}`;
+  const admin = pg.urlOf('postgres');
+  if (await databaseExists(admin, template)) return template;
+  await prepareBenchDatabase(pg, scale, kept, log);
+  log(`registering ${fmt(B2_ENTERPRISES)} B2 enterprises`);
+  await registerB2Enterprises(pg.url);
+  log('rebuilding the read models');
+  const dataSource = new DataSource({ type: 'postgres', url: pg.url, extra: { max: 10 }, logging: ['error'] });
+  await dataSource.initialize();
+  const store = new PostgresEventStore({ url: pg.url, poolSize: 10 });
+  try {
+    await rebuildReadModels(dataSource, store);
+  } finally {
+    await store.close();
+    await dataSource.destroy();
+  }
+  await withClient(pg.url, (c) => c.query('VACUUM ANALYZE'));
+  await withClient(admin, (c) => c.query(`CREATE DATABASE ${template} TEMPLATE bench STRATEGY file_copy`));
+  return template;
 }

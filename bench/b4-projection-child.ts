@@ -1,12 +1,91 @@
 // B4's child process (its RSS is its own): a full rebuild with rebuildReadModels, then the limit, a raw
-// sequential read of the whole log in position order (keyset pages of the same columns). Prints one JSON line.
+// sequential read of the whole log in position order (keyset pages of the same columns); then B6 on the same log:
+// the live projector's catch-up of the whole log from an emptied read side (its own choice of path), the merge path
+// alone over the whole log (the rate MERGE_SPEED stands for), and the live path batch by batch over a slice (the
+// speed before catch-up existed). Prints one JSON line.
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@cl/event-store';
-import { rebuildReadModels } from '@cl/cultivation';
+import { mergeBacklog, ProjectorService, rebuildReadModels } from '@cl/cultivation';
 import { peakRssMiB } from './common';
 
 const PAGE = 5_000;
+/** Events the live path (batches of 500) applies for B6's "before" figure: enough for a rate, not the whole log. */
+const LIVE_SLICE = 20_000;
+const READ_MODEL_TABLES =
+  'projection_checkpoint, enterprise_summary, enterprise_name, certification_grant, active_interval, count_tree, enterprise_tier_first, targets';
+
+/** Empties the live read models, checkpoint included (as a restore of the event store alone leaves them). */
+async function emptyReadSide(dataSource: DataSource): Promise<void> {
+  await dataSource.query(
+    `TRUNCATE ${READ_MODEL_TABLES.split(', ')
+      .map((t) => `read_model.${t}`)
+      .join(', ')}`,
+  );
+}
+
+async function checkpoint(dataSource: DataSource): Promise<string | null> {
+  const [row] = await dataSource.query(`SELECT position::text AS p FROM read_model.projection_checkpoint`);
+  return (row?.p as string | undefined) ?? null;
+}
+
+/** Seconds a ProjectorService (defaults, but `options`) takes from start until the checkpoint reaches `upTo`. */
+async function projectorSeconds(
+  dataSource: DataSource,
+  store: PostgresEventStore,
+  upTo: string,
+  options: ConstructorParameters<typeof ProjectorService>[3] = {},
+): Promise<{ seconds: number; notices: string[] }> {
+  const notices: string[] = [];
+  const started = performance.now();
+  const projector = new ProjectorService(
+    dataSource,
+    store,
+    { error: () => undefined },
+    {
+      retryMs: 200,
+      pollIntervalMs: 50,
+      onNotice: (m) => notices.push(m),
+      ...options,
+    },
+  );
+  projector.start();
+  try {
+    for (;;) {
+      const at = await checkpoint(dataSource);
+      if (at !== null && BigInt(at) >= BigInt(upTo)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await projector.stop();
+  }
+  return { seconds: (performance.now() - started) / 1000, notices };
+}
+
+/** B6 on the log B4 rebuilt: see the file's comment. */
+async function catchUpFigures(dataSource: DataSource, store: PostgresEventStore, head: string) {
+  await emptyReadSide(dataSource);
+  const catchUp = await projectorSeconds(dataSource, store, head);
+  await emptyReadSide(dataSource);
+  const mergeStarted = performance.now();
+  await mergeBacklog(dataSource, store, head);
+  const mergeSeconds = (performance.now() - mergeStarted) / 1000;
+  await emptyReadSide(dataSource);
+  const [slice] = await store.readAll(null, LIVE_SLICE).then((events) => events.slice(-1));
+  const live = await projectorSeconds(dataSource, store, slice!.position, { catchUpThreshold: Infinity });
+  const liveEvents = Number(
+    (await dataSource.query('SELECT count(*)::int AS n FROM events WHERE global_position <= $1', [slice!.position]))[0]
+      .n,
+  );
+  await rebuildReadModels(dataSource, store); // leave the read models whole for what follows
+  return {
+    catchUpSeconds: catchUp.seconds,
+    catchUpPath: catchUp.notices.find((n) => n.startsWith('catching up')) ?? '(live path)',
+    mergeSeconds,
+    liveEvents,
+    liveSeconds: live.seconds,
+  };
+}
 
 async function rawRead(url: string): Promise<{ events: number; seconds: number }> {
   const client = new Client({ connectionString: url });
@@ -55,8 +134,21 @@ async function main(): Promise<void> {
   await store.close();
   await dataSource.destroy();
   const raw = await rawRead(url);
+  // BENCH_B6=0: the rebuild only.
+  let b6: Awaited<ReturnType<typeof catchUpFigures>> | null = null;
+  if (process.env.BENCH_B6 !== '0' && result.position !== null) {
+    const source = new DataSource({ type: 'postgres', url, extra: { max: 10 }, logging: ['error'] });
+    await source.initialize();
+    const events = new PostgresEventStore({ url, poolSize: 10 });
+    try {
+      b6 = await catchUpFigures(source, events, result.position);
+    } finally {
+      await events.close();
+      await source.destroy();
+    }
+  }
   process.stdout.write(
-    `${JSON.stringify({ events: result.events, seconds, phases, rebuildPeakRss, baseRss, rawEvents: raw.events, rawSeconds: raw.seconds })}\n`,
+    `${JSON.stringify({ events: result.events, seconds, phases, rebuildPeakRss, baseRss, rawEvents: raw.events, rawSeconds: raw.seconds, b6 })}\n`,
   );
 }
 

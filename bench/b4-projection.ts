@@ -14,6 +14,17 @@ export interface ProjectionFigures {
   readonly peakRssMiB: number;
   /** Seconds from the start of the rebuild to the first report of each phase. */
   readonly phases: Record<string, number>;
+  /** B6 on the same log, in the same child after the rebuild (null with BENCH_B6=0). */
+  readonly catchUp: CatchUpFigures | null;
+}
+
+/** B6: events/s of the live projector catching up the whole log, of the merge path alone, and of the live path. */
+export interface CatchUpFigures {
+  readonly eventsPerSecond: number;
+  /** The path the projector took (its notice). */
+  readonly path: string;
+  readonly mergeEventsPerSecond: number;
+  readonly liveEventsPerSecond: number;
 }
 
 export async function benchProjection(databaseUrl: string, profileDir?: string): Promise<ProjectionFigures> {
@@ -41,6 +52,13 @@ export async function benchProjection(databaseUrl: string, profileDir?: string):
       rebuildPeakRss: number;
       rawEvents: number;
       rawSeconds: number;
+      b6: {
+        catchUpSeconds: number;
+        catchUpPath: string;
+        mergeSeconds: number;
+        liveEvents: number;
+        liveSeconds: number;
+      } | null;
     };
     return {
       events: r.events,
@@ -49,6 +67,12 @@ export async function benchProjection(databaseUrl: string, profileDir?: string):
       rawEventsPerSecond: r.rawEvents / r.rawSeconds,
       peakRssMiB: r.rebuildPeakRss,
       phases: r.phases ?? {},
+      catchUp: r.b6 && {
+        eventsPerSecond: r.events / r.b6.catchUpSeconds,
+        path: r.b6.catchUpPath,
+        mergeEventsPerSecond: r.events / r.b6.mergeSeconds,
+        liveEventsPerSecond: r.b6.liveEvents / r.b6.liveSeconds,
+      },
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -13,11 +13,14 @@ const WARMUP_MS = 1_000;
 /** Then one client alone: the service time without queueing behind 31 others. */
 const SINGLE_MS = 3_000;
 
-const QUERIES = {
-  cohortProgress: `query($asOf: Date, $district: String, $knownAt: DateTime) {
+/** B5's cohortProgress (the engines bench asks it too); knownAt for the as-known-at pair (B6). */
+export const COHORT_PROGRESS = `query($asOf: Date, $district: String, $knownAt: DateTime) {
     cohortProgress(asOf: $asOf, district: $district, knownAt: $knownAt) {
     tier { tier nameZh } metric level target current active cumulative percent remaining
-    requiredMonthlyPace recentMonthlyPace projectedAtDeadline onTrack } }`,
+    requiredMonthlyPace recentMonthlyPace projectedAtDeadline onTrack } }`;
+
+const QUERIES = {
+  cohortProgress: COHORT_PROGRESS,
   districtBreakdown: `query($asOf: Date, $tier: Tier!) { districtBreakdown(asOf: $asOf, tier: $tier) {
     district { code name } active cumulative } }`,
   cohortTrend: `query($tier: Tier!, $from: Date!, $to: Date!, $district: String) {

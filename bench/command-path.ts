@@ -8,9 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DataSource } from 'typeorm';
-import { PostgresEventStore } from '@cl/event-store';
-import { DISTRICTS, rebuildReadModels } from '@cl/cultivation';
+import { DISTRICTS } from '@cl/cultivation';
 import {
   fmt,
   graphqlLoad,
@@ -24,10 +22,9 @@ import {
   withClient,
 } from './common';
 import { startApi, token } from './api';
-import { B2_ENTERPRISES, b2Enterprise, CONCURRENCY, GRANT, registerB2Enterprises } from './b2-commands';
+import { B2_ENTERPRISES, b2Enterprise, commandTemplate, CONCURRENCY, GRANT } from './b2-commands';
 import { summarizeCpuProfiles } from './cpu-profile';
 import { benchQueries, QUERY_ORDER, type QueryName } from './b5-queries';
-import { BENCH_SEED, prepareBenchDatabase } from './seed';
 
 interface Variant {
   label: string;
@@ -104,36 +101,6 @@ function parseArgs(argv: string[]): Args {
 }
 
 const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-
-async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
-  return withClient(
-    adminUrl,
-    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1,
-  );
-}
-
-/** The seeded cohort + B2's enterprises + rebuilt read models, as a template database (made once). */
-async function commandTemplate(pg: Awaited<ReturnType<typeof startBenchPostgres>>, scale: number): Promise<string> {
-  const template = `cmd_${scale}_${BENCH_SEED}`;
-  const admin = pg.urlOf('postgres');
-  if (await databaseExists(admin, template)) return template;
-  await prepareBenchDatabase(pg, scale, true, log);
-  log(`registering ${fmt(B2_ENTERPRISES)} B2 enterprises`);
-  await registerB2Enterprises(pg.url);
-  log('rebuilding the read models');
-  const dataSource = new DataSource({ type: 'postgres', url: pg.url, extra: { max: 10 }, logging: ['error'] });
-  await dataSource.initialize();
-  const store = new PostgresEventStore({ url: pg.url, poolSize: 10 });
-  try {
-    await rebuildReadModels(dataSource, store);
-  } finally {
-    await store.close();
-    await dataSource.destroy();
-  }
-  await withClient(pg.url, (c) => c.query('VACUUM ANALYZE'));
-  await withClient(admin, (c) => c.query(`CREATE DATABASE ${template} TEMPLATE bench STRATEGY file_copy`));
-  return template;
-}
 
 interface Figures {
   label: string;
@@ -232,7 +199,7 @@ async function main(): Promise<void> {
   const pg = await startBenchPostgres(log, args.pgDir);
   const results: Figures[] = [];
   try {
-    const template = await commandTemplate(pg, args.scale);
+    const template = await commandTemplate(pg, args.scale, true, log);
     const postmaster = () => Number(readFileSync(join(args.pgDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
     const tokens = new Map<string, string>();
     for (const d of DISTRICTS) tokens.set(d.code, await token('DISTRICT_OFFICIAL', d.code));

@@ -15,7 +15,8 @@ const PARTS = {
     output: 'dist/apps/api/src/main.js',
     script: 'build:api',
   },
-  web: { sources: ['apps/web', 'package-lock.json'], output: 'dist/web/index.html', script: 'build:web' },
+  // The explorer (apps/web/graphiql.html) bundles the served schema: schema.gql is a source of the page too.
+  web: { sources: ['apps/web', 'schema.gql', 'package-lock.json'], output: 'dist/web/index.html', script: 'build:web' },
 };
 const SKIP = new Set(['node_modules', 'dist', 'results']);
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useTestApi } from './support/test-api';
@@ -31,6 +31,19 @@ describe('the console served by the API', () => {
       expect(await res.text()).toContain('<div id="app"></div>');
     },
   );
+
+  it("answers the page at every path of the console's router (a refresh or a shared link never 404s)", async () => {
+    const router = readFileSync('apps/web/src/router.ts', 'utf8');
+    const paths = [...router.matchAll(/path: '(\/[^':(]*)(:[a-zA-Z]+)?'/g)].map(([, path, param]) =>
+      param ? `${path}91120116MA05JRBX4G` : path,
+    );
+    expect(paths).toEqual(expect.arrayContaining(['/dashboard', '/reports', '/enterprises/91120116MA05JRBX4G']));
+    for (const path of [...paths, '/graphiql']) {
+      const res = await fetch(`${api.url}${path}`);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(await res.text()).toContain('<div id="app"></div>');
+    }
+  });
 
   it('serves the hashed bundles as immutable, and a missing one as a 404', async () => {
     const res = await fetch(`${api.url}/assets/app-1.js`);

@@ -88,8 +88,7 @@ describe('the console', () => {
     await page.locator('.el-select-dropdown__item', { hasText: candidate.creditCode }).click();
     await seeText(page.getByTestId('work-enterprise-name'), candidate.name);
     await page.getByTestId('submit').click();
-    await seeContaining(page.getByTestId('work-result'), '已写入 1 条事件');
-    await seeContaining(page.getByTestId('work-result'), 'CertificationGranted');
+    await seeContaining(page.getByTestId('work-result'), '已办理：授予科技型中小企业');
     await seeContaining(page.getByTestId('work-certifications'), '科技型中小企业');
 
     await page.getByRole('menuitem', { name: '进度' }).click();
@@ -120,12 +119,14 @@ describe('the console', () => {
     await page.getByText('更正撤回', { exact: true }).click();
     await page.getByLabel('要撤回的认定或复核').click();
     await page
-      .locator('.el-select-dropdown__item:visible', { hasText: `认定日期 ${grant.grantedOn} · 有效` })
+      .locator('.el-select-dropdown__item:visible', {
+        hasText: new RegExp(`授予 · .+ · 认定日期 ${grant.grantedOn}`),
+      })
       .first()
       .click();
     await page.getByLabel('原因', { exact: true }).fill('录入错误：该批次名单误录');
     await page.getByTestId('submit').click();
-    await seeContaining(page.getByTestId('work-result'), 'CertificationRetracted');
+    await seeContaining(page.getByTestId('work-result'), '已办理：撤回一条');
     await seeContaining(page.getByTestId('work-certifications'), '已更正撤回');
     const after = await ui.graphql<{ enterprise: EnterpriseRow }>(
       'query ($c: String!) { enterprise(creditCode: $c) { creditCode name deregisteredOn certifications { tier state grantedOn eventId } } }',
@@ -142,8 +143,8 @@ describe('the console', () => {
     const page = await ui.signIn('AUDITOR');
     await page.goto(`${ui.url}/enterprises/${enterprise.creditCode}`);
     await seeText(page.getByTestId('enterprise-name'), enterprise.name);
-    await seeContaining(page.getByTestId('timeline'), 'EnterpriseRegistered');
-    await seeContaining(page.getByTestId('timeline'), 'demo-generator');
+    await seeContaining(page.getByTestId('timeline'), '登记企业');
+    await seeContaining(page.getByTestId('timeline'), '演示数据生成');
 
     await typeDate(page, '截至日期', firstGrant);
     await page.getByTestId('replay').click();
@@ -221,7 +222,9 @@ describe('the console', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r\n/);
-    const rows = lines.slice(1).map((line) => {
+    expect(lines[0]).toBe(`各区分布｜类型：科技型中小企业｜日期：${date}`);
+    expect(lines[1]).toBe('区划代码,区,有效,累计');
+    const rows = lines.slice(2).map((line) => {
       const [code, , active, cumulative] = line.split(',');
       return { district: { code }, active: Number(active), cumulative: Number(cumulative) };
     });
@@ -286,7 +289,7 @@ describe('the console', () => {
     await page.goto(`${ui.url}/dashboard`);
     await page.getByLabel('令牌').fill('not-a-token');
     await page.getByRole('button', { name: '用令牌登录' }).click();
-    await seeContaining(page.getByRole('alert'), '登录已失效');
+    await seeContaining(page.getByRole('alert'), '这不是有效的令牌格式');
     expect(new URL(page.url()).pathname).toBe('/signin');
   });
 });

@@ -57,7 +57,11 @@ describe('importCertifications over GraphQL', () => {
         candidates: [],
       },
     ]);
-    expect(report.reportCsv).toContain(`3,天津滨海乙有限公司,${code(2)},rejected,,DISTRICT_SCOPE`);
+    // in Chinese when the request asks for no language
+    expect(report.reportCsv).toContain(`3,天津滨海乙有限公司,${code(2)},未导入,,DISTRICT_SCOPE,只能办理本区的企业,`);
+    expect(report.reportCsv.split('\r\n')[0]).toBe(
+      '\uFEFF行号,企业名称,统一社会信用代码,结果,列,规则,说明,候选企业,操作,相近企业',
+    );
 
     const again = await api.graphql<Report>(IMPORT, input(csv), { token: await tokenFor('MUNICIPAL_OFFICIAL') });
     expect(again.body.data!.importCertifications).toMatchObject({ accepted: 1, duplicate: 1, rejected: 1 });
@@ -114,5 +118,32 @@ describe('importCertifications over GraphQL', () => {
       data: { tier: 'HIGH_TECH', grantedOn: '2024-06-20', batch: '2024年第一批' },
       correlationId: 'notice-2024-1',
     });
+  });
+
+  it('answers in English when the request asks for it, naming list-level values and every row by name', async () => {
+    const token = await tokenFor('MUNICIPAL_OFFICIAL');
+    // SRDI_SME given for the whole list, and no row holds INNOVATIVE_SME: the list's tier is what refuses
+    const list = ['企业名称,所属区', '天津东丽甲有限公司,东丽区'].join('\n');
+    const body = { ...input(list, 'srdi.csv').input, tier: 'SRDI_SME', grantedOn: '2024-06-20' };
+    const zh = await api.graphql<Report>(IMPORT, { input: body }, { token, headers: { 'accept-language': 'zh-CN' } });
+    const zhRow = zh.body.data!.importCertifications.reportCsv.split('\r\n')[1];
+    expect(zhRow).toBe(
+      `2,天津东丽甲有限公司,${code(1)},未导入,认定类型（全表统一填写）,PREREQUISITE_MISSING,未持有前置梯级的有效认定,,认定,`,
+    );
+    const en = await api.graphql<Report>(
+      IMPORT,
+      { input: body },
+      { token, headers: { 'accept-language': 'en-GB,en;q=0.9,zh-CN;q=0.5' } },
+    );
+    const lines = en.body.data!.importCertifications.reportCsv.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFRow,Name,Credit code,Outcome,Column,Rule,Message,Candidates,Action,Suggestions');
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^2,天津东丽甲有限公司,${code(1)},Refused,Tier \\(given for the whole list\\),PREREQUISITE_MISSING,"SRDI_SME requires`,
+      ),
+    );
+    expect(en.body.data!.importCertifications.results).toEqual([
+      expect.objectContaining({ column: 'Tier (given for the whole list)', rule: 'PREREQUISITE_MISSING' }),
+    ]);
   });
 });

@@ -248,6 +248,45 @@ describe('npm run demo & then kill $!', () => {
   );
 });
 
+describe('npm run demo beside a running service on the same data', () => {
+  it(
+    'seeds the ledger the service serves, prints its URL and a token per role that it accepts, and exits',
+    async () => {
+      const dataDir = dataFolder();
+      const [port, pgPort] = [await freePort(), await freePort()];
+      const env = serviceEnv({ PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir });
+      delete env.JWT_SECRET; // both sign and check with the secret generated in DATA_DIR
+      const service = start('node', ['--no-warnings', 'dist/apps/api/src/main.js'], env);
+      try {
+        expect(await until(ready(port), 180_000)).toBe(true);
+        const demo = start('npm', ['run', '-s', 'demo', '--', '--enterprises', '5'], env);
+        expect(await demo.exited).toBe(0);
+        const out = demo.stdout.join('\n');
+        // on an empty ledger nothing was recorded before; the sweeps that found nothing to lapse say so
+        expect(out).toMatch(/; 0 already recorded by an earlier run of this seed, \d+ with nothing to write \(lapse/);
+        expect(out).toContain(`Cultivation Ledger is already running at http://localhost:${port}/`);
+        expect(out).toContain('Read models up to date.');
+        const tokens = [...out.matchAll(/^ {2}([A-Z_]+)(?: \(\d+\))?: (\S+)$/gm)].map((m) => [m[1], m[2]]);
+        expect(tokens.map(([role]) => role)).toEqual(['DISTRICT_OFFICIAL', 'MUNICIPAL_OFFICIAL', 'ANALYST', 'AUDITOR']);
+        const analyst = tokens.find(([role]) => role === 'ANALYST')![1]!;
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` },
+          body: JSON.stringify({ query: '{ enterprises(first: 10) { totalCount } }' }),
+        });
+        const answer = (await res.json()) as { data?: { enterprises: { totalCount: number } }; errors?: unknown };
+        expect(answer.errors).toBeUndefined(); // the service accepts the demo's token
+        expect(answer.data?.enterprises.totalCount).toBeGreaterThan(0); // and serves the seeded cohort
+        parseAll(demo.stderr);
+      } finally {
+        service.child.kill('SIGTERM');
+        expect(await service.exited).toBe(0);
+      }
+    },
+    SLOW,
+  );
+});
+
 describe('log lines of the other kinds', () => {
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist/apps/cli/src/main.js'))) await run('npm', ['run', '-s', 'build'], { cwd: ROOT });

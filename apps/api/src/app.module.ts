@@ -26,12 +26,25 @@ export interface ApiModuleOptions {
   clock?: Clock;
   /** The application's metrics (served at /metrics). */
   metrics: Metrics;
+  /**
+   * Another GraphQL driver's module in place of Apollo's (bench/engines-api.ts: the same resolvers behind Mercurius
+   * or Yoga, for the side-by-side figure only; the service always runs the Apollo module below).
+   */
+  graphqlModule?: DynamicModule;
 }
 
 /** Composition only: which libraries make up the API process. */
 @Module({})
 export class AppModule {
-  static forRoot({ config, logger, databaseUrl, schemaFile, clock, metrics }: ApiModuleOptions): DynamicModule {
+  static forRoot({
+    config,
+    logger,
+    databaseUrl,
+    schemaFile,
+    clock,
+    metrics,
+    graphqlModule,
+  }: ApiModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -44,10 +57,11 @@ export class AppModule {
           connectionTimeoutMs: config.databaseWaitMs,
           logger,
         }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          ...graphqlOptions(config, logger, schemaFile, QUERY_LIMITS, metrics),
-        }),
+        graphqlModule ??
+          GraphQLModule.forRoot<ApolloDriverConfig>({
+            driver: ApolloDriver,
+            ...graphqlOptions(config, logger, schemaFile, QUERY_LIMITS, metrics),
+          }),
         HealthModule,
         AuthModule,
         WebConsoleModule.forRoot(config, logger),

@@ -1,9 +1,4 @@
-import 'element-plus/dist/index.css';
-import './styles.css';
-import { createApp } from 'vue';
-import App from './App.vue';
-import { locale } from './i18n';
-import { router } from './router';
-
-document.documentElement.lang = locale.value;
-createApp(App).use(router).mount('#app');
+// One page, two tools: the console (Vue) everywhere, and at /graphiql the analysts' GraphQL explorer (GraphiQL,
+// React, Monaco), each loaded only where it is used.
+if (location.pathname === '/graphiql') void import('./graphiql/main');
+else void import('./console');

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { DISTRICTS } from '@cl/cultivation';
-import { loadConfig, resolveJwtSecret, type Role, ROLES, TokenService } from '@cl/platform';
+import { DISTRICTS } from '@cl/cultivation/reference';
+import { loadConfig, resolveJwtSecret, type Role, ROLES, TokenService } from '@cl/platform/tokens';
 
 /** `token`: prints a development token signed with the service's secret. */
 export function tokenCommand(): Command {

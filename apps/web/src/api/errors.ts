@@ -6,7 +6,9 @@ import { ApiError, type ApiErrorDetail } from './graphql';
 export function detailText(detail: ApiErrorDetail): string {
   if (detail.code === 'UNAUTHENTICATED') return t('unauthenticated');
   if (detail.code === 'STALE_READ') return t('staleRead');
-  const explained = detail.code === 'FORBIDDEN' ? t('forbidden') : ruleText(detail.rule, detail.message);
+  if (detail.code === 'NETWORK') return t('networkError');
+  const explained =
+    detail.code === 'FORBIDDEN' ? t('forbidden') : ruleText(detail.rule, detail.message, detail.details);
   const rule = detail.rule ?? (detail.code && detail.code !== 'INTERNAL_SERVER_ERROR' ? detail.code : undefined);
   return rule ? `${explained}（${t('rule')}: ${rule}）` : explained;
 }

@@ -1,4 +1,5 @@
 import { session, signOut } from '../auth/session';
+import { locale } from '../i18n';
 import type { TypedDocumentString } from './generated/graphql';
 
 /** One GraphQL error as the API answers it (extensions.code, field and rule). */
@@ -7,6 +8,8 @@ export interface ApiErrorDetail {
   code?: string;
   field?: string;
   rule?: string;
+  /** The rest of the extensions: facts the refusal's text may use (the missing tier, the expected form). */
+  details?: Readonly<Record<string, unknown>>;
 }
 
 export class ApiError extends Error {
@@ -36,22 +39,51 @@ type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : 
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string; rule?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string; rule?: string; [key: string]: unknown } }[];
 }
 
 /** POST /graphql with the user's bearer token; the only way the console talks to the service. */
 export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variables]: VariablesArgument<V>): Promise<T> {
   const query = document.toString();
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-  if (session.token.value) headers.authorization = `Bearer ${session.token.value}`;
-  const isMutation = /^\s*mutation\b/.test(query);
-  const waitFor = isMutation ? undefined : pendingPosition;
+  const waitFor = /^\s*mutation\b/.test(query) ? undefined : pendingPosition;
+  try {
+    const data = await send<T>(query, variables ?? {}, session.token.value, waitFor);
+    if (waitFor && pendingPosition === waitFor) pendingPosition = undefined;
+    return data;
+  } catch (e) {
+    // the token is refused (expired, revoked key…): back to the sign-in page, which says why
+    const refused = e instanceof ApiError ? e.details.find((d) => d.code === 'UNAUTHENTICATED') : undefined;
+    if (refused) signOut(refused.rule ?? 'TOKEN_INVALID');
+    throw e;
+  }
+}
+
+/** One POST to /graphql with `token` as the bearer; throws ApiError with the API's refusals. */
+export async function send<T>(
+  query: string,
+  variables: unknown,
+  token: string | undefined,
+  waitFor?: string,
+): Promise<T> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    // answers meant for people (the import report) come in the page's language
+    'accept-language': locale.value,
+  };
+  if (token) headers.authorization = `Bearer ${token}`;
   if (waitFor) headers['x-consistency-position'] = waitFor;
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query, variables: variables ?? {} }),
-  });
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables: variables ?? {} }),
+    });
+  } catch {
+    // No answer arrived (the connection dropped): a write may or may not have happened.
+    throw new ApiError([{ message: 'network', code: 'NETWORK' }]);
+  }
   let body: GraphQLBody<T>;
   try {
     body = (await response.json()) as GraphQLBody<T>;
@@ -61,16 +93,12 @@ export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variabl
     ]);
   }
   if (body.errors?.length) {
-    const details = body.errors.map((e) => ({
-      message: e.message,
-      code: e.extensions?.code,
-      field: e.extensions?.field,
-      rule: e.extensions?.rule,
-    }));
-    if (details.some((d) => d.code === 'UNAUTHENTICATED')) signOut();
+    const details = body.errors.map(({ message, extensions = {} }) => {
+      const { code, field, rule, ...rest } = extensions;
+      return { message, code, field, rule, details: rest };
+    });
     throw new ApiError(details);
   }
-  if (waitFor && pendingPosition === waitFor) pendingPosition = undefined;
   if (!body.data) throw new ApiError([{ message: `HTTP ${response.status}` }]);
   return body.data;
 }

@@ -8,8 +8,32 @@ export interface Connection<Node> {
   edges: { node: Node }[];
 }
 
+/** A connection's page: `first` rows after the cursor `after` of the same query. */
+export type PageReader<Node, Query> = (query: Query, after: string | null, first: number) => Promise<Connection<Node>>;
+
+/**
+ * The largest page the API serves (MAX_PAGE of its query input, libs/cultivation): exports read the
+ * whole answer at this size; a larger one is refused (PAGE_SIZE), which the export journeys would show.
+ */
+export const LARGEST_PAGE = 500;
+
+/** Every page of the query, from the first, at the largest size; stops early when `signal` aborts. */
+export async function* allPages<Node, Query>(
+  read: PageReader<Node, Query>,
+  query: Query,
+  signal?: AbortSignal,
+): AsyncIterable<Node[]> {
+  let after: string | null = null;
+  do {
+    if (signal?.aborted) return;
+    const page: Connection<Node> = await read(query, after, LARGEST_PAGE);
+    yield page.edges.map((e) => e.node);
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+}
+
 /** A connection read page by page: `load(query)` starts over, `more()` appends the next page of the same query. */
-export function usePaged<Node, Query>(fetchPage: (query: Query, after: string | null) => Promise<Connection<Node>>) {
+export function usePaged<Node, Query>(fetchPage: PageReader<Node, Query>, pageSize: number) {
   const rows = shallowRef<Node[]>([]);
   const totalCount = ref<number | null>(null);
   const pageInfo = ref<PageInfo>({ hasNextPage: false, endCursor: null });
@@ -22,7 +46,7 @@ export function usePaged<Node, Query>(fetchPage: (query: Query, after: string | 
     loading.value = true;
     error.value = '';
     try {
-      const page = await fetchPage(query, after);
+      const page = await fetchPage(query, after, pageSize);
       const nodes = page.edges.map((e) => e.node);
       rows.value = after ? [...rows.value, ...nodes] : nodes;
       totalCount.value = page.totalCount;

@@ -33,6 +33,8 @@ export type {
   CertificationLevel,
   RevocationReason,
   ImportCertificationsInput,
+  SetTargetInput,
+  TargetMetric,
   ImportAction,
 } from './generated/graphql';
 
@@ -54,6 +56,15 @@ export interface PageInfo {
   hasNextPage: boolean;
   endCursor: string | null;
 }
+
+/** Any signed-in request will do to ask whether the API accepts a token: this is the cheapest. */
+export const SIGN_IN_CHECK = graphql(`
+  query SignInCheck {
+    projectionStatus {
+      lag
+    }
+  }
+`);
 
 export const SERVICE_INFO = graphql(`
   query ServiceInfo {
@@ -103,6 +114,12 @@ export const DASHBOARD = graphql(`
       deadline
       asOf
       current
+      district {
+        code
+        name
+      }
+      shareOfCity
+      renewsYearly
       active
       cumulative
       percent
@@ -114,6 +131,24 @@ export const DASHBOARD = graphql(`
     }
     projectionStatus {
       lag
+    }
+  }
+`);
+
+/** A municipal official sets the city's target of a tier, or (with district) that district's own. */
+export const SET_TARGET = graphql(`
+  mutation SetTarget($input: SetTargetInput!) {
+    setTarget(input: $input) {
+      tier {
+        ...TierFields
+      }
+      district {
+        code
+        name
+      }
+      target
+      metric
+      deadline
     }
   }
 `);
@@ -157,7 +192,10 @@ graphql(`
 `);
 
 export const FUNNELS = graphql(`
-  query Funnels {
+  query Funnels($on: Date) {
+    ladder: tiers(on: $on) {
+      ...TierFields
+    }
     tech: ladderFunnel(ladder: TECH) {
       ...FunnelStepFields
     }
@@ -422,6 +460,7 @@ export const IMPORT = graphql(`
       results {
         rowNumber
         outcome
+        name
         creditCode
         column
         field

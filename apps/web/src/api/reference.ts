@@ -1,4 +1,5 @@
 import { computed, ref } from 'vue';
+import { districtName, tierName } from '../i18n';
 import { gql } from './graphql';
 import { REFERENCE, SERVICE_INFO, type District, type ServiceInfo, type TierInfo } from './queries';
 
@@ -30,4 +31,16 @@ export function tierOf(code: string | null | undefined): TierInfo | undefined {
 
 export function districtOf(code: string | null | undefined): District | undefined {
   return reference.districts.value.find((d) => d.code === code);
+}
+
+/** The districts as choices, named in the page's language. */
+export const districtOptions = computed(() =>
+  reference.districts.value.map((d) => ({ value: d.code, label: districtName(d) })),
+);
+
+/** The tiers (only those granted, or with the groups) as choices. */
+export function tierOptions(grantableOnly: boolean) {
+  return reference.tiers.value
+    .filter((tier) => !grantableOnly || tier.grantable !== false)
+    .map((tier) => ({ value: tier.tier, label: tierName(tier) }));
 }

@@ -1,22 +1,23 @@
-// Typed refusals. Each names the rule it enforces and the input field it concerns, so the
-// GraphQL layer can map `code` to `extensions.code` and `field` to `extensions.field` unchanged.
-import type { RuleName } from './rules';
+// Typed refusals of the domain. Each names the rule it enforces and the input field it concerns; the base
+// (@cl/refusals) is shared with every other refusal, so the GraphQL layer maps them all alike.
+import { Refusal } from '@cl/refusals';
+import type { DomainRuleName } from '@cl/refusals';
 
 export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'RULE_VIOLATION';
 
 /** Base of every refusal the domain raises. */
-export abstract class DomainError extends Error {
-  abstract readonly code: DomainErrorCode;
+export abstract class DomainError extends Refusal {
+  abstract override readonly code: DomainErrorCode;
+  declare readonly rule: DomainRuleName;
+  declare readonly field: string;
   constructor(
-    readonly rule: RuleName,
-    readonly field: string,
+    rule: DomainRuleName,
+    field: string,
     message: string,
     /** Facts a client can act on (e.g. the overlapping grant), passed on in the error's extensions. */
-    readonly details?: Readonly<Record<string, unknown>>,
+    details?: Readonly<Record<string, unknown>>,
   ) {
-    super(message);
-    // Class names survive swc's keepClassNames; set explicitly so logs read well after bundling.
-    this.name = new.target.name;
+    super(rule, field, message, details);
   }
 }
 

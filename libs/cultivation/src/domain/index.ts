@@ -16,6 +16,7 @@ export * from './events/schema-versions';
 export * from './events/upcasters';
 export * from './decider';
 export * from './enterprise/commands';
+export * from './enterprise/text-limits';
 export * from './enterprise/state';
 export {
   countsOn,
@@ -27,7 +28,7 @@ export {
   type Term,
   type Ending,
 } from './enterprise/grant';
-export { evolve, fold } from './enterprise/evolve';
+export { evolve, evolveOwned, fold } from './enterprise/evolve';
 export { decide, enterpriseDecider } from './enterprise/decide';
 export * from './views/certifications';
 export * from './views/positions';

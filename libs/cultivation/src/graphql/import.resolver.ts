@@ -3,9 +3,9 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Roles } from '@cl/platform';
 import { CertificationImporter } from '../application/import/certification-importer';
 import { ImportFileRefused } from '../application/import/import-errors';
-import { reportCsv } from '../application/import/import-report';
+import { languageOf, presentRow, reportCsv } from '../application/import/report-language';
 import { AdmitWrites } from './admit-writes.interceptor';
-import { CallerContext, type Caller } from './request-context';
+import { AcceptLanguage, CallerContext, type Caller } from './request-context';
 import { ImportCertificationsInput, ImportReport } from './types/import.types';
 
 /** The file's bytes; Buffer.from would skip what is not base64 and import a mangled file instead. */
@@ -40,7 +40,9 @@ export class ImportResolver {
   async importCertifications(
     @Args('input') input: ImportCertificationsInput,
     @CallerContext() caller: Caller,
+    @AcceptLanguage() acceptLanguage?: string | string[],
   ): Promise<ImportReport> {
+    const language = languageOf(acceptLanguage);
     const bytes = decodeBase64(input.contentBase64);
     const report = await this.importer
       .importFile(bytes, input.fileName, {
@@ -62,13 +64,18 @@ export class ImportResolver {
       });
     return {
       ...report.summary,
-      results: report.rows.map((r) => ({
-        ...r,
-        outcome: r.outcome.toUpperCase(),
-        candidates: [...r.candidates],
-        suggestions: [...r.suggestions],
-      })),
-      reportCsv: reportCsv(report),
+      results: report.rows.map((r) => {
+        const { column, message } = presentRow(r, language);
+        return {
+          ...r,
+          outcome: r.outcome.toUpperCase(),
+          column,
+          message,
+          candidates: [...r.candidates],
+          suggestions: [...r.suggestions],
+        };
+      }),
+      reportCsv: reportCsv(report, language),
     };
   }
 }

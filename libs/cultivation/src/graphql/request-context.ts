@@ -23,3 +23,9 @@ export const CallerContext = createParamDecorator(
 );
 
 export type Caller = Pick<CommandContext, 'actor' | 'source' | 'correlationId'>;
+
+/** The Accept-Language header of the request (the import report answers in the language it asks for). */
+export const AcceptLanguage = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | string[] | undefined =>
+    GqlExecutionContext.create(context).getContext<GqlContext>().req.headers['accept-language'],
+);

@@ -10,7 +10,7 @@ import { AdmitWrites } from './admit-writes.interceptor';
 import { CallerContext, type Caller } from './request-context';
 import { TargetProgress } from './types/progress.types';
 
-/** Targets are events on their own stream; the answer is the tier's progress under the new target. */
+/** Targets are events on their own stream; the answer is the tier's progress (the city's or the district's) under the new target. */
 @Resolver()
 export class TargetsResolver {
   constructor(
@@ -23,16 +23,16 @@ export class TargetsResolver {
   @UseInterceptors(new AdmitWrites({ assignCommandId: true }))
   @Mutation(() => TargetProgress)
   async setTarget(@Args('input') input: SetTargetInput, @CallerContext() caller: Caller): Promise<TargetProgress> {
-    const { tier, level, target, metric, deadline } = input;
+    const { tier, level, target, metric, deadline, district } = input;
     const outcome = await this.commands.execute(
       new SetTargetCommand(
-        { type: 'SetTarget', data: { tier, level, target, metric, deadline } },
+        { type: 'SetTarget', data: { tier, level, target, metric, deadline, district } },
         { ...caller, commandId: input.commandId },
       ),
     );
     // The progress row comes from the read models: let them take in the new target first.
     if (outcome.position) await this.status.waitForPosition(outcome.position, CONSISTENCY_WAIT_MS);
-    const rows = await this.progress.cohortProgress();
+    const rows = await this.progress.cohortProgress(null, district);
     const row = rows.find((r) => r.tier.tier === tier);
     if (!row) throw new Error(`no progress row for ${tier}`);
     return row;

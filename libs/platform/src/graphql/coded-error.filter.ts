@@ -3,28 +3,11 @@ import { type GqlExceptionFilter } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { Refusal } from '@cl/refusals';
 import { httpErrorAnswer, sendError } from '../http/json-errors';
 import { LOGGER } from '../platform.module';
 import { isUnavailable, ServiceUnavailable } from '../faults';
-import { CONTRACT_ERROR_CODES } from './error-codes';
 import { UNAVAILABLE_ANSWER } from './format-error';
-
-interface Coded {
-  code: string;
-  message: string;
-  field?: string;
-  rule?: string;
-  /** Facts the client can act on (e.g. the grant a new one overlaps), added to the extensions. */
-  details?: Readonly<Record<string, unknown>>;
-}
-
-function isCoded(error: unknown): error is Coded {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    CONTRACT_ERROR_CODES.has((error as { code?: unknown }).code as string)
-  );
-}
 
 /** PostgreSQL cancelled the statement at statement_timeout (SQLSTATE 57014, query_canceled). */
 function isStatementTimeout(error: unknown): boolean {
@@ -33,7 +16,7 @@ function isStatementTimeout(error: unknown): boolean {
 }
 
 /**
- * Any error that carries one of the contract's codes (domain refusals, access denials, conflicts)
+ * Every Refusal (domain, concurrency, idempotency, query input, access, import: one coded base, @cl/refusals)
  * becomes a GraphQL error with `extensions.code`, and `field`, `rule` and its `details` when it has them.
  * A database or event store that cannot be reached is UNAVAILABLE (retryable: true).
  * Anything else passes on as an internal failure, which is logged and answered without internals.
@@ -58,7 +41,8 @@ export class CodedErrorFilter implements GqlExceptionFilter {
     if (isUnavailable(exception)) {
       return new GraphQLError(UNAVAILABLE_ANSWER.message, { extensions: { ...UNAVAILABLE_ANSWER.extensions } });
     }
-    if (isCoded(exception)) {
+    if (exception instanceof Refusal) {
+      // details first: the code, field and rule are the refusal's own, never overwritten by a detail
       const extensions: Record<string, unknown> = { ...exception.details, code: exception.code };
       if (exception.field) extensions.field = exception.field;
       if (exception.rule) extensions.rule = exception.rule;

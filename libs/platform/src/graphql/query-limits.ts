@@ -5,6 +5,7 @@
 //   variables, with each root field priced by the caller (rootCosts);
 // - its token limit parses every document a second time and, under Apollo, answers an oversized one with HTTP 500:
 //   graphql-js's own parser limit (parseOptions.maxTokens) refuses it during the one parse, as a 400 parse error.
+import type { RuleName } from '@cl/refusals';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
@@ -34,12 +35,12 @@ export interface QueryLimits {
   listLength: number;
 }
 
-function refusal(message: string, rule: string): GraphQLError {
+function refusal(message: string, rule: RuleName): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', rule, http: { status: 400 } } });
 }
 
 /** An armor rejection as this service's error: one sentence and a rule. */
-function reject(rule: string) {
+function reject(rule: RuleName) {
   return (context: ValidationContext | null, error: GraphQLError) => {
     context?.reportError(refusal(error.message.replace(/^Syntax Error: /, 'The query is refused: '), rule));
   };

@@ -1,6 +1,7 @@
 // Per-actor rate limits of writes and imports (RATE_LIMIT_* in the configuration). A request over its budget is
 // refused before anything runs: RATE_LIMITED, HTTP 429 with Retry-After. The actor is the verified token's subject
 // (a forged token naming someone else cannot spend their budget); without a valid token, the client's address.
+import type { RuleName } from '@cl/refusals';
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Inject } from '@nestjs/common';
 import { Plugin } from '@nestjs/apollo';
@@ -22,11 +23,11 @@ const IMPORT_FIELD = 'importCertifications';
 interface Budget {
   readonly limiter: RateLimiterMemory;
   readonly perMinute: number;
-  readonly rule: string;
+  readonly rule: RuleName;
   readonly what: string;
 }
 
-function budget(perMinute: number, rule: string, what: string): Budget | null {
+function budget(perMinute: number, rule: RuleName, what: string): Budget | null {
   return perMinute > 0
     ? { limiter: new RateLimiterMemory({ points: perMinute, duration: 60 }), perMinute, rule, what }
     : null;

@@ -27,8 +27,8 @@ function serializeError(error: unknown): unknown {
 }
 
 /**
- * The process's structured logger: one JSON object per line. The service logs to stdout; the CLI passes
- * `toStderr` so that its own output (tokens, reports) stays alone on stdout.
+ * The process's structured logger: one JSON object per line, written in order. The service logs to stdout; the
+ * CLI passes `toStderr` so that its own output (tokens, reports) stays alone on stdout.
  */
 export function createLogger(level: string, name = 'cultivation-ledger', options: { toStderr?: boolean } = {}): Logger {
   return pino(
@@ -39,7 +39,9 @@ export function createLogger(level: string, name = 'cultivation-ledger', options
       timestamp: pino.stdTimeFunctions.isoTime,
       serializers: { err: serializeError },
     },
-    options.toStderr ? pino.destination({ fd: 2, sync: true }) : undefined,
+    // Synchronous: pino's asynchronous stdout put lines out of order on a busy pipe (a PostgreSQL line logged
+    // before "stopped" was written after it); one write per line costs microseconds.
+    pino.destination({ fd: options.toStderr ? 2 : 1, sync: true }),
   );
 }
 

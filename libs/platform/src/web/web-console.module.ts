@@ -19,6 +19,9 @@ export const CONSOLE_ROUTES = [
   'work',
   'expiring',
   'import',
+  'reports',
+  // the analysts' GraphQL explorer: the same page, which loads GraphiQL instead of the console there
+  'graphiql',
 ];
 
 function consoleController(webDir: string) {

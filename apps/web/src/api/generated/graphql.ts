@@ -175,6 +175,18 @@ export type RevokeCertificationInput = {
   tier: Tier;
 };
 
+export type SetTargetInput = {
+  /** Idempotency key: the same key again returns the first result and writes nothing. */
+  commandId?: string | number | null | undefined;
+  deadline: string;
+  /** A district's own target; absent: the city's. */
+  district?: string | null | undefined;
+  level?: CertificationLevel | null | undefined;
+  metric: TargetMetric;
+  target: number;
+  tier: Tier;
+};
+
 export type TargetMetric =
   | 'ACTIVE'
   | 'CUMULATIVE';
@@ -190,6 +202,11 @@ export type Tier =
   | 'TECH_LEADER'
   | 'TECH_SME';
 
+export type TrendInterval =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
 export type OverdueUpdatesQueryVariables = Exact<{
   year: number;
   district?: string | null | undefined;
@@ -198,6 +215,23 @@ export type OverdueUpdatesQueryVariables = Exact<{
 
 
 export type OverdueUpdatesQuery = { overdueAnnualUpdates: { totalCount: number, edges: Array<{ node: { dueOn: string, daysOverdue: number, enterprise: { creditCode: string, name: string }, tiers: Array<{ tier: Tier, nameZh: string, nameEn: string }> } }> } };
+
+export type ProgressChangedSubscriptionVariables = Exact<{
+  district?: string | null | undefined;
+}>;
+
+
+export type ProgressChangedSubscription = { cohortProgressChanged: Array<{ level: CertificationLevel | null, metric: TargetMetric, current: number, tier: { tier: Tier } }> };
+
+export type ProjectionProgressQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProjectionProgressQuery = { projectionStatus: { lag: number, etaSeconds: number | null } };
+
+export type SignInCheckQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInCheckQuery = { projectionStatus: { lag: number } };
 
 export type ServiceInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -217,7 +251,14 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { cohortProgress: Array<{ level: CertificationLevel | null, metric: TargetMetric, target: number | null, deadline: string | null, asOf: string, current: number, active: number, cumulative: number, percent: number | null, remaining: number | null, requiredMonthlyPace: number | null, recentMonthlyPace: number, projectedAtDeadline: number | null, onTrack: boolean | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }>, projectionStatus: { lag: number } };
+export type DashboardQuery = { cohortProgress: Array<{ level: CertificationLevel | null, metric: TargetMetric, target: number | null, deadline: string | null, asOf: string, current: number, shareOfCity: number | null, renewsYearly: boolean, active: number, cumulative: number, percent: number | null, remaining: number | null, requiredMonthlyPace: number | null, recentMonthlyPace: number, projectedAtDeadline: number | null, onTrack: boolean | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean }, district: { code: string, name: string } | null }>, projectionStatus: { lag: number } };
+
+export type SetTargetMutationVariables = Exact<{
+  input: SetTargetInput;
+}>;
+
+
+export type SetTargetMutation = { setTarget: { target: number | null, metric: TargetMetric, deadline: string | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean }, district: { code: string, name: string } | null } };
 
 export type BreakdownQueryVariables = Exact<{
   tier: Tier;
@@ -239,10 +280,12 @@ export type TrendQuery = { cohortTrend: Array<{ periodStart: string, active: num
 
 export type FunnelStepFieldsFragment = { reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } };
 
-export type FunnelsQueryVariables = Exact<{ [key: string]: never; }>;
+export type FunnelsQueryVariables = Exact<{
+  on?: string | null | undefined;
+}>;
 
 
-export type FunnelsQuery = { tech: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }>, specialized: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }> };
+export type FunnelsQuery = { ladder: Array<{ tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean }>, tech: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }>, specialized: Array<{ reached: number, fromPrevious: number | null, conversionRate: number | null, medianDaysFromPrevious: number | null, tier: { tier: Tier, ladder: Ladder, rung: number, nameZh: string, nameEn: string, grantable: boolean } }> };
 
 export type CertificationFieldsFragment = { eventId: string, tier: Tier, level: CertificationLevel, certificateNo: string | null, grantedOn: string, validUntil: string, endedOn: string | null, state: CertificationState, batch: string | null, renewals: Array<{ eventId: string, renewedOn: string, validUntil: string, certificateNo: string | null }> };
 
@@ -363,7 +406,7 @@ export type ImportMutationVariables = Exact<{
 }>;
 
 
-export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, skipped: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string>, action: ImportAction | null, suggestions: Array<{ creditCode: string, name: string, similarity: number }> }> } };
+export type ImportMutation = { importCertifications: { fileName: string, rows: number, accepted: number, duplicate: number, rejected: number, skipped: number, enterprisesRegistered: number, eventsWritten: number, reportCsv: string, results: Array<{ rowNumber: number, outcome: ImportOutcome, name: string, creditCode: string | null, column: string | null, field: string | null, rule: string | null, message: string | null, candidates: Array<string>, action: ImportAction | null, suggestions: Array<{ creditCode: string, name: string, similarity: number }> }> } };
 
 export type ReportFieldsFragment = { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null };
 
@@ -385,6 +428,48 @@ export type RestatementQueryVariables = Exact<{
 
 
 export type RestatementQuery = { reportRestatement: { position: string, report: { id: string, title: string, asOf: string, publishedAt: string, publishedBy: string, supersedes: string | null, district: { code: string, name: string } | null }, rows: Array<{ level: CertificationLevel | null, metric: TargetMetric, published: number, now: number, difference: number, tier: { tier: Tier, nameZh: string, nameEn: string }, events: Array<{ creditCode: string, name: string, eventId: string, eventType: string, effectiveOn: string | null, recordedAt: string, recordedBy: string, effect: number }> }> } };
+
+export type ExampleCohortProgressQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  district?: string | null | undefined;
+}>;
+
+
+export type ExampleCohortProgressQuery = { cohortProgress: Array<{ level: CertificationLevel | null, metric: TargetMetric, current: number, active: number, cumulative: number, target: number | null, percent: number | null, onTrack: boolean | null, tier: { tier: Tier, nameZh: string } }> };
+
+export type ExampleDistrictBreakdownQueryVariables = Exact<{
+  tier: Tier;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type ExampleDistrictBreakdownQuery = { districtBreakdown: Array<{ active: number, cumulative: number, district: { name: string } }> };
+
+export type ExampleCohortTrendQueryVariables = Exact<{
+  tier: Tier;
+  from: string;
+  to: string;
+  interval: TrendInterval;
+}>;
+
+
+export type ExampleCohortTrendQuery = { cohortTrend: Array<{ periodStart: string, granted: number, ended: number, active: number }> };
+
+export type ExampleEnterpriseAsOfQueryVariables = Exact<{
+  creditCode: string;
+  on: string;
+}>;
+
+
+export type ExampleEnterpriseAsOfQuery = { enterpriseAsOf: { on: string, knownAt: string, enterprise: { creditCode: string, name: string, district: { name: string }, certifications: Array<{ tier: Tier, level: CertificationLevel, grantedOn: string, validUntil: string, state: CertificationState }> } | null }, enterpriseHistory: Array<{ type: string, recordedAt: string, actor: string | null, data: unknown }> };
+
+export type ExampleLiveProgressSubscriptionVariables = Exact<{
+  district?: string | null | undefined;
+}>;
+
+
+export type ExampleLiveProgressSubscription = { cohortProgressChanged: Array<{ metric: TargetMetric, current: number, target: number | null, tier: { nameZh: string } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -596,6 +681,33 @@ export const OverdueUpdatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OverdueUpdatesQuery, OverdueUpdatesQueryVariables>;
+export const ProgressChangedDocument = new TypedDocumentString(`
+    subscription ProgressChanged($district: String) {
+  cohortProgressChanged(district: $district) {
+    tier {
+      tier
+    }
+    level
+    metric
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<ProgressChangedSubscription, ProgressChangedSubscriptionVariables>;
+export const ProjectionProgressDocument = new TypedDocumentString(`
+    query ProjectionProgress {
+  projectionStatus {
+    lag
+    etaSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectionProgressQuery, ProjectionProgressQueryVariables>;
+export const SignInCheckDocument = new TypedDocumentString(`
+    query SignInCheck {
+  projectionStatus {
+    lag
+  }
+}
+    `) as unknown as TypedDocumentString<SignInCheckQuery, SignInCheckQueryVariables>;
 export const ServiceInfoDocument = new TypedDocumentString(`
     query ServiceInfo {
   serviceInfo {
@@ -638,6 +750,12 @@ export const DashboardDocument = new TypedDocumentString(`
     deadline
     asOf
     current
+    district {
+      code
+      name
+    }
+    shareOfCity
+    renewsYearly
     active
     cumulative
     percent
@@ -659,6 +777,29 @@ export const DashboardDocument = new TypedDocumentString(`
   nameEn
   grantable
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const SetTargetDocument = new TypedDocumentString(`
+    mutation SetTarget($input: SetTargetInput!) {
+  setTarget(input: $input) {
+    tier {
+      ...TierFields
+    }
+    district {
+      code
+      name
+    }
+    target
+    metric
+    deadline
+  }
+}
+    fragment TierFields on TierInfo {
+  tier
+  ladder
+  rung
+  nameZh
+  nameEn
+  grantable
+}`) as unknown as TypedDocumentString<SetTargetMutation, SetTargetMutationVariables>;
 export const BreakdownDocument = new TypedDocumentString(`
     query Breakdown($tier: Tier!, $asOf: Date) {
   districtBreakdown(tier: $tier, asOf: $asOf) {
@@ -690,7 +831,10 @@ export const TrendDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TrendQuery, TrendQueryVariables>;
 export const FunnelsDocument = new TypedDocumentString(`
-    query Funnels {
+    query Funnels($on: Date) {
+  ladder: tiers(on: $on) {
+    ...TierFields
+  }
   tech: ladderFunnel(ladder: TECH) {
     ...FunnelStepFields
   }
@@ -1428,6 +1572,7 @@ export const ImportDocument = new TypedDocumentString(`
     results {
       rowNumber
       outcome
+      name
       creditCode
       column
       field
@@ -1523,3 +1668,82 @@ export const RestatementDocument = new TypedDocumentString(`
   publishedBy
   supersedes
 }`) as unknown as TypedDocumentString<RestatementQuery, RestatementQueryVariables>;
+export const ExampleCohortProgressDocument = new TypedDocumentString(`
+    query ExampleCohortProgress($asOf: Date, $district: String) {
+  cohortProgress(asOf: $asOf, district: $district) {
+    tier {
+      tier
+      nameZh
+    }
+    level
+    metric
+    current
+    active
+    cumulative
+    target
+    percent
+    onTrack
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleCohortProgressQuery, ExampleCohortProgressQueryVariables>;
+export const ExampleDistrictBreakdownDocument = new TypedDocumentString(`
+    query ExampleDistrictBreakdown($tier: Tier!, $asOf: Date, $knownAt: DateTime) {
+  districtBreakdown(tier: $tier, asOf: $asOf, knownAt: $knownAt) {
+    district {
+      name
+    }
+    active
+    cumulative
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleDistrictBreakdownQuery, ExampleDistrictBreakdownQueryVariables>;
+export const ExampleCohortTrendDocument = new TypedDocumentString(`
+    query ExampleCohortTrend($tier: Tier!, $from: Date!, $to: Date!, $interval: TrendInterval!) {
+  cohortTrend(tier: $tier, from: $from, to: $to, interval: $interval) {
+    periodStart
+    granted
+    ended
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleCohortTrendQuery, ExampleCohortTrendQueryVariables>;
+export const ExampleEnterpriseAsOfDocument = new TypedDocumentString(`
+    query ExampleEnterpriseAsOf($creditCode: String!, $on: Date!) {
+  enterpriseAsOf(creditCode: $creditCode, on: $on) {
+    on
+    knownAt
+    enterprise {
+      creditCode
+      name
+      district {
+        name
+      }
+      certifications {
+        tier
+        level
+        grantedOn
+        validUntil
+        state
+      }
+    }
+  }
+  enterpriseHistory(creditCode: $creditCode) {
+    type
+    recordedAt
+    actor
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleEnterpriseAsOfQuery, ExampleEnterpriseAsOfQueryVariables>;
+export const ExampleLiveProgressDocument = new TypedDocumentString(`
+    subscription ExampleLiveProgress($district: String) {
+  cohortProgressChanged(district: $district) {
+    tier {
+      nameZh
+    }
+    metric
+    current
+    target
+  }
+}
+    `) as unknown as TypedDocumentString<ExampleLiveProgressSubscription, ExampleLiveProgressSubscriptionVariables>;

@@ -1,4 +1,5 @@
 import type { Actor } from '@cl/platform';
+import { Refusal } from '@cl/refusals';
 import type { EventSource } from '../../domain';
 
 /** Who sends a command, from where, and under which idempotency and concurrency terms. */
@@ -15,14 +16,9 @@ export interface CommandContext {
 }
 
 /** A command refused because the caller's view of the stream is out of date, or retries ran out. */
-export class VersionConflict extends Error {
+export class VersionConflict extends Refusal {
   readonly code = 'CONFLICT' as const;
-  readonly rule = 'STREAM_VERSION_CONFLICT' as const;
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'VersionConflict';
+  constructor(field: string, message: string, details?: Readonly<Record<string, unknown>>) {
+    super('STREAM_VERSION_CONFLICT', field, message, details);
   }
 }

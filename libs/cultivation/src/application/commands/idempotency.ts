@@ -5,18 +5,18 @@
 // batch writer of imports — ask `sameCommand` of the first events, so both answer a reused key alike.
 import { createHash } from 'node:crypto';
 import type { StoredEvent } from '@cl/event-store';
+import { Refusal } from '@cl/refusals';
 
 /** A command id sent again for another operation, input or actor: nothing is written. */
-export class IdempotencyKeyReused extends Error {
+export class IdempotencyKeyReused extends Refusal {
   readonly code = 'CONFLICT' as const;
-  readonly rule = 'IDEMPOTENCY_KEY_REUSED' as const;
-  readonly field = 'commandId' as const;
   constructor(commandId: string) {
     super(
+      'IDEMPOTENCY_KEY_REUSED',
+      'commandId',
       `commandId ${commandId} was already used for another operation, input or caller: send a new commandId ` +
         '(only the same caller repeating the same operation with the same input gets the first result back)',
     );
-    this.name = 'IdempotencyKeyReused';
   }
 }
 

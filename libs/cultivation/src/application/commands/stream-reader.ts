@@ -18,7 +18,16 @@ export async function loadStream<S, E>(
   decider: Pick<Decider<S, unknown, E, DecisionContext>, 'initialState' | 'evolve'>,
 ): Promise<{ state: S; version: number; events: StoredEvent[] }> {
   const events = await store.readStream(streamId);
+  return { state: foldStored(decider, events), version: events.at(-1)?.version ?? -1, events };
+}
+
+/** Folds a stream's stored events from the initial state: in place where the decider can (evolveOwned). */
+export function foldStored<S, E>(
+  decider: Pick<Decider<S, unknown, E, DecisionContext>, 'initialState' | 'evolve' | 'evolveOwned'>,
+  events: readonly StoredEvent[],
+): S {
   let state = decider.initialState();
-  for (const stored of events) state = decider.evolve(state, toEnvelope<E>(stored));
-  return { state, version: events.at(-1)?.version ?? -1, events };
+  const step = decider.evolveOwned ?? decider.evolve;
+  for (const stored of events) state = step(state, toEnvelope<E>(stored));
+  return state;
 }

@@ -37,12 +37,13 @@ export interface DemoEnterprise {
   readonly steps: DemoStep[];
 }
 
-// Shares of enterprises by district: the Binhai New Area holds the most, the outer districts the fewest.
+// Shares of enterprises by district: the Binhai New Area holds the most (its functional zones count in it, as
+// the city's statistics count them), the central districts fewer, the outer ones the fewest.
 const DISTRICT_WEIGHTS: readonly (readonly [string, number])[] = DISTRICTS.map((d) => [
   d.code,
   (
     {
-      '120116': 28,
+      '120116': 30,
       '120111': 9,
       '120114': 7,
       '120110': 7,
@@ -57,7 +58,7 @@ const DISTRICT_WEIGHTS: readonly (readonly [string, number])[] = DISTRICTS.map((
       '120118': 4,
       '120115': 4,
       '120117': 3,
-      '120119': 4,
+      '120119': 3,
     } as Record<string, number>
   )[d.code] ?? 1,
 ]);
@@ -85,6 +86,31 @@ const TRADES: readonly (readonly [string, string])[] = [
   ['海洋科技', 'M73'],
   ['食品', 'C14'],
 ];
+const FORMS = ['有限公司', '股份有限公司'];
+/** A step prime to 2, 3, 5, 11 and 31: i ↦ (i·STEP + offset) mod n is one-to-one for every n used here. */
+const STEP = 7_368_787;
+const TWO_SYLLABLE_NAMES = SYLLABLES.length ** 2 * TRADES.length * FORMS.length; // 43,560
+
+/**
+ * The name of enterprise `index`, never another's (the registry holds a name once): the first 43,560 take two
+ * brand syllables, the rest three, each through a one-to-one scramble of its index (so names look drawn at random).
+ */
+export function demoName(seed: number, index: number): { name: string; industryCode: string } {
+  const offset = Prng.for(seed, -2).int(0, 2 ** 30);
+  const syllables = index < TWO_SYLLABLE_NAMES ? 2 : 3;
+  const space = SYLLABLES.length ** syllables * TRADES.length * FORMS.length;
+  let n = ((index < TWO_SYLLABLE_NAMES ? index : index - TWO_SYLLABLE_NAMES) * STEP + offset) % space;
+  const digit = (base: number) => {
+    const d = n % base;
+    n = Math.floor(n / base);
+    return d;
+  };
+  const form = FORMS[digit(FORMS.length)]!;
+  const [trade, industryCode] = TRADES[digit(TRADES.length)]!;
+  const brand = Array.from({ length: syllables }, () => SYLLABLES[digit(SYLLABLES.length)]).join('');
+  return { name: `天津${brand}${trade}${form}`, industryCode };
+}
+
 const REVOCATION_REASONS: readonly (readonly [RevocationReason, number])[] = [
   ['FAILED_REVIEW', 4],
   ['NO_LONGER_ELIGIBLE', 4],
@@ -111,15 +137,52 @@ export function demoCreditCode(seed: number, index: number, area: string): strin
   return first17 + creditCodeCheckCharacter(first17);
 }
 
+/**
+ * The city's published figures for the end of 2024 (Tianjin Daily, 2025-01-27; STACK.md "Real counts") that the
+ * default cohort of 30,000 reproduces on 2024-12-31, and the 2025 first 创新型 batch. A cohort of another size
+ * holds them in proportion.
+ */
+export const PUBLISHED_END_2024 = {
+  SRDI_SME: 2_500, // valid, "more than"
+  LITTLE_GIANT: 283,
+  SINGLE_CHAMPION_MUNICIPAL: 169,
+  SINGLE_CHAMPION_NATIONAL: 38,
+  INNOVATIVE_SME: 5_800, // valid, "more than"
+  INNOVATIVE_SME_2025_FIRST_BATCH: 1_570,
+} as const;
+
+/** The size of the block in which every role below is held by exactly its number of enterprises. */
+export const DEMO_BLOCK = 30_000;
+/** The published date of Tianjin's 2025 first 创新型 batch is not in our sources: the demo dates it mid-June. */
+export const INNOVATIVE_2025_FIRST_BATCH_ON = '2025-06-16' as CalendarDate;
+const END_2024 = toEpochDay('2024-12-31' as CalendarDate);
+const FIRST_DAY = toEpochDay(`${FIRST_YEAR}-01-01` as CalendarDate);
+
+/** Ranks in the block: which enterprises hold what on 2024-12-31 (ranges of a one-to-one scramble of the index). */
+const ROLES = {
+  championNational: [0, 38],
+  championMunicipal: [38, 207],
+  littleGiant: [150, 433], // 57 champions are 小巨人 too; the others skipped that rung (recorded)
+  srdi: [150, 2_750], // 2,600 valid, the 小巨人 among them
+  srdiLater: [2_750, 3_500], // 创新型 holders whose 专精特新 comes in 2025 or 2026
+  srdiLost: [10_400, 10_700], // held before, revoked or lapsed before the end of 2024
+  innovative: [150, 6_100], // 5,950 valid: every 专精特新 holder, and the rest
+  innovative2025: [6_100, 7_670], // the 2025 first batch: 1,570
+  innovativeLater: [7_670, 9_200], // later 2025 and 2026 batches
+  innovativeLost: [9_200, 10_400], // revoked before the end of 2024
+} as const satisfies Record<string, readonly [number, number]>;
+
+const within = (rank: number, [from, to]: readonly [number, number]) => rank >= from && rank < to;
+
 /** Generates the whole history of enterprise `index` of the cohort `seed`, up to `today`. */
 export function demoEnterprise(seed: number, index: number, today: CalendarDate): DemoEnterprise {
   const rng = Prng.for(seed, index);
+  const rank = ((index % DEMO_BLOCK) * STEP + Prng.for(seed, -3).int(0, DEMO_BLOCK - 1)) % DEMO_BLOCK;
   const t = toEpochDay(today);
   const thisYear = Number(today.slice(0, 4));
   const district = rng.weighted(DISTRICT_WEIGHTS);
   const area = rng.chance(0.4) ? '120000' : district;
-  const [trade, industryCode] = rng.pick(TRADES);
-  const name = `天津${rng.pick(SYLLABLES)}${rng.pick(SYLLABLES)}${trade}${rng.chance(0.85) ? '有限公司' : '股份有限公司'}`;
+  const { name, industryCode } = demoName(seed, index);
   const steps: DemoStep[] = [];
   const at = (day: number) => fromEpochDay(day);
   const dayIn = (year: number, fromMonth: number, toMonth: number) => {
@@ -134,46 +197,57 @@ export function demoEnterprise(seed: number, index: number, today: CalendarDate)
       on: at(day),
       command: { type: 'GrantCertification', data: { tier, grantedOn: at(day), level, certificateNo, batch } },
     });
-  const revoke = (tier: Tier, day: number) =>
+  const revoke = (tier: Tier, day: number, reason?: RevocationReason) =>
     steps.push({
       on: at(day),
       command: {
         type: 'RevokeCertification',
-        data: { tier, revokedOn: at(day), reason: rng.weighted(REVOCATION_REASONS) },
+        data: { tier, revokedOn: at(day), reason: reason ?? rng.weighted(REVOCATION_REASONS) },
       },
     });
 
-  /** A 3-year grant, renewed at each expiry with probability `renew`, maybe revoked; returns the day it stops counting. */
-  const term = (tier: Tier, day: number, renew: number, level?: CertificationLevel, no?: () => string): number => {
+  /**
+   * A 3-year term from `day`, re-reviewed (复核) a few weeks before each end: always while it ends before `holdUntil`,
+   * then with probability `renew`, never after today. Returns the day it stops counting (its end + 1).
+   */
+  const term = (
+    tier: Tier,
+    day: number,
+    holdUntil: number,
+    renew: number,
+    level?: CertificationLevel,
+    no?: () => string,
+  ) => {
     grant(tier, day, level, no?.());
     let end = toEpochDay(addDays(addYears(at(day), 3), -1));
-    const revokeOn = rng.chance(0.02) ? rng.int(day + 30, day + 3 * 365) : Infinity;
-    while (rng.chance(renew)) {
-      const renewedOn = end - rng.int(10, 60);
-      if (renewedOn > t || renewedOn >= revokeOn) break;
+    while (end < holdUntil || rng.chance(renew)) {
+      const renewedOn = end - rng.int(10, 60); // within the renewal window: the term ends weeks later
+      if (renewedOn > t) break;
       steps.push({
         on: at(renewedOn),
         command: { type: 'RenewCertification', data: { tier, renewedOn: at(renewedOn), certificateNo: no?.() } },
       });
       end = toEpochDay(addDays(addYears(at(end + 1), 3), -1));
     }
-    if (revokeOn <= Math.min(end, t)) {
-      revoke(tier, revokeOn);
-      return revokeOn;
-    }
     return end + 1;
   };
+  /** A year drawn from weights per year, from 2019. */
+  const yearOf = (weights: readonly number[]) => FIRST_YEAR + rng.weighted(weights.map((w, i) => [i, w] as const));
 
-  // The tech ladder: annual 科技型中小 registration from an entry year, then 高新, rarely 领军.
+  // The tech ladder: 科技型中小 registered in the province's monthly batches (March to November, each valid to
+  // 31 December), re-registered most years; then 高新, rarely 领军.
   if (rng.chance(0.62)) {
     const entry = rng.int(FIRST_YEAR, thisYear);
     let registered = true;
     for (let year = entry; year <= thisYear; year++) {
       if (registered) {
-        const day = dayIn(year, 3, 9);
+        const month = rng.int(3, 11);
+        const day = toEpochDay(
+          `${year}-${String(month).padStart(2, '0')}-${rng.chance(0.5) ? '15' : '28'}` as CalendarDate,
+        );
         if (day > t) break;
         const no = `${year}${district}${rng.pick(['A', 'B', 'C'])}${String(rng.int(1, 9_999_999)).padStart(7, '0')}`;
-        grant('TECH_SME', day, undefined, no, `${year}年第${rng.int(1, 3)}批`);
+        grant('TECH_SME', day, undefined, no, `${year}年第${month - 2}批`);
         if (rng.chance(0.005) && day + 30 <= t) {
           steps.push({
             on: at(day + rng.int(5, 30)),
@@ -191,42 +265,72 @@ export function demoEnterprise(seed: number, index: number, today: CalendarDate)
       const day = dayIn(year, 10, 12);
       const gr = () => `GR${year}12${String(rng.int(0, 999_999)).padStart(6, '0')}`;
       if (day <= t) {
-        const ended = term('HIGH_TECH', day, 0.7, undefined, gr);
+        const ended = term('HIGH_TECH', day, 0, 0.7, undefined, gr);
         const lapsedYear = Number(at(ended).slice(0, 4)) + 1;
         if (ended <= t && rng.chance(0.3) && lapsedYear <= thisYear) {
           const again = dayIn(lapsedYear, 10, 12);
-          if (again > ended && again <= t) term('HIGH_TECH', again, 0.5, undefined, gr);
+          if (again > ended && again <= t) term('HIGH_TECH', again, 0, 0.5, undefined, gr);
         }
         if (rng.chance(0.06)) {
           const leader = day + rng.int(200, 900);
-          if (leader <= t && leader < ended) term('TECH_LEADER', leader, 0.6);
+          if (leader <= t && leader < ended) term('TECH_LEADER', leader, 0, 0.6);
         }
       }
     }
   }
 
-  // The specialised ladder: 创新型 → 专精特新 (held on the day, STRICT) → 小巨人 (STRICT) → 单项冠军 (RECORD).
-  if (rng.chance(0.3)) {
-    const day = dayIn(rng.int(FIRST_YEAR, thisYear), 4, 8);
-    if (day <= t) {
-      const innovativeEnds = term('INNOVATIVE_SME', day, 0.65);
-      if (rng.chance(0.45)) {
-        const srdi = rng.chance(0.3) ? day : day + rng.int(60, 700);
-        if (srdi <= t && srdi < innovativeEnds) {
-          const srdiEnds = term('SRDI_SME', srdi, 0.65);
-          const giant = srdi + rng.int(150, 800);
-          if (rng.chance(0.07) && giant <= t && giant < srdiEnds) {
-            const giantEnds = term('LITTLE_GIANT', giant, 0.75, 'NATIONAL');
-            const champion = giant + rng.int(200, 900);
-            if (rng.chance(0.35) && champion <= t && champion < giantEnds) {
-              term('SINGLE_CHAMPION', champion, 0.7, rng.chance(0.85) ? 'MUNICIPAL' : 'NATIONAL');
-            }
-          } else if (rng.chance(0.01) && giant <= t) {
-            term('SINGLE_CHAMPION', giant, 0.7, 'MUNICIPAL'); // a champion that skipped the 小巨人 rung
-          }
+  // The specialised ladder, by rank: 创新型 → 专精特新 (创新型 held that day, STRICT) → 小巨人 (STRICT) → 单项冠军.
+  const holdsAtEnd2024 = (role: readonly [number, number]) => within(rank, role);
+  if (holdsAtEnd2024(ROLES.innovative) || within(rank, ROLES.srdiLost)) {
+    // 专精特新 first granted by weights per year (2024: 594 of the 2,600, as published), 创新型 the same day or before.
+    const isSrdi = holdsAtEnd2024(ROLES.srdi);
+    const isLost = within(rank, ROLES.srdiLost);
+    const srdiDay = dayIn(yearOf(isLost ? [10, 15, 20, 25, 30, 0] : [8, 10, 14, 20, 25, 23]), 4, 11);
+    const innovativeDay =
+      isSrdi || isLost
+        ? Math.max(FIRST_DAY, srdiDay - (rng.chance(0.4) ? 0 : rng.int(30, 400)))
+        : dayIn(yearOf([0, 0, 0, 30, 35, 35]), 4, 11);
+    if (innovativeDay <= t) {
+      const innovativeEnds = term('INNOVATIVE_SME', innovativeDay, isLost ? 0 : END_2024 + 1, 0.65);
+      if (isSrdi && srdiDay <= t) {
+        const srdiEnds = term('SRDI_SME', srdiDay, END_2024 + 1, 0.7);
+        if (holdsAtEnd2024(ROLES.littleGiant)) {
+          // 小巨人: a national batch after the 专精特新 grant, while it holds, by the end of 2024.
+          const from = Math.max(srdiDay + 90, toEpochDay('2019-06-01' as CalendarDate));
+          const giant = rng.int(Math.min(from, END_2024 - 30), END_2024 - 30);
+          if (giant <= t && giant < srdiEnds && giant >= srdiDay)
+            term('LITTLE_GIANT', giant, END_2024 + 1, 0.75, 'NATIONAL');
         }
+      } else if (within(rank, ROLES.srdiLater)) {
+        // 专精特新 after the end of 2024, while the 创新型 title still holds.
+        const day = rng.int(END_2024 + 30, Math.max(END_2024 + 30, Math.min(innovativeEnds - 1, END_2024 + 700)));
+        if (day < innovativeEnds && day <= t) term('SRDI_SME', day, 0, 0.7);
+      } else if (isLost && srdiDay <= t && srdiDay < innovativeEnds) {
+        const srdiEnds = term('SRDI_SME', srdiDay, 0, 0);
+        const revokeOn = rng.int(srdiDay + 60, Math.min(srdiEnds - 1, END_2024));
+        if (srdiEnds > END_2024 && revokeOn <= t) revoke('SRDI_SME', revokeOn, 'FAILED_REVIEW');
       }
     }
+  } else if (within(rank, ROLES.innovative2025) || within(rank, ROLES.innovativeLater)) {
+    const day = within(rank, ROLES.innovative2025)
+      ? toEpochDay(INNOVATIVE_2025_FIRST_BATCH_ON)
+      : dayIn(rng.chance(0.5) ? 2025 : 2026, 7, 11);
+    const batch = within(rank, ROLES.innovative2025) ? '2025年第一批' : undefined;
+    if (day <= t) grant('INNOVATIVE_SME', day, undefined, undefined, batch);
+  } else if (within(rank, ROLES.innovativeLost)) {
+    const day = dayIn(rng.int(2022, 2023), 4, 11);
+    const revokeOn = rng.int(day + 60, END_2024);
+    if (day <= t) grant('INNOVATIVE_SME', day);
+    if (revokeOn <= t) revoke('INNOVATIVE_SME', revokeOn);
+  }
+  const champion = holdsAtEnd2024(ROLES.championNational)
+    ? 'NATIONAL'
+    : holdsAtEnd2024(ROLES.championMunicipal)
+      ? 'MUNICIPAL'
+      : null;
+  if (champion) {
+    const day = dayIn(yearOf([10, 12, 16, 20, 22, 20]), 5, 11);
+    if (day <= Math.min(t, END_2024)) term('SINGLE_CHAMPION', day, END_2024 + 1, 0.7, champion);
   }
 
   steps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
@@ -242,7 +346,8 @@ export function demoEnterprise(seed: number, index: number, today: CalendarDate)
     steps.splice(after < 0 ? steps.length : after, 0, relocation);
   }
   const last = steps.at(-1)?.on;
-  if (last && rng.chance(0.01)) {
+  // Deregistration ends every certification: only enterprises off the specialised ladder's published counts.
+  if (last && rank >= ROLES.srdiLost[1] && rng.chance(0.01)) {
     const on = toEpochDay(last) + rng.int(1, 400);
     if (on <= t) {
       steps.push({

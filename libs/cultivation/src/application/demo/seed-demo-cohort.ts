@@ -34,8 +34,10 @@ export interface DemoProgress {
 export interface DemoCohortResult extends DemoProgress {
   /** Commands that wrote events. */
   readonly commands: number;
-  /** Commands already recorded (a second run of the same seed) or with nothing to do (a sweep with no lapse). */
-  readonly unchanged: number;
+  /** Commands already recorded (by an earlier run of the same seed). */
+  readonly alreadyRecorded: number;
+  /** Commands that decided nothing to write: almost all lapse sweeps as of a day on which nothing lapsed. */
+  readonly nothingToWrite: number;
   /** Commands the decider refused: none is expected; the first few are kept to tell why. */
   readonly rejected: number;
   readonly rejections: string[];
@@ -120,7 +122,8 @@ export async function seedDemoCohort(
     total,
     events: 0,
     commands: 0,
-    unchanged: 0,
+    alreadyRecorded: 0,
+    nothingToWrite: 0,
     rejected: 0,
     rejections: [] as string[],
   };
@@ -143,8 +146,10 @@ export async function seedDemoCohort(
         if (outcome.status === 'accepted') {
           tally.commands++;
           tally.events += outcome.events.length;
-        } else if (outcome.status === 'duplicate') tally.unchanged++;
-        else {
+        } else if (outcome.status === 'duplicate') {
+          if (outcome.nothingToWrite) tally.nothingToWrite++;
+          else tally.alreadyRecorded++;
+        } else {
           tally.rejected++;
           if (tally.rejections.length < 10) {
             tally.rejections.push(

@@ -8,10 +8,10 @@
 // the same check the command executor makes) and is refused IDEMPOTENCY_KEY_REUSED otherwise.
 import type { AppendRequest, EventStore, StoredEvent } from '@cl/event-store';
 import { AccessDenied, type Actor } from '@cl/platform';
+import { Refusal as CodedRefusal, type RuleName } from '@cl/refusals';
 import {
   type DecisionContext,
   type Decider,
-  DomainError,
   enterpriseDecider,
   type EnterpriseEvent,
   type EnterpriseState,
@@ -24,9 +24,9 @@ import {
   commandFingerprint,
   IdempotencyKeyReused,
   sameCommand,
+  foldStored,
   toEnvelope,
   toNewEvents,
-  VersionConflict,
 } from '../commands';
 
 /** One command on one stream, decided on the stream's state at the moment it is written. */
@@ -58,19 +58,30 @@ export interface StreamWork {
 
 export interface Refusal {
   readonly code: string;
-  readonly rule: string;
+  readonly rule: RuleName;
   readonly field: string | null;
   readonly message: string;
 }
 
 export type UnitOutcome =
   | { readonly status: 'accepted'; readonly events: StoredEvent[] }
-  | { readonly status: 'duplicate'; readonly note?: DuplicateNote | null }
+  | {
+      readonly status: 'duplicate';
+      readonly note?: DuplicateNote | null;
+      /** The command decided nothing to write (not recorded before): a sweep with no lapse, say. */
+      readonly nothingToWrite?: boolean;
+    }
   | ({ readonly status: 'rejected' } & Refusal);
 
-const duplicateOf = (unit: StreamUnit, state: EnterpriseState, events: readonly StoredEvent[]): UnitOutcome => ({
+const duplicateOf = (
+  unit: StreamUnit,
+  state: EnterpriseState,
+  events: readonly StoredEvent[],
+  nothingToWrite = false,
+): UnitOutcome => ({
   status: 'duplicate',
   note: unit.explainDuplicate?.(state, events) ?? null,
+  ...(nothingToWrite ? { nothingToWrite } : {}),
 });
 
 /** Who writes, from where: the command context without the per-command parts. */
@@ -84,16 +95,16 @@ export interface BatchContext {
 const unitDecider: Decider<EnterpriseState, StreamUnit, EnterpriseEvent, DecisionContext> = {
   initialState: enterpriseDecider.initialState,
   evolve: enterpriseDecider.evolve,
+  evolveOwned: enterpriseDecider.evolveOwned,
   decide: (unit, state, context) => unit.decide(state, context),
 };
 
 /** A refusal the caller should see on its row, or undefined for a failure of the machinery. */
 export function refusalOf(error: unknown): Refusal | undefined {
-  if (error instanceof DomainError || error instanceof VersionConflict || error instanceof IdempotencyKeyReused) {
-    return { code: error.code, rule: error.rule, field: error.field, message: error.message };
-  }
-  if (error instanceof AccessDenied) return { code: error.code, rule: error.rule, field: null, message: error.message };
-  return undefined;
+  if (!(error instanceof CodedRefusal)) return undefined;
+  // an access refusal is about the caller, not a column of the row
+  const field = error instanceof AccessDenied ? null : error.field;
+  return { code: error.code, rule: error.rule, field, message: error.message };
 }
 
 /** Batches loaded, decided or appended at once by writeAll (2 cores: one deciding, appends overlapping). */
@@ -174,9 +185,7 @@ export class EnterpriseBatchWriter {
     const streams = await this.store.readStreams(batch.map((work) => work.streamId));
     const loaded = batch.map((work) => {
       const events = streams.get(work.streamId) ?? [];
-      let state = unitDecider.initialState();
-      for (const stored of events) state = unitDecider.evolve(state, toEnvelope<EnterpriseEvent>(stored));
-      return { state, version: events.at(-1)?.version ?? -1, events };
+      return { state: foldStored(unitDecider, events), version: events.at(-1)?.version ?? -1, events };
     });
     const today = this.clock.today();
     const outcomes: (UnitOutcome | undefined)[][] = batch.map((work) => work.units.map(() => undefined));
@@ -205,7 +214,7 @@ export class EnterpriseBatchWriter {
           if (!refusal) throw error;
           return void (outcomes[w]![u] = { status: 'rejected', ...refusal });
         }
-        if (decided.length === 0) return void (outcomes[w]![u] = duplicateOf(unit, state, loaded[w]!.events));
+        if (decided.length === 0) return void (outcomes[w]![u] = duplicateOf(unit, state, loaded[w]!.events, true));
         const ctx: CommandContext = { ...context, commandId: unit.commandId };
         const stamped = toNewEvents(decided, ctx, unit.commandId, fingerprint);
         // The next unit decides on the state these events make; after the last unit nobody reads it.
@@ -256,8 +265,7 @@ export class EnterpriseBatchWriter {
     const outcomes: UnitOutcome[] = [];
     // The stream as it stands, to explain duplicates; the executor checks each unit's command id itself.
     const events = await this.store.readStream(work.streamId);
-    let state = unitDecider.initialState();
-    for (const stored of events) state = unitDecider.evolve(state, toEnvelope<EnterpriseEvent>(stored));
+    let state = foldStored(unitDecider, events);
     for (const unit of work.units) {
       try {
         const outcome = await this.executor.execute(
@@ -273,7 +281,7 @@ export class EnterpriseBatchWriter {
           { ...context, commandId: unit.commandId },
         );
         if (outcome.duplicate || outcome.events.length === 0) {
-          outcomes.push(duplicateOf(unit, state, events));
+          outcomes.push(duplicateOf(unit, state, events, !outcome.duplicate));
           continue;
         }
         outcomes.push({ status: 'accepted', events: outcome.events });

@@ -13,7 +13,8 @@ import { CommandExecutor } from '../commands';
 import { LEDGER_MIGRATIONS } from '../../runtime/open-ledger';
 import { CertificationImporter } from './certification-importer';
 import { ImportFileRefused } from './import-errors';
-import { reportCsv, type ImportReport } from './import-report';
+import type { ImportReport } from './import-report';
+import { reportCsv } from './report-language';
 
 const code = (n: number) => {
   const first17 = `91120116MA${String(n).padStart(7, '0')}`;
@@ -159,9 +160,17 @@ describe('CertificationImporter (PostgreSQL)', () => {
     expect(await store.readStream(enterpriseStreamName(code(3)))).toEqual([]); // refused row: nothing, not even the registration
 
     const lines = reportCsv(report).split('\r\n');
-    expect(lines[0]).toBe('\uFEFFrow,name,creditCode,outcome,column,rule,message,candidates,action,suggestions');
+    // in the reader's language: zh-CN unless English is asked for
+    expect(lines[0]).toBe('\uFEFF行号,企业名称,统一社会信用代码,结果,列,规则,说明,候选企业,操作,相近企业');
     expect(lines[4]).toMatch(
-      new RegExp(`^5,天津乙有限公司,${badCheck(2)},rejected,统一社会信用代码,CREDIT_CODE_CHECK,`),
+      new RegExp(
+        `^5,天津乙有限公司,${badCheck(2)},未导入,统一社会信用代码,CREDIT_CODE_CHECK,统一社会信用代码校验位不正确,`,
+      ),
+    );
+    const english = reportCsv(report, 'en').split('\r\n');
+    expect(english[0]).toBe('\uFEFFRow,Name,Credit code,Outcome,Column,Rule,Message,Candidates,Action,Suggestions');
+    expect(english[4]).toMatch(
+      new RegExp(`^5,天津乙有限公司,${badCheck(2)},Refused,统一社会信用代码,CREDIT_CODE_CHECK,`),
     );
     expect(report.rows[5]).toMatchObject({ column: '认定日期', rule: 'EFFECTIVE_DATE_IN_FUTURE' });
   });

@@ -1,4 +1,4 @@
-// What an import did, row by row, and the CSV a user opens in Excel to fix the refused rows.
+// What an import did, row by row (the CSV a user opens in Excel to fix the refused rows: report-language.ts).
 import type { NameSuggestion } from '../../read-models';
 import type { ImportAction } from './list-lines';
 import type { FileFormat, TextEncoding } from './read-table';
@@ -49,44 +49,7 @@ export interface ImportReport {
   readonly rows: ImportRowResult[];
 }
 
-const REPORT_HEADER = [
-  'row',
-  'name',
-  'creditCode',
-  'outcome',
-  'column',
-  'rule',
-  'message',
-  'candidates',
-  'action',
-  'suggestions',
-];
-
-function csvField(value: string | number | null): string {
-  const raw = value === null ? '' : String(value);
-  const text = /^[=+@\t\r]/.test(raw) ? `'${raw}` : raw; // a name from the file is never run as a formula
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The per-row report as CSV (UTF-8 with BOM, so that Excel shows the Chinese messages). */
-export function reportCsv(report: ImportReport): string {
-  const lines = [
-    REPORT_HEADER,
-    ...report.rows.map((r) => [
-      r.rowNumber,
-      r.name,
-      r.creditCode,
-      r.outcome,
-      r.column,
-      r.rule,
-      r.message,
-      r.candidates.join(' '),
-      r.action,
-      r.suggestions.map((x) => `${x.name} (${x.creditCode})`).join('; '),
-    ]),
-  ];
-  return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
+// The CSV of the report is its presentation, in the reader's language: report-language.ts (reportCsv).
 
 /** One line for a terminal or a log. */
 export function summaryLine({ summary: s }: ImportReport): string {

@@ -4,6 +4,7 @@ export * from './certification-importer';
 export * from './columns';
 export * from './import-errors';
 export * from './import-report';
+export * from './report-language';
 export * from './import-rows';
 export * from './read-table';
 export * from './row-command';

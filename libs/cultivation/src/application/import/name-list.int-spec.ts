@@ -12,7 +12,8 @@ import { FixedClock } from '../clock';
 import { CommandExecutor } from '../commands';
 import { EnterpriseQueries, ProjectionStatusQueries } from '../queries';
 import { CertificationImporter } from './certification-importer';
-import { reportCsv, type ImportReport } from './import-report';
+import type { ImportReport } from './import-report';
+import { reportCsv } from './report-language';
 
 const TODAY = '2025-06-30';
 const MUNICIPAL: Actor = { sub: 'importer', roles: ['MUNICIPAL_OFFICIAL'] };
@@ -195,9 +196,10 @@ describe('importing a list as published (names, no credit codes)', () => {
     expect(otherForm.suggestions.length).toBeLessThanOrEqual(3);
 
     const csv = reportCsv(report).split('\r\n');
-    expect(csv[0]).toBe('\uFEFFrow,name,creditCode,outcome,column,rule,message,candidates,action,suggestions');
+    expect(csv[0]).toBe('\uFEFF行号,企业名称,统一社会信用代码,结果,列,规则,说明,候选企业,操作,相近企业');
+    // the candidates a list of their own (one a line in the cell), not run into the message
     expect(csv).toContainEqual(
-      expect.stringMatching(`,rejected,企业名称,NAME_AMBIGUOUS,.*,${TWINS.join(' ')},GRANT,$`),
+      expect.stringMatching(`,未导入,企业名称,NAME_AMBIGUOUS,该名称对应多家企业,"${TWINS.join('\n')}",认定,$`),
     );
 
     // The list-level values reached the events; a former name found the renamed enterprise.

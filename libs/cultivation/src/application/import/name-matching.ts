@@ -2,6 +2,7 @@
 // published"): the name's key (see nameKey) against every registered enterprise's current and former
 // names, and against the enterprises this file itself registers, narrowed by the row's district when
 // it gives one. One lookup of all the file's keys, not a query per row.
+import type { RuleName } from '@cl/refusals';
 import type { EventStore } from '@cl/event-store';
 import { type Actor, hasRole } from '@cl/platform';
 import type { DataSource } from 'typeorm';
@@ -74,7 +75,7 @@ export type NameMatch =
       suggestions: readonly NameSuggestion[];
     };
 
-const refused = (rule: string, field: string, message: string, candidates: string[] = []): NameMatch => ({
+const refused = (rule: RuleName, field: string, message: string, candidates: string[] = []): NameMatch => ({
   kind: 'refused',
   refusal: { code: 'RULE_VIOLATION', rule, field, message },
   candidates,

@@ -29,6 +29,12 @@ export interface TargetProgress {
   deadline: string | null;
   asOf: string;
   current: number;
+  /** The district the row counts; null for the city. */
+  district: DistrictInfo | null;
+  /** A district's `current` over the city's (same date, metric and level); null for the city or an empty city. */
+  shareOfCity: number | null;
+  /** Every registration of the tier ends on 31 December: its projection compares the same day a year apart. */
+  renewsYearly: boolean;
   active: number;
   cumulative: number;
   percent: number | null;

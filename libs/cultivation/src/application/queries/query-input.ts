@@ -1,5 +1,6 @@
 // Validation of query arguments. Refusals carry code BAD_USER_INPUT, the field and a rule name, like
 // the domain's InvalidInput (whose rule list covers commands only, so queries name their own rules).
+import { Refusal, type RuleName } from '@cl/refusals';
 import {
   isOneOf,
   LADDERS,
@@ -12,15 +13,11 @@ import {
 } from '../../domain';
 
 /** A malformed query argument (BAD_USER_INPUT on `field`). */
-export class InvalidQueryInput extends Error {
+export class InvalidQueryInput extends Refusal {
   readonly code = 'BAD_USER_INPUT' as const;
-  constructor(
-    readonly rule: string,
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InvalidQueryInput';
+  declare readonly field: string;
+  constructor(rule: RuleName, field: string, message: string) {
+    super(rule, field, message);
   }
 }
 

@@ -12,9 +12,8 @@ import type {
 } from './commands';
 import { lastDateOverall, requireActive, requireNotBefore } from './guards';
 import { effectiveDate, enterpriseName, optionalText, requiredText } from './input';
+import { TEXT_LIMITS } from './text-limits';
 import { currentDistrict, type EnterpriseState } from './state';
-
-const NAME_MAX = 200;
 
 /** RegisterEnterprise: only on an empty stream. */
 export function decideRegister({ data }: RegisterEnterprise, state: EnterpriseState): EnterpriseEvent[] {
@@ -22,9 +21,9 @@ export function decideRegister({ data }: RegisterEnterprise, state: EnterpriseSt
   if (state.status !== 'UNREGISTERED') {
     throw new Conflict('ENTERPRISE_ALREADY_REGISTERED', 'creditCode', `${creditCode} is already registered`);
   }
-  const name = enterpriseName(data.name, 'name', NAME_MAX);
+  const name = enterpriseName(data.name, 'name', TEXT_LIMITS.name);
   const districtCode = parseDistrictCode(data.district, 'district');
-  const industryCode = optionalText(data.industryCode, 'industryCode', 64);
+  const industryCode = optionalText(data.industryCode, 'industryCode', TEXT_LIMITS.industryCode);
   const event = { creditCode, name, districtCode, ...(industryCode ? { industryCode } : {}) };
   return [{ type: 'EnterpriseRegistered', data: event }];
 }
@@ -36,7 +35,7 @@ export function decideRename(
   ctx: DecisionContext,
 ): EnterpriseEvent[] {
   const s = requireActive(state);
-  const name = enterpriseName(data.name, 'name', NAME_MAX);
+  const name = enterpriseName(data.name, 'name', TEXT_LIMITS.name);
   const effectiveOn = effectiveDate(data.effectiveOn, 'effectiveOn', ctx);
   if (name === s.name) return [];
   requireNotBefore(effectiveOn, s.renamedOn, 'effectiveOn', 'rename');
@@ -68,7 +67,7 @@ export function decideDeregister(
 ): EnterpriseEvent[] {
   const s = requireActive(state);
   const effectiveOn = effectiveDate(data.effectiveOn, 'effectiveOn', ctx);
-  const reason = requiredText(data.reason, 'reason', 'REASON_REQUIRED', 500);
+  const reason = requiredText(data.reason, 'reason', 'REASON_REQUIRED', TEXT_LIMITS.reason);
   requireNotBefore(effectiveOn, lastDateOverall(s), 'effectiveOn', 'recorded');
   return [{ type: 'EnterpriseDeregistered', data: { effectiveOn, reason } }];
 }

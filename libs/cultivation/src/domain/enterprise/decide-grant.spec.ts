@@ -41,7 +41,16 @@ describe('GrantCertification', () => {
     spec
       .given([reg])
       .when(grant('HIGH_TECH', '2025-01-01', { certificateNo: 'GR2023' }))
-      .thenThrows(InvalidInput, { rule: 'CERTIFICATE_NO_FORMAT', field: 'certificateNo' });
+      .thenThrows(InvalidInput, {
+        rule: 'CERTIFICATE_NO_FORMAT',
+        field: 'certificateNo',
+        // the expected form, for the client's own words
+        details: {
+          tier: 'HIGH_TECH',
+          expected: expect.stringContaining('GR + 4-digit year'),
+          example: 'GR202312000273',
+        },
+      });
   });
   it('refuses an unknown tier', () => {
     spec
@@ -219,7 +228,12 @@ describe('GrantCertification', () => {
       const error = spec
         .given([reg])
         .when(grant('SRDI_SME', '2025-01-01'))
-        .thenThrows(RuleViolation, { rule: 'PREREQUISITE_MISSING', field: 'tier' });
+        .thenThrows(RuleViolation, {
+          rule: 'PREREQUISITE_MISSING',
+          field: 'tier',
+          // the missing tier, for the client to name
+          details: expect.objectContaining({ tier: 'SRDI_SME', requires: ['INNOVATIVE_SME'], on: '2025-01-01' }),
+        });
       expect(error.message).toContain('SRDI_SME requires INNOVATIVE_SME held on 2025-01-01 (policy plan-2025');
     });
     it('STRICT: refuses SRDI_SME without INNOVATIVE_SME (already before)', () => {

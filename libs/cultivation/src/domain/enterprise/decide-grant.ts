@@ -11,6 +11,7 @@ import type { DecisionContext, GrantCertification } from './commands';
 import { countsOn, grantEnding } from './grant';
 import { requireActive } from './guards';
 import { effectiveDate, optionalText, parseLevel, parseTier } from './input';
+import { TEXT_LIMITS } from './text-limits';
 import type { ActiveEnterprise, EnterpriseState, Grant } from './state';
 
 /** validUntil as given (or the policy default), after `after` and within the max term from `start`. */
@@ -50,6 +51,7 @@ function skippedPrerequisites(s: ActiveEnterprise, policy: TierPolicy, on: Calen
         'PREREQUISITE_MISSING',
         'tier',
         `${policy.tier} requires ${p.anyOf.join(' or ')} held on ${on} (policy ${version}; a same-day grant counts if recorded first)`,
+        { tier: policy.tier, requires: p.anyOf, on, policyVersion: version },
       );
   }
   return skipped;
@@ -107,7 +109,7 @@ export function decideGrant(
   const policy = tierPolicyOn(tier, grantedOn, ctx.policy);
   const level = parseLevel(policy, data.level);
   const certificateNo = parseCertificateNo(policy, data.certificateNo);
-  const batch = optionalText(data.batch, 'batch', 64);
+  const batch = optionalText(data.batch, 'batch', TEXT_LIMITS.batch);
   const validUntil = validUntilFor(policy, grantedOn, data.validUntil, grantedOn);
   refuseOverlap(s, tier, grantedOn, validUntil, 'grantedOn');
   const skipped = skippedPrerequisites(s, policy, grantedOn, policyOn(grantedOn, ctx.policy).id);

@@ -10,6 +10,7 @@ import { refuseOverlap, validUntilFor } from './decide-grant';
 import { countsOn, liveRenewals, termsOf, type Term } from './grant';
 import { requireActive, requireNotBefore } from './guards';
 import { effectiveDate, optionalText, parseTier } from './input';
+import { TEXT_LIMITS } from './text-limits';
 import type { ActiveEnterprise, EnterpriseState, Grant } from './state';
 
 /** The grant of the tier counting on the date, wherever it was recorded in the stream. */
@@ -96,7 +97,7 @@ export function decideRevoke(
       `reason must be one of ${REVOCATION_REASONS.join(', ')}`,
     );
   }
-  const note = optionalText(data.note, 'note', 500);
+  const note = optionalText(data.note, 'note', TEXT_LIMITS.note);
   const grant = activeGrant(s, tier, revokedOn, 'revokedOn');
   // The grant's own later renewals would be left after its end: a revocation may not precede them.
   const lastRenewal = liveRenewals(grant).reduce<CalendarDate | null>(

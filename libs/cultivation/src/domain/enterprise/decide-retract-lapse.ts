@@ -7,6 +7,7 @@ import { grantEnding, liveRenewals, termsOf } from './grant';
 import { isTierGroup } from '../policy/policy';
 import { requireActive } from './guards';
 import { effectiveDate, parseTier, requiredText } from './input';
+import { TEXT_LIMITS } from './text-limits';
 import type { EnterpriseState, Grant, Renewal } from './state';
 
 /** RetractCertification: the referenced grant or renewal counts as never having happened. */
@@ -17,7 +18,7 @@ export function decideRetract({ data }: RetractCertification, state: EnterpriseS
     throw new InvalidInput('TIER_NOT_GRANTABLE', 'tier', `${tier} is a group: retract the member grant instead`);
   }
   const eventId = typeof data.eventId === 'string' ? data.eventId.trim() : '';
-  const reason = requiredText(data.reason, 'reason', 'REASON_REQUIRED', 500);
+  const reason = requiredText(data.reason, 'reason', 'REASON_REQUIRED', TEXT_LIMITS.reason);
   const grant = s.grants.find((g) => g.eventId === eventId || g.renewals.some((r) => r.eventId === eventId));
   if (!eventId || !grant) {
     throw new NotFound(

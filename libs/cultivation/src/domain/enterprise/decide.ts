@@ -8,7 +8,7 @@ import { decideGrant } from './decide-grant';
 import { decideRenew, decideRevoke } from './decide-renew-revoke';
 import { decideLapses, decideRetract } from './decide-retract-lapse';
 import { decideAnnualUpdate } from './decide-annual-update';
-import { evolve } from './evolve';
+import { evolve, evolveOwned } from './evolve';
 import { initialState, type EnterpriseState } from './state';
 
 /** The events a command produces from the current state, or a thrown DomainError. */
@@ -49,5 +49,6 @@ export function decide(
 export const enterpriseDecider: Decider<EnterpriseState, EnterpriseCommand, EnterpriseEvent, DecisionContext> = {
   decide,
   evolve,
+  evolveOwned,
   initialState,
 };

@@ -155,6 +155,16 @@ describe('enterprise decider properties', () => {
         // Folding the stored events again (also after a JSON round trip) gives the same state.
         expect(fold(log)).toEqual(state);
         expect(fold(JSON.parse(JSON.stringify(log)) as typeof log)).toEqual(state);
+        // The fold above changes its own state in place (evolveOwned); evolve leaves the state it is given as it was.
+        log.reduce<EnterpriseState>(
+          (given, e) => {
+            const before = structuredClone(given);
+            const next = evolve(given, e);
+            expect(given).toEqual(before);
+            return next;
+          },
+          { status: 'UNREGISTERED' },
+        );
         // Never two counting grants of one tier on any date.
         for (const a of live)
           for (const b of live) {

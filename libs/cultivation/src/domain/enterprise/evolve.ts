@@ -12,9 +12,25 @@ import type { EnterpriseState, Grant, RegisteredEnterprise, Renewal } from './st
 
 type Registered = RegisteredEnterprise;
 
-function updateGrant(state: Registered, index: number, change: (g: Grant) => Grant): Registered {
+/**
+ * How a fold writes: `own` false copies what changes and shares the rest (evolve: the state given stays as it was);
+ * `own` true changes the state in place (evolveOwned: the caller owns it and everything in it), so folding a stream
+ * allocates no copy of the state per event.
+ */
+function assign<T extends object>(target: T, patch: Partial<T>, own: boolean): T {
+  return own ? Object.assign(target, patch) : { ...target, ...patch };
+}
+
+function updateGrant(state: Registered, index: number, change: (g: Grant) => Partial<Grant>, own: boolean): Registered {
   if (index < 0) return state;
-  return { ...state, grants: state.grants.map((g, i) => (i === index ? change(g) : g)) };
+  const grant = state.grants[index]!;
+  if (own) {
+    Object.assign(grant, change(grant));
+    return state;
+  }
+  const grants = [...state.grants];
+  grants[index] = { ...grant, ...change(grant) };
+  return { ...state, grants };
 }
 
 /** Index of the latest live grant of a tier started on or before `date` (the one a dated event targets). */
@@ -45,10 +61,17 @@ function grantOrder(a: Grant, b: Grant): number {
   );
 }
 
-/** Inserts `item` after every element that sorts before or with it (stable for equal keys). */
-function insertSorted<T>(list: readonly T[], item: T, order: (a: T, b: T) => number): T[] {
-  const at = list.findIndex((x) => order(item, x) < 0);
-  return at < 0 ? [...list, item] : [...list.slice(0, at), item, ...list.slice(at)];
+/** Inserts `item` after every element that sorts before or with it (stable for equal keys); in place when `own`. */
+function insertSorted<T>(list: readonly T[], item: T, order: (a: T, b: T) => number, own: boolean): T[] {
+  const found = list.findIndex((x) => order(item, x) < 0);
+  const into = writable(list, own);
+  into.splice(found < 0 ? list.length : found, 0, item);
+  return into;
+}
+
+/** The list itself to change in place when the fold owns it, else a copy. */
+function writable<T>(list: readonly T[], own: boolean): T[] {
+  return own ? (list as T[]) : [...list];
 }
 
 const renewalOrder = (a: Renewal, b: Renewal) =>
@@ -60,31 +83,41 @@ function renamedFrom(state: Registered, name: string): string[] {
   return state.name === name ? former : [...former, state.name];
 }
 
-function evolveRegistered(state: Registered, { eventId, event }: Envelope<EnterpriseEvent>): EnterpriseState {
+function evolveRegistered(
+  state: Registered,
+  { eventId, event }: Envelope<EnterpriseEvent>,
+  own: boolean,
+): EnterpriseState {
   switch (event.type) {
     case 'EnterpriseRegistered':
       return state; // a second registration is never decided; ignore it on replay
     case 'EnterpriseRenamed':
-      return {
-        ...state,
-        name: event.data.name,
-        renamedOn: event.data.effectiveOn,
-        formerNames: renamedFrom(state, event.data.name),
-      };
+      return assign(
+        state,
+        { name: event.data.name, renamedOn: event.data.effectiveOn, formerNames: renamedFrom(state, event.data.name) },
+        own,
+      );
     case 'EnterpriseRelocated': {
       const { toDistrictCode: districtCode, effectiveOn: from } = event.data;
-      return { ...state, locations: [...state.locations, { districtCode, from }] };
+      const locations = writable(state.locations, own);
+      locations.push({ districtCode, from });
+      return assign(state, { locations }, own);
     }
     case 'EnterpriseDeregistered': {
       const on = event.data.effectiveOn;
       // A recorded lapse does not end a grant that a later-recorded renewal carried past it (grantEnding
       // goes by validity then), so deregistration ends it like a grant with no end.
-      const grants = state.grants.map((g) =>
-        (g.end === null || g.end.kind === 'LAPSED') && countsOn(g, on)
-          ? { ...g, end: { kind: 'DEREGISTERED' as const, on } }
-          : g,
+      let changed = state;
+      state.grants.forEach((g, i) => {
+        if ((g.end === null || g.end.kind === 'LAPSED') && countsOn(g, on)) {
+          changed = updateGrant(changed, i, () => ({ end: { kind: 'DEREGISTERED' as const, on } }), own);
+        }
+      });
+      return assign(
+        changed,
+        { status: 'DEREGISTERED', deregisteredOn: on, deregistrationReason: event.data.reason } as Partial<Registered>,
+        own,
       );
-      return { ...state, grants, status: 'DEREGISTERED', deregisteredOn: on, deregistrationReason: event.data.reason };
     }
     case 'CertificationGranted': {
       const { skippedPrerequisites, ...d } = event.data;
@@ -96,32 +129,40 @@ function evolveRegistered(state: Registered, { eventId, event }: Envelope<Enterp
         end: null,
         retracted: false,
       };
-      return { ...state, grants: insertSorted(state.grants, grant, grantOrder) };
+      return assign(state, { grants: insertSorted(state.grants, grant, grantOrder, own) }, own);
     }
     case 'CertificationRenewed': {
       const { tier, ...d } = event.data;
-      return updateGrant(state, targetGrant(state, tier, d.renewedOn), (g) => ({
-        ...g,
-        renewals: insertSorted(g.renewals, { ...d, eventId, retracted: false }, renewalOrder),
-      }));
+      const renewal: Renewal = { ...d, eventId, retracted: false };
+      return updateGrant(
+        state,
+        targetGrant(state, tier, d.renewedOn),
+        (g) => ({ renewals: insertSorted(g.renewals, renewal, renewalOrder, own) }),
+        own,
+      );
     }
     case 'CertificationRevoked': {
       const { tier, revokedOn: on, reason, note } = event.data;
       const end = { kind: 'REVOKED' as const, on, reason, ...(note === undefined ? {} : { note }) };
-      return updateGrant(state, targetGrant(state, tier, on), (g) => ({ ...g, end }));
+      return updateGrant(state, targetGrant(state, tier, on), () => ({ end }), own);
     }
     case 'CertificationLapsed': {
       const { tier, lapsedOn: on } = event.data;
-      return updateGrant(state, lapseTarget(state, tier, on), (g) => ({ ...g, end: { kind: 'LAPSED', on } }));
+      return updateGrant(state, lapseTarget(state, tier, on), () => ({ end: { kind: 'LAPSED', on } }), own);
     }
     case 'CertificationRetracted': {
+      // Only the grant retracted, or the one whose renewal is, changes.
       const id = event.data.retractedEventId;
-      const grants = state.grants.map((g) =>
-        g.eventId === id
-          ? { ...g, retracted: true }
-          : { ...g, renewals: g.renewals.map((r) => (r.eventId === id ? { ...r, retracted: true } : r)) },
+      const index = state.grants.findIndex((g) => g.eventId === id || g.renewals.some((r) => r.eventId === id));
+      return updateGrant(
+        state,
+        index,
+        (g) =>
+          g.eventId === id
+            ? { retracted: true }
+            : { renewals: g.renewals.map((r) => (r.eventId === id ? { ...r, retracted: true } : r)) },
+        own,
       );
-      return { ...state, grants };
     }
     case 'AnnualUpdateRecorded':
       return { ...state, annualUpdates: [...(state.annualUpdates ?? []), event.data] };
@@ -132,9 +173,22 @@ function evolveRegistered(state: Registered, { eventId, event }: Envelope<Enterp
   }
 }
 
-/** Folds one event (with its stored eventId) into the enterprise's state. */
+/** Folds one event (with its stored eventId) into the enterprise's state; `state` stays as it was. */
 export function evolve(state: EnterpriseState, envelope: Envelope<EnterpriseEvent>): EnterpriseState {
-  if (state.status !== 'UNREGISTERED') return evolveRegistered(state, envelope);
+  return evolveState(state, envelope, false);
+}
+
+/**
+ * Folds one event into a state the caller owns — nothing else holds it or anything in it (a fold from the initial
+ * state, or a fresh copy): changes it in place and returns it, the same state evolve would return, without copying
+ * the state per event.
+ */
+export function evolveOwned(state: EnterpriseState, envelope: Envelope<EnterpriseEvent>): EnterpriseState {
+  return evolveState(state, envelope, true);
+}
+
+function evolveState(state: EnterpriseState, envelope: Envelope<EnterpriseEvent>, own: boolean): EnterpriseState {
+  if (state.status !== 'UNREGISTERED') return evolveRegistered(state, envelope, own);
   if (envelope.event.type !== 'EnterpriseRegistered') return state;
   const { creditCode, name, districtCode, industryCode } = envelope.event.data;
   return {
@@ -149,12 +203,10 @@ export function evolve(state: EnterpriseState, envelope: Envelope<EnterpriseEven
   };
 }
 
-/** Folds a whole stream from the initial state. */
-export function fold(
-  envelopes: Iterable<Envelope<EnterpriseEvent>>,
-  from: EnterpriseState = { status: 'UNREGISTERED' },
-): EnterpriseState {
-  let state = from;
-  for (const e of envelopes) state = evolve(state, e);
+/** Folds a whole stream from the initial state (in place: the state is this fold's own), or from `from` (kept as it was). */
+export function fold(envelopes: Iterable<Envelope<EnterpriseEvent>>, from?: EnterpriseState): EnterpriseState {
+  let state = from ?? { status: 'UNREGISTERED' };
+  const step = from ? evolve : evolveOwned;
+  for (const e of envelopes) state = step(state, e);
   return state;
 }

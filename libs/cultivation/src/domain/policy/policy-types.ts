@@ -18,7 +18,7 @@ export interface Prerequisite {
 }
 
 export type CertificateNoFormat =
-  | { readonly kind: 'PATTERN'; readonly pattern: RegExp; readonly description: string }
+  | { readonly kind: 'PATTERN'; readonly pattern: RegExp; readonly description: string; readonly example: string }
   | { readonly kind: 'FREE_TEXT'; readonly maxLength: number };
 
 /** What every entry of the tier catalogue shows (GraphQL TierInfo). */

@@ -135,5 +135,15 @@ export function parseCertificateNo(policy: TierPolicy, input: string | null | un
   const ok = format.kind === 'PATTERN' ? format.pattern.test(no) : no.length <= format.maxLength;
   if (ok) return no;
   const expected = format.kind === 'PATTERN' ? format.description : `at most ${format.maxLength} characters`;
-  throw new InvalidInput('CERTIFICATE_NO_FORMAT', 'certificateNo', `${policy.tier} certificate number: ${expected}`);
+  // the expected form travels in details, so a client can show it in its own words
+  const details =
+    format.kind === 'PATTERN'
+      ? { tier: policy.tier, expected: format.description, example: format.example }
+      : { tier: policy.tier, maxLength: format.maxLength };
+  throw new InvalidInput(
+    'CERTIFICATE_NO_FORMAT',
+    'certificateNo',
+    `${policy.tier} certificate number: ${expected}`,
+    details,
+  );
 }

@@ -1,6 +1,7 @@
 // The one place the public rules of the two ladders live (DOMAIN.md, "Policy"): the tier catalogue
 // and every policy version. Code reads them through policyOn(date); a later revision (a merged
 // standard, a new local tier or group) is appended here as a new version, never edited in place.
+import { TEXT_LIMITS } from '../enterprise/text-limits';
 import type { CalendarDate } from '../shared/calendar-date';
 import type {
   CertificateNoFormat,
@@ -28,12 +29,13 @@ export const TIERS = [
 export type Tier = (typeof TIERS)[number];
 
 const THREE_YEARS: ValidityRule = { kind: 'YEARS', years: 3 };
-const FREE_TEXT: CertificateNoFormat = { kind: 'FREE_TEXT', maxLength: 64 };
+const FREE_TEXT: CertificateNoFormat = { kind: 'FREE_TEXT', maxLength: TEXT_LIMITS.certificateNo };
 // 高新 certificates: GR + year + province code (Tianjin 12) + serial, e.g. GR202312000273.
 const HIGH_TECH_NO: CertificateNoFormat = {
   kind: 'PATTERN',
   pattern: /^GR\d{4}\d{2}\d{6}$/,
   description: 'GR + 4-digit year + 2-digit province code + 6 digits, e.g. GR202312000273',
+  example: 'GR202312000273',
 };
 
 // No source sets a re-review window for any tier, so a renewal may be recorded in a term's last 12 months.

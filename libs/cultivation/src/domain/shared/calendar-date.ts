@@ -15,16 +15,37 @@ function parts(date: string): [number, number, number] | null {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+/**
+ * Each date string is parsed once and each day number formatted once per process: a fold derives the same few
+ * thousand days (grant, validity and lapse dates) over and over, for every event and every view. Pure functions, so
+ * the memo changes no answer; it is emptied when it reaches MEMO_LIMIT entries (bounded memory whatever the input).
+ */
+const MEMO_LIMIT = 100_000;
+const dayOf = new Map<string, number>();
+const dateOf = new Map<number, CalendarDate>();
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** Day number since 1970-01-01 (UTC-free integer). */
 export function toEpochDay(date: CalendarDate): number {
+  const known = dayOf.get(date);
+  if (known !== undefined) return known;
   const [y, m, d] = parts(date) ?? [1970, 1, 1];
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  return remember(dayOf, date, Date.UTC(y, m - 1, d) / DAY_MS);
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** The calendar date of a day number since 1970-01-01 (H. Hinnant's civil_from_days, integer-only). */
 export function fromEpochDay(day: number): CalendarDate {
+  return dateOf.get(day) ?? remember(dateOf, day, civilFromDays(day));
+}
+
+function civilFromDays(day: number): CalendarDate {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -85,4 +85,23 @@ describe('targets', () => {
       .when(setTarget({ metric: 'SOMETIMES' as never }))
       .thenThrows(InvalidInput, { rule: 'METRIC_UNKNOWN', field: 'metric' });
   });
+
+  it('sets a district’s own target beside the city’s, and refuses an unknown district', () => {
+    const after = spec
+      .given()
+      .when(setTarget({ tier: 'TECH_SME', target: 3000, district: '120116' }))
+      .then([
+        {
+          type: 'TargetSet',
+          data: { tier: 'TECH_SME', target: 3000, metric: 'ACTIVE', deadline: d('2027-12-31'), district: '120116' },
+        },
+      ]);
+    expect(targetFor(after, 'TECH_SME', '120116')?.target).toBe(3000);
+    expect(targetFor(after, 'TECH_SME')?.target).toBe(15000); // the city's stays
+    expect(targetFor(after, 'TECH_SME', '120101')).toBeUndefined(); // no other district inherits it
+    spec
+      .given()
+      .when(setTarget({ district: '999999' }))
+      .thenThrows(InvalidInput, { rule: 'DISTRICT_UNKNOWN', field: 'district' });
+  });
 });

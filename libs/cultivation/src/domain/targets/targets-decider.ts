@@ -7,11 +7,20 @@ import { isOneOf, TARGET_METRICS, type CertificationLevel, type TargetMetric, ty
 import { levelsOn } from '../policy/policy';
 import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date';
 import { parseTier } from '../enterprise/input';
-import { DEFAULT_TARGETS, type TargetSpec, type TargetsEvent } from './targets-events';
+import { parseDistrictCode } from '../shared/districts';
+import { DEFAULT_TARGETS, targetKey, type TargetSpec, type TargetsEvent } from './targets-events';
 
 export type SetTarget = {
   type: 'SetTarget';
-  data: { tier: Tier; level?: CertificationLevel | null; target: number; metric: TargetMetric; deadline: string };
+  data: {
+    tier: Tier;
+    level?: CertificationLevel | null;
+    target: number;
+    metric: TargetMetric;
+    deadline: string;
+    /** A district's own target; absent or null: the city's. */
+    district?: string | null;
+  };
 };
 export type TargetsCommand = SetTarget;
 
@@ -24,9 +33,10 @@ export function initialTargetsState(): TargetsState {
   return { targets: DEFAULT_TARGETS };
 }
 
-/** Replaces the tier's target with the one set. */
+/** Replaces the target of the tier for the same city or district with the one set. */
 export function evolveTargets(state: TargetsState, { event }: Envelope<TargetsEvent>): TargetsState {
-  const rest = state.targets.filter((t) => t.tier !== event.data.tier);
+  const key = targetKey(event.data.tier, event.data.district);
+  const rest = state.targets.filter((t) => targetKey(t.tier, t.district) !== key);
   return { targets: [...rest, event.data] };
 }
 
@@ -52,13 +62,22 @@ export function decideTargets({ data }: TargetsCommand, _state: TargetsState, ct
     throw new InvalidInput('METRIC_UNKNOWN', 'metric', `metric must be ${TARGET_METRICS.join(' or ')}`);
   }
   const deadline = parseCalendarDate(data.deadline, 'deadline');
-  const spec: TargetSpec = { tier, ...(level ? { level } : {}), target: data.target, metric: data.metric, deadline };
+  const district = data.district == null ? undefined : parseDistrictCode(data.district, 'district');
+  const spec: TargetSpec = {
+    tier,
+    ...(level ? { level } : {}),
+    target: data.target,
+    metric: data.metric,
+    deadline,
+    ...(district ? { district } : {}),
+  };
   return [{ type: 'TargetSet', data: spec }];
 }
 
-/** The target in force for a tier, if any. */
-export function targetFor(state: TargetsState, tier: Tier): TargetSpec | undefined {
-  return state.targets.find((t) => t.tier === tier);
+/** The target in force for a tier, the city's or (with `district`) that district's own, if any. */
+export function targetFor(state: TargetsState, tier: Tier, district?: string | null): TargetSpec | undefined {
+  const key = targetKey(tier, district);
+  return state.targets.find((t) => targetKey(t.tier, t.district) === key);
 }
 
 /** The targets decider as one value. */

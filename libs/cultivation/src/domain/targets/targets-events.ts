@@ -1,4 +1,5 @@
-// Stream `targets`: the plan's numeric targets, changeable by a municipal official.
+// Stream `targets`: the plan's numeric targets, changeable by a municipal official: the city's, and a district's
+// own (a district without one of its own is never measured against the city's).
 import type { CalendarDate } from '../shared/calendar-date';
 import type { CertificationLevel, TargetMetric, Tier } from '../policy/vocabulary';
 
@@ -9,6 +10,13 @@ export interface TargetSpec {
   target: number;
   metric: TargetMetric;
   deadline: CalendarDate;
+  /** A district's own target (its code); absent: the city's. */
+  district?: string;
+}
+
+/** The key of a target in force: its tier and whose it is (the city's, or a district's). */
+export function targetKey(tier: Tier, district: string | null | undefined): string {
+  return district ? `${tier}@${district}` : tier;
 }
 
 export type TargetSet = { type: 'TargetSet'; data: TargetSpec };

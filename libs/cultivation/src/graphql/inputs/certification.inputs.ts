@@ -1,7 +1,13 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, MaxLength, Min } from 'class-validator';
 import { DateScalar } from '@cl/platform';
-import type { CertificationLevel, RevocationReason, TargetMetric, Tier } from '../../domain';
+import {
+  TEXT_LIMITS,
+  type CertificationLevel,
+  type RevocationReason,
+  type TargetMetric,
+  type Tier,
+} from '../../domain';
 import { CertificationLevelEnum, RevocationReasonEnum, TargetMetricEnum, TierEnum } from '../enums';
 import { EnterpriseCommandInput, IdempotentInput } from './command-input.base';
 
@@ -9,12 +15,13 @@ import { EnterpriseCommandInput, IdempotentInput } from './command-input.base';
 export class GrantCertificationInput extends EnterpriseCommandInput {
   @Field(() => TierEnum) tier: Tier;
   @Field(() => CertificationLevelEnum, { nullable: true }) @IsOptional() level?: CertificationLevel | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(64) certificateNo?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT_LIMITS.certificateNo) certificateNo?:
+    string | null;
   @Field(() => DateScalar) grantedOn: string;
   @Field(() => DateScalar, { nullable: true, description: "Default from the tier's policy." })
   @IsOptional()
   validUntil?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) batch?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT_LIMITS.batch) batch?: string | null;
 }
 
 @InputType()
@@ -22,7 +29,8 @@ export class RenewCertificationInput extends EnterpriseCommandInput {
   @Field(() => TierEnum) tier: Tier;
   @Field(() => DateScalar) renewedOn: string;
   @Field(() => DateScalar, { nullable: true }) @IsOptional() validUntil?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(64) certificateNo?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT_LIMITS.certificateNo) certificateNo?:
+    string | null;
 }
 
 @InputType()
@@ -30,14 +38,14 @@ export class RevokeCertificationInput extends EnterpriseCommandInput {
   @Field(() => TierEnum) tier: Tier;
   @Field(() => DateScalar) revokedOn: string;
   @Field(() => RevocationReasonEnum) reason: RevocationReason;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000) note?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT_LIMITS.note) note?: string | null;
 }
 
 @InputType()
 export class RetractCertificationInput extends EnterpriseCommandInput {
   @Field(() => TierEnum) tier: Tier;
   @Field(() => ID) @MaxLength(64) eventId: string;
-  @Field() @MaxLength(500) reason: string;
+  @Field() @MaxLength(TEXT_LIMITS.reason) reason: string;
 }
 
 @InputType()
@@ -47,4 +55,8 @@ export class SetTargetInput extends IdempotentInput {
   @Field(() => Int) @IsInt() @Min(0) target: number;
   @Field(() => TargetMetricEnum) metric: TargetMetric;
   @Field(() => DateScalar) deadline: string;
+  @Field(() => String, { nullable: true, description: "A district's own target; absent: the city's." })
+  @IsOptional()
+  @MaxLength(6)
+  district?: string | null;
 }

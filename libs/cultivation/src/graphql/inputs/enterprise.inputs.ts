@@ -1,19 +1,21 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { DateScalar } from '@cl/platform';
+import { TEXT_LIMITS } from '../../domain';
 import { EnterpriseCommandInput, IdempotentInput } from './command-input.base';
 
 @InputType()
 export class RegisterEnterpriseInput extends IdempotentInput {
   @Field() @MaxLength(32) creditCode: string;
-  @Field() @MaxLength(200) name: string;
+  @Field() @MaxLength(TEXT_LIMITS.name) name: string;
   @Field() @MaxLength(6) district: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(16) industryCode?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TEXT_LIMITS.industryCode) industryCode?:
+    string | null;
 }
 
 @InputType()
 export class RenameEnterpriseInput extends EnterpriseCommandInput {
-  @Field() @MaxLength(200) name: string;
+  @Field() @MaxLength(TEXT_LIMITS.name) name: string;
   @Field(() => DateScalar) effectiveOn: string;
 }
 
@@ -26,7 +28,7 @@ export class RelocateEnterpriseInput extends EnterpriseCommandInput {
 @InputType()
 export class DeregisterEnterpriseInput extends EnterpriseCommandInput {
   @Field(() => DateScalar) effectiveOn: string;
-  @Field() @MaxLength(500) reason: string;
+  @Field() @MaxLength(TEXT_LIMITS.reason) reason: string;
 }
 
 @InputType()

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { DateScalar } from '@cl/platform';
-import type { CertificationLevel, Tier } from '../../domain';
+import { TEXT_LIMITS, type CertificationLevel, type Tier } from '../../domain';
 import type { ImportAction } from '../../application/import/list-lines';
 import { CertificationLevelEnum, TierEnum } from '../enums';
 
@@ -48,7 +48,8 @@ export class ImportCertificationsInput {
   @Field(() => DateScalar, { nullable: true, description: `${LIST_VALUE} Default from the tier's policy.` })
   @IsOptional()
   validUntil?: string | null;
-  @Field(() => String, { nullable: true, description: LIST_VALUE }) @IsOptional() @MaxLength(100) batch?: string | null;
+  @Field(() => String, { nullable: true, description: LIST_VALUE }) @IsOptional() @MaxLength(TEXT_LIMITS.batch) batch?:
+    string | null;
 
   @Field(() => String, { nullable: true, description: 'Names the import in every event it writes.' })
   @IsOptional()

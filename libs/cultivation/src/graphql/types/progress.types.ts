@@ -12,6 +12,17 @@ export class TargetProgress {
   @Field(() => DateScalar, { nullable: true }) deadline?: string | null;
   @Field(() => DateScalar) asOf: string;
   @Field(() => Int, { description: 'Headline count under `metric`.' }) current: number;
+  @Field(() => District, {
+    nullable: true,
+    description:
+      "The district this row counts (null: the city). Its target, pace and onTrack are the district's own, or null.",
+  })
+  district?: District | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: "For a district: `current` divided by the city's `current` on the same date and metric.",
+  })
+  shareOfCity?: number | null;
   @Field(() => Int) active: number;
   @Field(() => Int) cumulative: number;
   @Field(() => Float, { nullable: true }) percent?: number | null;
@@ -21,6 +32,12 @@ export class TargetProgress {
   recentMonthlyPace: number;
   @Field(() => Int, { nullable: true }) projectedAtDeadline?: number | null;
   @Field(() => Boolean, { nullable: true }) onTrack?: boolean | null;
+  @Field(() => Boolean, {
+    description:
+      'Every registration of the tier ends on 31 December, so its count drops each new year: projectedAtDeadline ' +
+      "and onTrack then run from the deadline's day a year before (growth over twelve months), not along recentMonthlyPace.",
+  })
+  renewsYearly: boolean;
 }
 
 @ObjectType()

@@ -7,14 +7,9 @@ import { ProjectorService } from '../projector/projector.service';
 import { readCheckpoint } from '../projection/checkpoint';
 import { LIVE_SCHEMA } from '../schema';
 import { creditCode, TestLedger } from '../testing/test-ledger';
-import { AddProjectionVersions1765152000000 } from './add-projection-versions.migration';
 import { CreateReadModels1764374400000 } from './create-read-models.migration';
-import { AddProjectionStall1765238400000 } from './add-projection-stall.migration';
-import { EnterpriseNames1765065600000 } from './enterprise-names.migration';
 import { WidenReadModelPositions1764979200000 } from './widen-positions.migration';
-import { ReprojectForTierGroups1796083212000 } from './reproject-read-models.migration';
-import { CountTree1796124435000 } from './count-tree.migration';
-import { OccurrencesInCountTree1796140800000 } from './occurrences-in-count-tree.migration';
+import { READ_MODEL_MIGRATIONS } from '../index';
 
 const open = (url: string, migrations: unknown[]) =>
   new DataSource({ type: 'postgres', url, migrations: migrations as never, logging: ['error'] }).initialize();
@@ -57,17 +52,8 @@ describe('migration EnterpriseNames1765065600000 on read models built before it'
     ]);
     await before.destroy();
 
-    dataSource = await open(db.url, [
-      CreateEventStore1764288000000,
-      CreateReadModels1764374400000,
-      WidenReadModelPositions1764979200000,
-      EnterpriseNames1765065600000,
-      AddProjectionVersions1765152000000, // the release's later migrations run with it
-      AddProjectionStall1765238400000, // the later ones the projector's checkpoint reads and writes need
-      ReprojectForTierGroups1796083212000,
-      CountTree1796124435000,
-      OccurrencesInCountTree1796140800000, // the tables this code's rebuild derives (ReprojectForTierGroups asks for one)
-    ]);
+    // The upgrade: this release's migrations, all of them (its rebuild derives every table they create).
+    dataSource = await open(db.url, [CreateEventStore1764288000000, ...READ_MODEL_MIGRATIONS]);
     await dataSource.runMigrations();
     expect((await readCheckpoint(dataSource, LIVE_SCHEMA)).position).toBeNull();
     expect(await dataSource.query('SELECT credit_code FROM read_model.enterprise_summary')).toEqual([]);

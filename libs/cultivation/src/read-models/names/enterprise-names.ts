@@ -63,19 +63,22 @@ export interface SuggestionQuery {
   readonly scope: string;
 }
 
-/** The suggestions wanted per name, and the names per statement (each a few index probes). */
+/** The suggestions wanted per name. */
 export const SUGGESTIONS_PER_NAME = 3;
-const NAMES_PER_QUERY = 200;
 
-// The row's key as the generated column core_key holds a registered name's (migration NameCoreKey).
-const CORE = `regexp_replace(regexp_replace(q.key, '^天津市?', ''), '(股份)?有限(责任)?公司$', '')`;
-const LIKE_PATTERN = `'%' || replace(replace(replace(c.core, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
+/** A name's key as the generated column core_key holds it (migration NameCoreKey): without 天津(市) and legal form. */
+export function coreKey(key: string): string {
+  return key.replace(/^天津市?/, '').replace(/(股份)?有限(责任)?公司$/, '');
+}
+
+const likePattern = (core: string) => `%${core.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Up to three registered enterprises per query whose name resembles it (DOMAIN.md, "Suggestions, never guesses"):
  * names containing the list's name first (a short name: 天锻, TCL中环), then by trigram similarity of the names
- * without 天津(市) and legal form, within the row's district and the reader's. With pg_trgm the trigram index
- * finds them; without it, containment only (similarity then the share of the name the list's name covers).
+ * without 天津(市) and legal form, within the row's district and the reader's. One statement per name, its values
+ * constants, so the planner probes the trigram index.
+ * Without pg_trgm, containment only (similarity then the share of the name the list's name covers).
  */
 export async function nameSuggestions(
   sql: Sql,
@@ -84,36 +87,36 @@ export async function nameSuggestions(
   const found = new Map<number, NameSuggestion[]>();
   if (queries.length === 0) return found;
   const [trgm] = (await sql.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`)) as unknown[];
-  const similar = trgm
-    ? { where: 'n.core_key % c.core OR', score: 'similarity(n.core_key, c.core)' }
-    : { where: '', score: 'length(c.core)::real / greatest(length(n.core_key), 1)' };
+  const score = trgm ? 'similarity(n.core_key, $1)' : 'length($1)::real / greatest(length(n.core_key), 1)';
   const table = qualified(LIVE_SCHEMA, 'enterprise_name');
-  for (let start = 0; start < queries.length; start += NAMES_PER_QUERY) {
-    const chunk = queries.slice(start, start + NAMES_PER_QUERY);
-    const rows: { i: string; credit_code: string; name: string; similarity: number }[] = await sql.query(
-      `SELECT c.i, s.credit_code, s.name, s.similarity
-       FROM (SELECT q.i, q.district, q.scope, ${CORE} AS core
-             FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS q(key, district, scope, i)) c
-       CROSS JOIN LATERAL (
-         SELECT m.credit_code, m.name, m.similarity, m.contains FROM (
-           SELECT n.credit_code, n.name, ${similar.score} AS similarity, strpos(n.core_key, c.core) > 0 AS contains,
-             row_number() OVER (PARTITION BY n.credit_code
-               ORDER BY strpos(n.core_key, c.core) > 0 DESC, ${similar.score} DESC, n.current DESC) AS nth
-           FROM ${table} n
-           WHERE c.core <> '' AND (${similar.where} n.core_key LIKE ${LIKE_PATTERN})
-             AND (c.district = '' OR c.district = ANY(n.district_codes))
-             AND (c.scope = '' OR n.district_codes[cardinality(n.district_codes)] = c.scope)
-         ) m WHERE m.nth = 1
-         ORDER BY m.contains DESC, m.similarity DESC, m.credit_code LIMIT ${SUGGESTIONS_PER_NAME}
-       ) s
-       ORDER BY c.i, s.contains DESC, s.similarity DESC, s.credit_code`,
-      [chunk.map((q) => q.key), chunk.map((q) => q.district), chunk.map((q) => q.scope)],
+  for (const [index, q] of queries.entries()) {
+    const core = coreKey(q.key);
+    if (core === '') continue;
+    // A core of one or two characters has no trigram of its own: the index finds it at the start of a name's core
+    // (word similarity, 天锻 in 天锻压力机), where a containment test would read every name.
+    const where =
+      trgm && [...core].length < 3 ? '$1 <% n.core_key' : `${trgm ? 'n.core_key % $1 OR ' : ''}n.core_key LIKE $2`;
+    const rows: { credit_code: string; name: string; similarity: number }[] = await sql.query(
+      `SELECT credit_code, name, similarity FROM (
+         SELECT DISTINCT ON (n.credit_code) n.credit_code, n.name, ${score} AS similarity,
+           strpos(n.core_key, $1) > 0 AS contains
+         FROM ${table} n
+         WHERE (${where}) AND $2 <> ''
+           AND ($3 = '' OR $3 = ANY(n.district_codes))
+           AND ($4 = '' OR n.district_codes[cardinality(n.district_codes)] = $4)
+         ORDER BY n.credit_code, strpos(n.core_key, $1) > 0 DESC, ${score} DESC, n.current DESC
+       ) m ORDER BY contains DESC, similarity DESC, credit_code LIMIT ${SUGGESTIONS_PER_NAME}`,
+      [core, likePattern(core), q.district, q.scope],
     );
-    for (const r of rows) {
-      const index = start + Number(r.i) - 1;
-      const list = found.get(index) ?? [];
-      list.push({ creditCode: r.credit_code, name: r.name, similarity: Math.round(r.similarity * 1000) / 1000 });
-      found.set(index, list);
+    if (rows.length > 0) {
+      found.set(
+        index,
+        rows.map((r) => ({
+          creditCode: r.credit_code,
+          name: r.name,
+          similarity: Math.round(r.similarity * 1000) / 1000,
+        })),
+      );
     }
   }
   return found;

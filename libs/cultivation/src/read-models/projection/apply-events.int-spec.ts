@@ -2,11 +2,12 @@ import { useTestDatabase } from '@cl/testing';
 import type { StoredEvent } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
 import type { PostgresEventStore } from '@cl/event-store';
-import { LIVE_SCHEMA, qualified } from '../schema';
+import { CHECKPOINT_NAME, LIVE_SCHEMA, qualified } from '../schema';
 import { dumpReadModels, openReadSide } from '../testing/read-model-fixture';
 import { creditCode, TestLedger } from '../testing/test-ledger';
 import { applyEvents } from './apply-events';
 import { inTransaction } from './in-transaction';
+import { CODE_VERSIONS } from './versions';
 
 const db = useTestDatabase();
 let dataSource: DataSource;
@@ -64,6 +65,28 @@ describe('applyEvents', () => {
     expect(await dumpReadModels(dataSource, LIVE_SCHEMA)).toEqual(rows);
     expect(rows.enterprise_summary).toHaveLength(2);
     expect(rows.count_tree!.length).toBeGreaterThan(0);
+  });
+
+  it('a schema without its checkpoint row gets one, stamped with the code versions, at its first batch', async () => {
+    const table = qualified(LIVE_SCHEMA, 'projection_checkpoint');
+    const [before] = await dataSource.query(`SELECT position::text AS position FROM ${table}`);
+    await dataSource.query(`DELETE FROM ${table}`);
+    await apply(events.slice(0, 1)); // its rows are already there (skipped by stream version); the checkpoint is new
+    const rows = await dataSource.query(
+      `SELECT name, position::text AS position, projection_version AS "projection", snapshot_version AS "snapshot" FROM ${table}`,
+    );
+    expect(rows).toEqual([
+      {
+        name: CHECKPOINT_NAME,
+        position: String(events[0]!.position),
+        projection: CODE_VERSIONS.projection,
+        snapshot: CODE_VERSIONS.snapshot,
+      },
+    ]);
+    await dataSource.query(`UPDATE ${table} SET position = $1`, [before.position]);
+    const again = await apply(events);
+    expect(again.applied).toBe(0);
+    expect(await dataSource.query(`SELECT position::text AS position FROM ${table}`)).toEqual([before]);
   });
 
   it('replaying past a lost checkpoint is still a no-op (events at or below a stream version are skipped)', async () => {

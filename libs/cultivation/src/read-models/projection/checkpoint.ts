@@ -40,14 +40,24 @@ async function insertCheckpoint(sql: Sql, table: string): Promise<void> {
  */
 export async function readCheckpoint(sql: Sql, schema: string, forUpdate = false): Promise<Checkpoint> {
   const table = qualified(schema, 'projection_checkpoint');
-  if (forUpdate) await insertCheckpoint(sql, table);
-  const rows: Checkpoint[] = await sql.query(
-    `SELECT position::text AS position, generation::text AS generation, projection_version AS "projectionVersion",
-            snapshot_version AS "snapshotVersion", stall
-     FROM ${table} WHERE name = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-    [CHECKPOINT_NAME],
-  );
-  return rows[0] ?? { position: null, generation: 'none', projectionVersion: null, snapshotVersion: null, stall: null };
+  const read = async (): Promise<Checkpoint | undefined> =>
+    (
+      (await sql.query(
+        `SELECT position::text AS position, generation::text AS generation, projection_version AS "projectionVersion",
+                snapshot_version AS "snapshotVersion", stall
+         FROM ${table} WHERE name = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+        [CHECKPOINT_NAME],
+      )) as Checkpoint[]
+    )[0];
+  let row = await read();
+  // The row exists after a schema's first batch: one statement per batch then, not an INSERT that does nothing
+  // and a read (issue 24, item 5). Missing, it is created (ON CONFLICT: another writer may create it first) and read
+  // again, locked, as before.
+  if (!row && forUpdate) {
+    await insertCheckpoint(sql, table);
+    row = await read();
+  }
+  return row ?? { position: null, generation: 'none', projectionVersion: null, snapshotVersion: null, stall: null };
 }
 
 /**

@@ -3,7 +3,7 @@
 // and the rebuild (once per stream over the whole log) use.
 import type { StoredEvent } from '@cl/event-store';
 import {
-  evolve,
+  evolveOwned,
   initialState,
   TARGETS_STREAM,
   upcastRecorded,
@@ -26,6 +26,8 @@ export interface FoldedStream {
   /** The last event folded in (what a failure deriving its rows is blamed on). */
   lastEvent?: StoredEvent;
   changed: boolean;
+  /** True once `state` is this fold's own copy (not `before`, nor a snapshot shared with it): folded in place. */
+  owned?: boolean;
 }
 
 /** A stream not folded yet, or one resumed from a stored snapshot. */
@@ -53,7 +55,9 @@ export function isTargetsStream(streamId: string): boolean {
 /** Folds one stored event of the stream in; false (nothing done) when the stream already has it (a replay). */
 export function foldEvent(stream: FoldedStream, e: StoredEvent): boolean {
   if (e.version <= stream.version) return false;
-  stream.state = evolve(stream.state, { eventId: e.eventId, event: upcastRecorded(e) as EnterpriseEvent });
+  // One copy of the state per stream and batch (`before` keeps the facts' starting point), none per event.
+  if (!stream.owned) [stream.state, stream.owned] = [structuredClone(stream.state), true];
+  stream.state = evolveOwned(stream.state, { eventId: e.eventId, event: upcastRecorded(e) as EnterpriseEvent });
   stream.version = e.version;
   stream.lastPosition = e.position;
   stream.lastEvent = e;
@@ -64,7 +68,7 @@ export function foldEvent(stream: FoldedStream, e: StoredEvent): boolean {
 /** The targets row a TargetSet event sets. */
 export function targetRow(e: StoredEvent): TargetRow {
   const { data } = upcastRecorded(e) as unknown as { data: TargetSpec };
-  return { ...data, level: data.level ?? null, version: e.version };
+  return { ...data, level: data.level ?? null, district: data.district ?? '', version: e.version };
 }
 
 /** The summary row and facts of a folded enterprise; null before registration. */

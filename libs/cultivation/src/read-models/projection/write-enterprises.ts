@@ -32,7 +32,8 @@ export type EnterpriseTable = keyof typeof ENTERPRISE_TABLES;
 /** Rows of the per-enterprise tables, keyed by column name. */
 export type EnterpriseRows = Record<EnterpriseTable, object[]>;
 
-export const TARGET_COLUMNS = 'tier text, level text, target int, metric text, deadline date, version int';
+export const TARGET_COLUMNS =
+  'tier text, level text, target int, metric text, deadline date, version int, district text';
 
 /** The column names of a `name type, …` list. */
 export function columnNames(columns: string): string[] {
@@ -101,15 +102,18 @@ export interface TargetRow {
   metric: string;
   deadline: string;
   version: number;
+  /** '' for the city's target, else the district's code. */
+  district: string;
 }
 
-/** Sets a tier's target unless a later TargetSet already did. */
+/** Sets a tier's target (the city's or a district's) unless a later TargetSet already did. */
 export async function upsertTarget(sql: Sql, schema: string, row: TargetRow): Promise<void> {
   await sql.query(
-    `INSERT INTO ${qualified(schema, 'targets')} AS t (tier, level, target, metric, deadline, version)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (tier) DO UPDATE SET level = excluded.level, target = excluded.target, metric = excluded.metric,
-       deadline = excluded.deadline, version = excluded.version WHERE t.version < excluded.version`,
-    [row.tier, row.level, row.target, row.metric, row.deadline, row.version],
+    `INSERT INTO ${qualified(schema, 'targets')} AS t (tier, level, target, metric, deadline, version, district)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (tier, district) DO UPDATE SET level = excluded.level, target = excluded.target,
+       metric = excluded.metric, deadline = excluded.deadline, version = excluded.version
+     WHERE t.version < excluded.version`,
+    [row.tier, row.level, row.target, row.metric, row.deadline, row.version, row.district],
   );
 }

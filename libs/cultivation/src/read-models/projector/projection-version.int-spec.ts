@@ -1,5 +1,6 @@
 // Versioned projections: the checkpoint carries the projection and snapshot versions; a projector of
-// another version refuses to apply (one notice, projectionStatus says why) or rebuilds when told to.
+// another version refuses to apply (one notice, projectionStatus says why) or rebuilds when told to; read models of
+// an older version (an upgrade, or a migration asking for re-derivation) are re-derived in the shadow schema.
 import { createLogger } from '@cl/platform';
 import { useTestDatabase } from '@cl/testing';
 import type { PostgresEventStore } from '@cl/event-store';
@@ -8,7 +9,13 @@ import { ProjectionStatusQueries } from '../../application/queries';
 import { applyEvents } from '../projection/apply-events';
 import { readCheckpoint } from '../projection/checkpoint';
 import { inTransaction } from '../projection/in-transaction';
-import { PROJECTION_VERSION, ProjectionVersionMismatch, SNAPSHOT_VERSION } from '../projection/versions';
+import {
+  PROJECTION_VERSION,
+  ProjectionVersionMismatch,
+  REDERIVE_VERSION,
+  SNAPSHOT_VERSION,
+} from '../projection/versions';
+import { requireRederivation } from '../migrations/require-rederivation';
 import { rebuildReadModels } from '../rebuild/rebuild';
 import { verifyReadModels } from '../rebuild/verify';
 import { LIVE_SCHEMA } from '../schema';
@@ -131,3 +138,52 @@ it('with PROJECTION_VERSION_MISMATCH=rebuild the projector rebuilds the read mod
   });
   expect(await verifyReadModels(dataSource, store)).toEqual([]);
 });
+
+it('an upgrade that needs the read models re-derived swaps them in whole: queries never see partial counts', async () => {
+  const figures = async () => {
+    const [row] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM ${LIVE_SCHEMA}.enterprise_summary) AS enterprises,
+              (SELECT coalesce(sum(total), 0)::int FROM ${LIVE_SCHEMA}.count_tree WHERE district_code = '*') AS city`,
+    );
+    return row as { enterprises: number; city: number };
+  };
+  await rebuildReadModels(dataSource, store); // whole read models of the previous release
+  const whole = await figures();
+  expect(whole.enterprises).toBeGreaterThan(10);
+  // The migration of a release whose projection derives something new.
+  const runner = dataSource.createQueryRunner();
+  await requireRederivation(runner);
+  await runner.release();
+  const marked = await status.projectionStatus();
+  expect(marked).toMatchObject({ projectionVersion: REDERIVE_VERSION, lag: 0 });
+  expect(marked.versionMismatch).toMatch(/must be re-derived/);
+
+  const notices: string[] = [];
+  const projector = new ProjectorService(dataSource, store, silent, {
+    retryMs: 20,
+    pollIntervalMs: 20,
+    onNotice: (m) => notices.push(m),
+    onError: (e) => errors.push(e),
+  });
+  const errors: unknown[] = [];
+  const seen: { figures: { enterprises: number; city: number }; version: number; rebuilding: boolean }[] = [];
+  projector.start();
+  try {
+    // Until the swap, or a minute (then the assertions below say where it stood).
+    for (const until = Date.now() + 60_000; Date.now() < until && errors.length === 0;) {
+      const [shown, now] = await Promise.all([status.projectionStatus(), figures()]);
+      seen.push({ figures: now, version: shown.projectionVersion, rebuilding: shown.rebuilding });
+      if (shown.projectionVersion === PROJECTION_VERSION && !shown.rebuilding) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    await projector.stop();
+  }
+  expect(errors).toEqual([]);
+  expect(notices[0]).toMatch(/^rebuilding the read models in the shadow schema .* must be re-derived|version 0/);
+  // Until the swap the previous read models answered, whole, with their version shown; after it the new ones.
+  expect(seen.some((s) => s.rebuilding && s.version === REDERIVE_VERSION)).toBe(true);
+  expect(seen.at(-1)).toMatchObject({ version: PROJECTION_VERSION, rebuilding: false });
+  for (const s of seen) expect(s.figures).toEqual(whole);
+  expect(await verifyReadModels(dataSource, store)).toEqual([]);
+}, 180_000);

@@ -1,5 +1,6 @@
 import {
   DEFAULT_TARGETS,
+  targetKey,
   type CalendarDate,
   type CertificationLevel,
   type TargetMetric,
@@ -9,18 +10,21 @@ import {
 import { LIVE_SCHEMA, qualified } from '../schema';
 import type { Sql } from '../projection/sql';
 
-/** Targets in force per tier: TargetSet rows over the plan's defaults. */
-export async function readTargets(sql: Sql): Promise<Map<Tier, TargetSpec>> {
+/** Targets in force by targetKey (tier, and district for a district's own): TargetSet rows over the plan's defaults. */
+export async function readTargets(sql: Sql): Promise<Map<string, TargetSpec>> {
   const rows: {
     tier: Tier;
     level: CertificationLevel | null;
     target: number;
     metric: TargetMetric;
     deadline: CalendarDate;
+    district: string;
   }[] = await sql.query(
-    `SELECT tier, level, target, metric, deadline::text AS deadline FROM ${qualified(LIVE_SCHEMA, 'targets')}`,
+    `SELECT tier, level, target, metric, deadline::text AS deadline, district FROM ${qualified(LIVE_SCHEMA, 'targets')}`,
   );
-  const targets = new Map<Tier, TargetSpec>(DEFAULT_TARGETS.map((t) => [t.tier, t]));
-  for (const { level, ...r } of rows) targets.set(r.tier, { ...r, ...(level ? { level } : {}) });
+  const targets = new Map<string, TargetSpec>(DEFAULT_TARGETS.map((t) => [targetKey(t.tier, null), t]));
+  for (const { level, district, ...r } of rows) {
+    targets.set(targetKey(r.tier, district), { ...r, ...(level ? { level } : {}), ...(district ? { district } : {}) });
+  }
   return targets;
 }

@@ -10,6 +10,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { BatchDelta, mergeDeltas } from '../projection/batch-delta';
 import { readCheckpoint, writeCheckpoint } from '../projection/checkpoint';
+import { targetKey, type Tier } from '../../domain';
 import * as fold from '../projection/fold';
 import {
   columnNames,
@@ -198,7 +199,8 @@ export class BulkLoader {
 
   /** Sets a tier's target unless a later TargetSet already did. */
   addTarget(row: TargetRow): void {
-    if ((this.targets.get(row.tier)?.version ?? -1) < row.version) this.targets.set(row.tier, row);
+    const key = targetKey(row.tier as Tier, row.district);
+    if ((this.targets.get(key)?.version ?? -1) < row.version) this.targets.set(key, row);
   }
 
   /** Writes a folded enterprise's rows and adds its facts to the aggregates (nothing before registration). */

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../../domain';
-import { monthsBefore, monthsBetween, pace } from './pace';
+import { monthsBefore, monthsBetween, pace, yearlyDates } from './pace';
 
 const d = (s: string) => s as CalendarDate;
 
@@ -64,5 +64,36 @@ describe('pace', () => {
     expect(monthsBefore(d('2025-08-31'), 6)).toBe('2025-02-28');
     expect(monthsBefore(d('2024-08-31'), 6)).toBe('2024-02-29');
     expect(monthsBefore(d('2025-03-15'), 6)).toBe('2024-09-15');
+  });
+
+  describe('a tier whose registrations all end on 31 December (科技型)', () => {
+    it('reads the deadline’s day a year before and twelve months back', () => {
+      expect(yearlyDates(d('2026-11-27'), d('2027-12-31'))).toEqual({
+        sameDayBefore: '2025-12-31',
+        yearsToDeadline: 2,
+        yearAgo: '2025-11-27',
+      });
+      expect(yearlyDates(d('2026-12-31'), d('2027-12-31'))).toMatchObject({
+        sameDayBefore: '2026-12-31',
+        yearsToDeadline: 1,
+      });
+    });
+
+    it('projects from the same point of the yearly cycle, not along a line through the new-year drop', () => {
+      // March: 3,000 registered so far this year, 6,000 on 1 October last year → a straight line says −500 a
+      // month and "behind". Year-end 2025 held 12,000 and March is 1,000 above last March: 12,000 + 2 × 1,000.
+      const input = {
+        current: 3000,
+        currentMonthsAgo: 6000,
+        target: 13000,
+        asOf: d('2026-03-31'),
+        deadline: d('2027-12-31'),
+      };
+      expect(pace(input).onTrack).toBe(false);
+      const yearly = pace({ ...input, yearly: { sameDayBefore: 12000, yearsToDeadline: 2, yearOverYear: 1000 } });
+      expect(yearly.projectedAtDeadline).toBe(14000);
+      expect(yearly.onTrack).toBe(true);
+      expect(yearly.recentMonthlyPace).toBe(-500); // still what the contract says it is
+    });
   });
 });

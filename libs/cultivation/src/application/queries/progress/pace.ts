@@ -14,6 +14,12 @@ export interface PaceInput {
   target: number | null;
   asOf: CalendarDate;
   deadline: CalendarDate | null;
+  /**
+   * For a tier whose registrations all end on 31 December (科技型): the count on the deadline's day of the last
+   * year that has passed (`sameDayBefore`) and the growth over the last twelve months (`yearOverYear`). Its
+   * projection runs from that day a year at a time, never along a straight line through the year-end drop.
+   */
+  yearly?: { sameDayBefore: number; yearsToDeadline: number; yearOverYear: number } | null;
 }
 
 export interface Pace {
@@ -41,7 +47,7 @@ export function monthsBefore(date: CalendarDate, months: number): CalendarDate {
 }
 
 /** Percent, remaining, required and recent pace, projection and on-track for one progress row. */
-export function pace({ current, currentMonthsAgo, target, asOf, deadline }: PaceInput): Pace {
+export function pace({ current, currentMonthsAgo, target, asOf, deadline, yearly }: PaceInput): Pace {
   const recentMonthlyPace = (current - currentMonthsAgo) / RECENT_MONTHS;
   if (target === null) {
     return {
@@ -55,7 +61,11 @@ export function pace({ current, currentMonthsAgo, target, asOf, deadline }: Pace
   }
   const remaining = Math.max(0, target - current);
   const monthsLeft = deadline === null ? 0 : Math.max(0, monthsBetween(asOf, deadline));
-  const projectedAtDeadline = Math.round(current + recentMonthlyPace * monthsLeft);
+  const projectedAtDeadline = Math.round(
+    yearly
+      ? yearly.sameDayBefore + yearly.yearOverYear * yearly.yearsToDeadline
+      : current + recentMonthlyPace * monthsLeft,
+  );
   return {
     percent: target > 0 ? (current / target) * 100 : null,
     remaining,
@@ -64,4 +74,20 @@ export function pace({ current, currentMonthsAgo, target, asOf, deadline }: Pace
     projectedAtDeadline,
     onTrack: projectedAtDeadline >= target,
   };
+}
+
+/**
+ * The dates a yearly tier's projection reads: the deadline's month and day in the last year that has passed
+ * by `asOf` (the same point of the yearly cycle as the deadline), how many whole years lie between it and the
+ * deadline, and `asOf` a year earlier (for the growth over twelve months).
+ */
+export function yearlyDates(
+  asOf: CalendarDate,
+  deadline: CalendarDate,
+): { sameDayBefore: CalendarDate; yearsToDeadline: number; yearAgo: CalendarDate } {
+  const deadlineYear = Number(deadline.slice(0, 4));
+  let year = Math.min(Number(asOf.slice(0, 4)), deadlineYear);
+  const dayIn = (y: number) => monthsBefore(deadline, (deadlineYear - y) * 12);
+  while (dayIn(year) > asOf) year -= 1;
+  return { sameDayBefore: dayIn(year), yearsToDeadline: deadlineYear - year, yearAgo: monthsBefore(asOf, 12) };
 }
