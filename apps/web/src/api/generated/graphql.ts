@@ -207,6 +207,15 @@ export type TrendInterval =
   | 'QUARTER'
   | 'YEAR';
 
+export type OverdueUpdatesQueryVariables = Exact<{
+  year: number;
+  district?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type OverdueUpdatesQuery = { overdueAnnualUpdates: { totalCount: number, edges: Array<{ node: { dueOn: string, daysOverdue: number, enterprise: { creditCode: string, name: string }, tiers: Array<{ tier: Tier, nameZh: string, nameEn: string }> } }> } };
+
 export type ProgressChangedSubscriptionVariables = Exact<{
   district?: string | null | undefined;
 }>;
@@ -650,6 +659,28 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(`
   supersedes
 }
     `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
+export const OverdueUpdatesDocument = new TypedDocumentString(`
+    query OverdueUpdates($year: Int!, $district: String, $first: Int) {
+  overdueAnnualUpdates(year: $year, district: $district, first: $first) {
+    totalCount
+    edges {
+      node {
+        enterprise {
+          creditCode
+          name
+        }
+        dueOn
+        daysOverdue
+        tiers {
+          tier
+          nameZh
+          nameEn
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverdueUpdatesQuery, OverdueUpdatesQueryVariables>;
 export const ProgressChangedDocument = new TypedDocumentString(`
     subscription ProgressChanged($district: String) {
   cohortProgressChanged(district: $district) {
