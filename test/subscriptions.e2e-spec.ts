@@ -158,6 +158,17 @@ describe('live progress over GraphQL subscriptions (graphql-ws)', () => {
     expect(errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'district' });
   });
 
+  it('cuts a socket that never sends connection_init (after about 5 s)', async () => {
+    const socket = new WebSocket(api.url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const closed = await new Promise<boolean>((resolve) => {
+      const wait = setTimeout(() => resolve(false), 8_000);
+      socket.once('close', () => (clearTimeout(wait), resolve(true)));
+    });
+    socket.terminate();
+    expect(closed).toBe(true);
+  }, 15_000);
+
   it('takes subscriptions only: a query over the socket is refused, pointing to POST /graphql', async () => {
     const errors = await new Feed(connect(await tokenFor('ANALYST')), `{ projectionStatus { position } }`).failure();
     expect(errors[0]?.extensions).toMatchObject({ rule: 'SUBSCRIPTION_ONLY' });

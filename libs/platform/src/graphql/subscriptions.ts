@@ -4,6 +4,7 @@
 // connection's payload (`connectionParams.authorization: "Bearer …"`); the same guard checks it per operation, so a
 // refusal is a coded GraphQL error, not a closed socket.
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { type DocumentNode, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import type { Logger } from 'pino';
 import type { RequestContext } from './request-context';
@@ -36,6 +37,30 @@ export const SUBSCRIPTION_ONLY = () =>
     'SUBSCRIPTION_ONLY',
   );
 
+/** How long a socket may stay open without its connection_init (graphql-ws's connectionInitWaitTimeout). */
+export const CONNECTION_INIT_WAIT_MS = 5_000;
+
+const INIT_TIMER = Symbol('connection_init timer');
+type Upgrade = IncomingMessage & { [INIT_TIMER]?: NodeJS.Timeout };
+
+/**
+ * A socket that has not sent connection_init within CONNECTION_INIT_WAIT_MS is cut (its TCP connection closed):
+ * the timer starts at the upgrade and stops when Mercurius builds the connection's context at connection_init.
+ */
+const initDeadline = {
+  verifyClient: (info: { req: Upgrade }, next: (ok: boolean) => void) => {
+    const socket = info.req.socket;
+    const timer = setTimeout(() => socket.destroy(), CONNECTION_INIT_WAIT_MS).unref();
+    socket.once('close', () => clearTimeout(timer));
+    info.req[INIT_TIMER] = timer;
+    next(true);
+  },
+  context: (_socket: unknown, request: { raw: Upgrade }) => {
+    clearTimeout(request.raw[INIT_TIMER]);
+    return {};
+  },
+};
+
 /**
  * Mercurius subscription options and hooks: the HTTP path's parse limit (tokens) and validation rules (aliases,
  * depth, directives), every refusal a coded error on the operation.
@@ -46,6 +71,7 @@ export function subscriptionOptions(guard: ReturnType<typeof queryLimits>, logge
     options: {
       // queries and mutations over the socket reach the preExecution check, which refuses them with a code
       fullWsTransport: true,
+      ...initDeadline,
       onConnect: ({ payload }: { payload?: unknown }) => subscriptionContext(payload),
     },
     preSubscriptionParsing: async (_schema: GraphQLSchema, source: string) => {

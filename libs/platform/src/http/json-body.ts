@@ -8,9 +8,12 @@ import type { FastifyInstance } from 'fastify';
 /** The largest request body: an import of a few MB of spreadsheet, base64. */
 export const BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 
-/** Replaces Fastify's body parsers with the JSON reader (any other type was answered 415 before it is read). */
+/**
+ * Replaces Fastify's body parsers with the JSON reader. A body of another type is left unread (POST /graphql
+ * answered it 415 before; elsewhere the path's own answer, usually 404, stands).
+ */
 export function useJsonBody(instance: FastifyInstance): void {
-  const read = json({ limit: BODY_LIMIT_BYTES, strict: true, type: () => true });
+  const read = json({ limit: BODY_LIMIT_BYTES, strict: true, type: 'application/json' });
   instance.removeAllContentTypeParsers();
   instance.addContentTypeParser('*', (request, _payload, done) => {
     const raw = request.raw as typeof request.raw & { body?: unknown };
