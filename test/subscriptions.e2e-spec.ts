@@ -158,6 +158,11 @@ describe('live progress over GraphQL subscriptions (graphql-ws)', () => {
     expect(errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'district' });
   });
 
+  it('refuses a query over the socket before validating it (SUBSCRIPTION_ONLY, not a validation error)', async () => {
+    const errors = await new Feed(connect(await tokenFor('ANALYST')), `{ secrets }`).failure();
+    expect(errors[0]?.extensions).toMatchObject({ code: 'BAD_REQUEST', rule: 'SUBSCRIPTION_ONLY' });
+  });
+
   it('cuts a socket that never sends connection_init (after about 5 s)', async () => {
     const socket = new WebSocket(api.url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));

@@ -34,6 +34,11 @@ export function graphqlOptions(
   const checks = discoveredChecks(discovery);
   const subscriptions = subscriptionOptions(guard, logger);
 
+  /** Over the socket only subscriptions run: a query or mutation is refused before it is even parsed. */
+  async function preParsing(_schema: GraphQLSchema, _source: string, context: OperationContext): Promise<void> {
+    if (!context.reply) throw SUBSCRIPTION_ONLY();
+  }
+
   /** Before every execution, in order: the operation, the input's text, the cost, then the modules' checks. */
   async function preExecution(
     schema: GraphQLSchema,
@@ -42,7 +47,7 @@ export function graphqlOptions(
     variables: Record<string, unknown> | undefined,
   ): Promise<void> {
     const reply = context.reply;
-    if (!reply) throw SUBSCRIPTION_ONLY(); // a query or mutation over the socket
+    if (!reply) throw SUBSCRIPTION_ONLY(); // (preParsing refused it already)
     const operation = operationOf(document, reply);
     if (!operation) {
       const name = requestedOperationName(reply);
@@ -87,6 +92,7 @@ export function graphqlOptions(
     }),
     subscription: subscriptions.options as MercuriusDriverConfig['subscription'],
     hooks: {
+      preParsing: preParsing as never,
       preExecution: preExecution as never,
       preSubscriptionParsing: subscriptions.preSubscriptionParsing as never,
       preSubscriptionExecution: subscriptions.preSubscriptionExecution as never,

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import helmet from 'helmet';
+import { noteOutcome } from '../graphql/operation-plugin';
 import { requestIdOf, sendError } from './json-errors';
 
 /**
@@ -86,6 +87,7 @@ export function csrfPrevention(path = '/graphql') {
     const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     const preflighted = ['x-apollo-operation-name', 'apollo-require-preflight'].some((h) => !!request.headers[h]);
     if (preflighted || (type !== '' && !SIMPLE_TYPES.has(type))) return done();
+    noteOutcome(request.raw, 'BAD_REQUEST'); // a GraphQL answer in the operation metrics, as under Apollo
     sendError(
       reply,
       { status: 400, code: 'BAD_REQUEST', rule: 'CSRF_PREVENTION', message: CSRF_MESSAGE },
