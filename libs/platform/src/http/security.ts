@@ -47,7 +47,8 @@ export function graphqlContentType(path = '/graphql') {
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     if (pathOf(request) !== path) return done();
     if (request.method !== 'POST') {
-      if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return done();
+      // HEAD too: Fastify would run the GET route for it, where Mercurius's mutations-only-by-POST check looks for GET
+      if (request.method === 'GET') return done();
       reply.header('allow', 'GET, POST');
       return void sendError(
         reply,
