@@ -34,7 +34,14 @@ const GRAPHQL_PATHS: ReadonlySet<string> = new Set(['/graphql']);
 /** Builds the API application (not yet listening): the one composition used by main and by e2e tests. */
 export async function createApi(options: ApiOptions): Promise<NestFastifyApplication> {
   const metrics = new Metrics();
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Node's own server defaults, as the service had them on Express (Fastify's: no request timeout, 72 s
+    // keep-alive, 503 to requests arriving during a stop)
+    requestTimeout: 300_000,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: false,
+  });
   const fastify = adapter.getInstance();
   const scope = requestScope();
   // In this order on every request: its id and log line, its scope, the security headers, the refusals that need no

@@ -80,6 +80,9 @@ export function graphqlOptions(
     graphiql: false,
     jit: 1, // compiled with graphql-jit from a document's second use
     allowBatchedQueries: false,
+    // No route schemas: createApi's hooks check the request's shape (graphqlRequestShape), and Mercurius's response
+    // schema would print an error's path indexes as strings (["edges", "0"]) where GraphQL has numbers.
+    additionalRouteOptions: { schema: {} },
     validationRules: config.introspection
       ? guard.validationRules
       : [...guard.validationRules, NoSchemaIntrospectionCustomRule],
