@@ -12,6 +12,7 @@ import {
   EnterpriseBatchWriter,
   enterpriseStreamName,
   FixedClock,
+  type EnterpriseCommand,
   rebuildReadModels,
   type StreamWork,
 } from '@cl/cultivation';
@@ -27,7 +28,7 @@ const DURATION_MS = 15_000;
 const RAW_DURATION_MS = 10_000;
 const GRANTED_ON = '2026-07-01';
 
-interface B2Enterprise {
+export interface B2Enterprise {
   creditCode: string;
   district: string;
 }
@@ -38,28 +39,41 @@ export function b2Enterprise(i: number): B2Enterprise {
 }
 
 /** Registers the B2 enterprises through the batched decider path (before the API starts). */
-export async function registerB2Enterprises(url: string): Promise<void> {
+export function registerB2Enterprises(url: string): Promise<void> {
+  return writeToB2Enterprises(url, B2_ENTERPRISES, 'register', (i, { creditCode, district }) => ({
+    operation: 'RegisterEnterprise',
+    input: { creditCode, district },
+    command: { type: 'RegisterEnterprise', data: { creditCode, name: `天津基准${i}科技有限公司`, district } },
+  }));
+}
+
+/**
+ * One command to each of the first `count` B2 enterprises, through the batched decider path (no API
+ * needed); throws when any is refused.
+ */
+export async function writeToB2Enterprises(
+  url: string,
+  count: number,
+  label: string,
+  commandFor: (i: number, e: B2Enterprise) => { operation: string; input: unknown; command: EnterpriseCommand },
+): Promise<void> {
   const store = new PostgresEventStore({ url, poolSize: 4 });
   const clock = new FixedClock(new Date(`${BENCH_TODAY}T04:00:00Z`));
   const writer = new EnterpriseBatchWriter(store, clock, new CommandExecutor(store, clock));
   const batches = function* () {
-    for (let start = 0; start < B2_ENTERPRISES; start += 500) {
+    for (let start = 0; start < count; start += 500) {
       const batch: StreamWork[] = [];
-      for (let i = start; i < Math.min(B2_ENTERPRISES, start + 500); i++) {
-        const { creditCode, district } = b2Enterprise(i);
+      for (let i = start; i < Math.min(count, start + 500); i++) {
+        const e = b2Enterprise(i);
+        const { operation, input, command } = commandFor(i, e);
         batch.push({
-          streamId: enterpriseStreamName(creditCode),
+          streamId: enterpriseStreamName(e.creditCode),
           units: [
             {
-              commandId: `bench-b2-register-${creditCode}`,
-              operation: 'RegisterEnterprise',
-              input: { creditCode, district },
-              decide: (state, context) =>
-                decide(
-                  { type: 'RegisterEnterprise', data: { creditCode, name: `天津基准${i}科技有限公司`, district } },
-                  state,
-                  context,
-                ),
+              commandId: `bench-b2-${label}-${e.creditCode}`,
+              operation,
+              input,
+              decide: (state, context) => decide(command, state, context),
             },
           ],
         });
@@ -71,13 +85,13 @@ export async function registerB2Enterprises(url: string): Promise<void> {
   try {
     await writer.writeAll(
       batches(),
-      { actor: { sub: 'bench', roles: ['MUNICIPAL_OFFICIAL'] }, source: 'SYSTEM', correlationId: 'bench-b2' },
+      { actor: { sub: 'bench', roles: ['MUNICIPAL_OFFICIAL'] }, source: 'SYSTEM', correlationId: `bench-b2-${label}` },
       (_batch, outcomes) => outcomes.forEach((o) => o.forEach((u) => (rejected += u.status === 'rejected' ? 1 : 0))),
     );
   } finally {
     await store.close();
   }
-  if (rejected > 0) throw new Error(`${rejected} B2 registrations were refused`);
+  if (rejected > 0) throw new Error(`${rejected} B2 ${label} commands were refused`);
 }
 
 export const GRANT = `mutation Grant($input: GrantCertificationInput!) {

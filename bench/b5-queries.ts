@@ -13,8 +13,9 @@ const WARMUP_MS = 1_000;
 /** Then one client alone: the service time without queueing behind 31 others. */
 const SINGLE_MS = 3_000;
 
-/** B5's cohortProgress (the engines bench asks it too). */
-export const COHORT_PROGRESS = `query($asOf: Date, $district: String) { cohortProgress(asOf: $asOf, district: $district) {
+/** B5's cohortProgress (the engines bench asks it too); knownAt for the as-known-at pair (B6). */
+export const COHORT_PROGRESS = `query($asOf: Date, $district: String, $knownAt: DateTime) {
+    cohortProgress(asOf: $asOf, district: $district, knownAt: $knownAt) {
     tier { tier nameZh } metric level target current active cumulative percent remaining
     requiredMonthlyPace recentMonthlyPace projectedAtDeadline onTrack } }`;
 
@@ -33,7 +34,14 @@ const QUERIES = {
     enterprise { creditCode name district { code } version certifications { tier level state grantedOn validUntil } } } }`,
 } as const;
 
-export type QueryName = keyof typeof QUERIES | 'cohortProgress (cached)' | '{__typename}';
+export type QueryName =
+  | keyof typeof QUERIES
+  | 'cohortProgress (cached)'
+  | '{__typename}'
+  | 'cohortProgress (late window)'
+  | 'cohortProgress (knownAt, 1,000 late)';
+/** The knownAt pair (run after bench/b6-known-at.ts recorded the late events): plain, then knownAt, same dates. */
+export const KNOWN_AT_PAIR: QueryName[] = ['cohortProgress (late window)', 'cohortProgress (knownAt, 1,000 late)'];
 export const QUERY_ORDER: QueryName[] = [
   '{__typename}',
   'cohortProgress',
@@ -72,6 +80,8 @@ export interface QueryBenchOptions {
   only?: readonly QueryName[];
   /** Wraps each 32-client load (the command-path bench adds the CPU it cost). */
   measure?: (work: () => Promise<LoadResult>) => Promise<LoadResult>;
+  /** For KNOWN_AT_PAIR: the moment before the late events, and how many days back their dates go. */
+  knownAt?: { at: string; windowDays: number };
 }
 
 export async function benchQueries(
@@ -90,6 +100,20 @@ export async function benchQueries(
     cohortProgress: () => ({
       query: QUERIES.cohortProgress,
       variables: { asOf: dateBack(pick(730)), district: district() },
+      token: analyst,
+    }),
+    'cohortProgress (late window)': () => ({
+      query: QUERIES.cohortProgress,
+      variables: { asOf: dateBack(pick(options.knownAt?.windowDays ?? 1)), district: district() },
+      token: analyst,
+    }),
+    'cohortProgress (knownAt, 1,000 late)': () => ({
+      query: QUERIES.cohortProgress,
+      variables: {
+        asOf: dateBack(pick(options.knownAt?.windowDays ?? 1)),
+        district: district(),
+        knownAt: options.knownAt?.at,
+      },
       token: analyst,
     }),
     'cohortProgress (cached)': () => ({

@@ -3,8 +3,10 @@
 // sends) over a DataSource whose query() first runs each statement under EXPLAIN, then for real (the
 // functions get their rows). Each question right after a server restart (shared buffers empty, the OS
 // page cache not: "cold-ish"), then again (warm).
-import { DataSource } from 'typeorm';
+import { Pool } from 'pg';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { FixedClock, ProgressQueries, TIERS, type Tier } from '@cl/cultivation';
+import { PostgresEventStore } from '@cl/event-store';
 import { type BenchPostgres, fmt } from './common';
 import { render } from './report';
 import { BENCH_TODAY } from './seed';
@@ -85,18 +87,38 @@ function figuresOf(sql: string, e: ExplainOutput): ExplainedStatement {
   };
 }
 
-/** `dataSource` whose query() explains each statement, records it, then runs it. */
-function explaining(dataSource: DataSource, record: (s: ExplainedStatement) => void): DataSource {
+type Queryable = { query(sql: string, parameters?: unknown[]): Promise<unknown> };
+type PlanRows = { 'QUERY PLAN': ExplainOutput[] }[];
+
+/** `target` whose query() explains each statement, records it, then runs it (`rowsOf`: the rows of a result). */
+function explainingQueries<T extends Queryable>(
+  target: T,
+  record: (s: ExplainedStatement) => void,
+  rowsOf: (result: unknown) => PlanRows = (r) => r as PlanRows,
+  extra: Record<string | symbol, unknown> = {},
+): T {
   const query = async (sql: string, parameters?: unknown[]) => {
-    const [plan] = (await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, parameters)) as {
-      'QUERY PLAN': ExplainOutput[];
-    }[];
+    // Only reads are explained (a query runner also sends START TRANSACTION, COMMIT…).
+    if (!/^\s*(SELECT|WITH)\b/i.test(sql)) return target.query(sql, parameters);
+    const [plan] = rowsOf(await target.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, parameters));
     record(figuresOf(sql, plan!['QUERY PLAN'][0]!));
-    return dataSource.query(sql, parameters);
+    return target.query(sql, parameters);
   };
-  return new Proxy(dataSource, {
-    get: (target, property, receiver) => (property === 'query' ? query : Reflect.get(target, property, receiver)),
+  return new Proxy(target, {
+    get: (t, property, receiver) =>
+      property === 'query' ? query : property in extra ? extra[property] : Reflect.get(t, property, receiver),
   });
+}
+
+/** `dataSource` (and the query runners it creates: the knownAt snapshot) explaining every statement. */
+function explaining(dataSource: DataSource, record: (s: ExplainedStatement) => void): DataSource {
+  const createQueryRunner = () => explainingQueries<QueryRunner>(dataSource.createQueryRunner(), record);
+  return explainingQueries(dataSource, record, undefined, { createQueryRunner });
+}
+
+/** A pg Pool (the event store's) explaining every statement. */
+function explainingPool(pool: Pool, record: (s: ExplainedStatement) => void): Pool {
+  return explainingQueries(pool, record, (r) => (r as { rows: PlanRows }).rows);
 }
 
 /** The tier of the breakdown and the trend: the first ladder's first rung (the largest group). */
@@ -107,7 +129,12 @@ const TREND_FROM = (() => {
   return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
 })();
 
-const QUESTIONS: { name: string; ask: (q: ProgressQueries) => Promise<unknown> }[] = [
+export interface Question {
+  readonly name: string;
+  readonly ask: (q: ProgressQueries) => Promise<unknown>;
+}
+
+const QUESTIONS: Question[] = [
   { name: `cohortProgress city-wide on ${BENCH_TODAY}`, ask: (q) => q.cohortProgress(BENCH_TODAY, null) },
   {
     name: `districtBreakdown ${TIER}, 16 districts, on ${BENCH_TODAY}`,
@@ -119,23 +146,37 @@ const QUESTIONS: { name: string; ask: (q: ProgressQueries) => Promise<unknown> }
   },
 ];
 
-/** Each question cold (after a restart of the server) and warm, with the plans of every statement it sent. */
+/** cohortProgress city-wide on BENCH_TODAY as known at `knownAt` (bench/b6-known-at.ts: before the late events). */
+export const knownAtQuestion = (knownAt: string): Question => ({
+  name: `cohortProgress city-wide on ${BENCH_TODAY}, knownAt before 1,000 late events`,
+  ask: (q) => q.cohortProgress(BENCH_TODAY, null, new Date(knownAt)),
+});
+
+/**
+ * Each question cold (after a restart of the server; `restart: false` while the API is using it: warm only)
+ * and warm, with the plans of every statement it sent, the event store's (knownAt) included.
+ */
 export async function explainProgressQueries(
   pg: BenchPostgres,
   log: (line: string) => void,
+  { questions = QUESTIONS, restart = true }: { questions?: Question[]; restart?: boolean } = {},
 ): Promise<ExplainedQuestion[]> {
   const out: ExplainedQuestion[] = [];
-  for (const { name, ask } of QUESTIONS) {
-    await pg.restart();
+  for (const { name, ask } of questions) {
+    if (restart) await pg.restart();
     const dataSource = new DataSource({ type: 'postgres', url: pg.url, extra: { max: 4 }, logging: ['error'] });
     await dataSource.initialize();
+    const pool = new Pool({ connectionString: pg.url, max: 2 });
     try {
-      for (const run of ['cold', 'warm'] as const) {
+      for (const run of restart ? (['cold', 'warm'] as const) : (['warm'] as const)) {
         const statements: ExplainedStatement[] = [];
+        const record = (s: ExplainedStatement) => statements.push(s);
         // A new ProgressQueries each time: its result cache must not answer the warm run.
         const queries = new ProgressQueries(
-          explaining(dataSource, (s) => statements.push(s)),
+          explaining(dataSource, record),
           new FixedClock(new Date(`${BENCH_TODAY}T12:00:00+08:00`)),
+          undefined,
+          new PostgresEventStore({ pool: explainingPool(pool, record) }),
         );
         await ask(queries);
         out.push({ question: name, run, statements });
@@ -147,6 +188,7 @@ export async function explainProgressQueries(
       }
     } finally {
       await dataSource.destroy();
+      await pool.end();
     }
   }
   return out;

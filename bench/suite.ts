@@ -23,8 +23,9 @@ import { benchAppend } from './b1-append';
 import { B2_ENTERPRISES, benchGrants, benchRawInserts, registerB2Enterprises } from './b2-commands';
 import { benchImport, benchNameOnlyImport, type ImportFigures } from './b3-import';
 import { benchProjection, type ProjectionFigures } from './b4-projection';
-import { benchQueries, QUERY_ORDER, type QueryName } from './b5-queries';
-import { type ExplainedQuestion, explainProgressQueries, explainTable } from './explain';
+import { benchQueries, KNOWN_AT_PAIR, QUERY_ORDER, type QueryName, type QueryFigures } from './b5-queries';
+import { LATE_EVENTS, LATE_WINDOW_DAYS, recordLateEvents } from './b6-known-at';
+import { type ExplainedQuestion, explainProgressQueries, explainTable, knownAtQuestion } from './explain';
 import {
   type CodeMeasured,
   GOALS,
@@ -215,6 +216,23 @@ export async function runSuite(o: SuiteOptions, running: Running): Promise<Scale
     const b5 = b5all.loaded;
     const b5PeakRss = peakRssMiB(api.pid);
 
+    log(`B5 knownAt: ${fmt(LATE_EVENTS)} late events recorded after a noted moment`);
+    const knownAt = await recordLateEvents(pg.url);
+    await waitForProjection(api.url, log);
+    let b5late!: QueryFigures;
+    await statements('b5-known-at', async () => {
+      b5late = await benchQueries(api.url, scale, log, {
+        only: KNOWN_AT_PAIR,
+        knownAt: { at: knownAt, windowDays: LATE_WINDOW_DAYS },
+      });
+    });
+    // Warm only: the API is using the server, so no restart for a cold run.
+    const explainLate = await explainProgressQueries(pg, log, {
+      questions: [knownAtQuestion(knownAt)],
+      restart: false,
+    });
+    explain.push(...explainLate);
+
     log('B2 commands');
     resetPeakRss(api.pid);
     let b2!: LoadResult;
@@ -288,6 +306,7 @@ export async function runSuite(o: SuiteOptions, running: Running): Promise<Scale
       ...rebuildRows(b4, scale, readModels, seeded.sizes),
       ...catchUpRows(b4),
       ...queryRows(b5all),
+      ...knownAtRows(b5late),
       row({
         id: 'mem',
         figure: 'API peak RSS during B5',
@@ -356,6 +375,7 @@ export async function runSuite(o: SuiteOptions, running: Running): Promise<Scale
         explain,
         b5,
         b5single: b5all.single,
+        b5KnownAt: { lateEvents: LATE_EVENTS, knownAt, ...b5late },
         memory: {
           apiIdleMiB: apiIdleRss,
           apiPeakB5MiB: b5PeakRss,
@@ -546,6 +566,30 @@ function queryRows(b5all: Awaited<ReturnType<typeof benchQueries>>): Row[] {
     );
   }
   return rows;
+}
+
+/**
+ * cohortProgress as known before the late events beside plain cohortProgress over the same dates (asked right
+ * before it, on the same server): p99 at 32 clients and with 1 client.
+ */
+function knownAtRows(late: QueryFigures): Row[] {
+  const [plain, knownAt] = KNOWN_AT_PAIR as [QueryName, QueryName];
+  const errors = (n: number) => (n > 0 ? ` (${n} errors)` : '');
+  return (['loaded', 'single'] as const).map((load) => {
+    const r = late[load][knownAt];
+    const base = late[load][plain];
+    return row({
+      key: `B5 ${knownAt} p99${load === 'single' ? ', 1 client' : ''}`,
+      id: 'B5',
+      figure: `${knownAt} p99${load === 'single' ? ', 1 client' : ''}${errors(r.errors)}`,
+      value: r.p99Ms,
+      unit: 'ms',
+      baseline: `${plain} p99 ${fmt(base.p99Ms, 1)} ms`,
+      baselineValue: base.p99Ms,
+      goal: GOALS.knownAtP99.text,
+      met: GOALS.knownAtP99.met(r.p99Ms / base.p99Ms) && r.errors === 0 && base.errors === 0,
+    });
+  });
 }
 
 /** The B3 rows of the table: each import's rows/s beside B1's raw INSERT rate converted to its rows. */

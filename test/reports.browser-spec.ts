@@ -72,4 +72,22 @@ describe('the 已发布数据 page', () => {
       `创新型中小企业,,累计,${published},${published + 1},1,迟报示例科技有限公司（${LATE}）,认定,2026-08-01,`,
     );
   });
+
+  it('shows a district official how many of their enterprises are overdue with this year’s update', async () => {
+    const district = '120116';
+    const year = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+    const { overdueAnnualUpdates } = await ui.graphql<{
+      overdueAnnualUpdates: { totalCount: number; edges: { node: { enterprise: { name: string } } }[] };
+    }>(
+      `query($year: Int!, $district: String) { overdueAnnualUpdates(year: $year, district: $district, first: 10) {
+        totalCount edges { node { enterprise { name } } } } }`,
+      { year, district },
+    );
+    expect(overdueAnnualUpdates.totalCount).toBeGreaterThan(0); // the demo cohort records no updates
+    const page = await ui.signIn('DISTRICT_OFFICIAL', { district });
+    const card = page.getByTestId('overdue-updates');
+    await seeContaining(card, `${year}年度信息更新逾期`);
+    await seeText(card.getByTestId('overdue-count'), String(overdueAnnualUpdates.totalCount));
+    await seeContaining(card, overdueAnnualUpdates.edges[0]!.node.enterprise.name);
+  });
 });

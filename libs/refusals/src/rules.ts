@@ -43,6 +43,7 @@ export const DOMAIN_RULES = [
   'TITLE_REQUIRED',
   'REPORT_NOT_FOUND',
   'REPORT_SCOPE_MISMATCH',
+  'YEAR_OUT_OF_RANGE',
 ] as const;
 
 /** Writes refused for concurrency or a reused idempotency key. */

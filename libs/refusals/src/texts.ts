@@ -87,6 +87,7 @@ const RULE_TEXT: Record<RuleName, Text> = {
   TITLE_REQUIRED: ['必须填写标题', 'A title is required'],
   REPORT_NOT_FOUND: ['未找到该报告', 'No such report'],
   REPORT_SCOPE_MISMATCH: ['新报告的范围应与被替代的报告相同', 'A report supersedes only one of the same scope'],
+  YEAR_OUT_OF_RANGE: ['年度超出允许范围', 'The year is outside the allowed range'],
   // writes
   STREAM_VERSION_CONFLICT: [
     '该企业已被他人修改，请刷新后重试',

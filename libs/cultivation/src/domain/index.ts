@@ -37,6 +37,7 @@ export * from './views/counting-segments';
 export * from './views/history';
 export * from './views/locations';
 export * from './views/count-contribution';
+export * from './views/yearly-duties';
 export * from './views/enterprise-view';
 export * from './targets/targets-events';
 export * from './targets/targets-decider';

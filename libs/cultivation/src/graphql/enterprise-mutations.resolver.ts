@@ -14,6 +14,7 @@ import {
   DeregisterEnterpriseInput,
   RegisterEnterpriseInput,
   RelocateEnterpriseInput,
+  RecordAnnualUpdateInput,
   RenameEnterpriseInput,
 } from './inputs/enterprise.inputs';
 import {
@@ -61,6 +62,15 @@ export class EnterpriseMutationsResolver {
     return this.run(
       input,
       { type: 'RenameEnterprise', data: { name: input.name, effectiveOn: input.effectiveOn } },
+      caller,
+    );
+  }
+
+  @Mutation(() => CommandResult, { description: "Officials: an enterprise's yearly information update was submitted." })
+  recordAnnualUpdate(@Args('input') input: RecordAnnualUpdateInput, @CallerContext() caller: Caller) {
+    return this.run(
+      input,
+      { type: 'RecordAnnualUpdate', data: { year: input.year, submittedOn: input.submittedOn } },
       caller,
     );
   }

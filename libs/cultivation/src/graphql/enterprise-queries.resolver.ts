@@ -2,7 +2,7 @@ import { Args, Field, InputType, Int, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentActor, DateScalar, readScopeOf } from '@cl/platform';
 import { EnterpriseQueries, ProjectionStatusQueries } from '../application/queries';
 import { TierEnum } from './enums';
-import { EnterpriseConnection, ExpiringConnection } from './types/connection.types';
+import { AnnualUpdateConnection, EnterpriseConnection, ExpiringConnection } from './types/connection.types';
 import { Enterprise } from './types/enterprise.types';
 import { ProjectionStatus } from './types/progress.types';
 
@@ -53,6 +53,20 @@ export class EnterpriseQueriesResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
     return this.enterprisesRead.expiringCertifications(withinDays, tier, district, first, after, readScopeOf(actor));
+  }
+
+  @Query(() => AnnualUpdateConnection, {
+    description: 'Enterprises whose yearly update for `year` is due and not recorded on `asOf` (default today).',
+  })
+  overdueAnnualUpdates(
+    @CurrentActor() actor: Actor,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string | null,
+    @Args('district', { type: () => String, nullable: true }) district?: string | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    return this.enterprisesRead.overdueAnnualUpdates(year, asOf, district, first, after, readScopeOf(actor));
   }
 
   @Query(() => ProjectionStatus)

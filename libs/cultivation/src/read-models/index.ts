@@ -80,6 +80,7 @@ export { listExpiringGrants, type ExpiringGrantRow, type ExpiringKey } from './q
 export { countReached, countReachedFrom, type PreviousRung } from './queries/tier-firsts';
 export { readLiveCheckpoint, readRebuildPosition, isRebuildRunning } from './queries/projection-state';
 export { lapseCandidates } from './queries/lapse-candidates';
+export { dutyCandidates, type DutyCandidatesQuery } from './queries/annual-duties';
 export {
   enterprisesByNameKeys,
   nameSuggestions,

@@ -4,6 +4,7 @@ import { Clock } from '../clock';
 import type { Connection, Enterprise, ExpiringCertification } from './contract-types';
 import { enterpriseByCode, listEnterprises } from './enterprises/enterprises';
 import { expiringCertifications } from './enterprises/expiring-certifications';
+import { overdueAnnualUpdates, type AnnualUpdateDue } from './enterprises/overdue-annual-updates';
 import { InvalidQueryInput, dateArg, districtArg, firstArg, tierArg } from './query-input';
 import { assertLocatedInScope, type ReadScope, scopedDistrict } from './read-scope';
 
@@ -56,6 +57,26 @@ export class EnterpriseQueries {
       search: searchArg(filter?.search),
     };
     return listEnterprises(this.dataSource, f, { first: firstArg(first), after: after ?? null }, today);
+  }
+
+  /** Yearly duties of `year` unmet on `asOf` (default today), of enterprises located in `district` now. */
+  overdueAnnualUpdates(
+    year: number,
+    asOf?: string | null,
+    district?: string | null,
+    first?: number | null,
+    after?: string | null,
+    scope: ReadScope = null,
+  ): Promise<Connection<AnnualUpdateDue>> {
+    const today = this.clock.today();
+    const args = {
+      year,
+      asOf: dateArg(asOf, 'asOf', today),
+      district: scopedDistrict(scope, districtArg(district), 'district'),
+      first: firstArg(first),
+      after: after ?? null,
+    };
+    return overdueAnnualUpdates(this.dataSource, args, today);
   }
 
   /** Certifications counting today whose validity ends within `withinDays` (default 90). */

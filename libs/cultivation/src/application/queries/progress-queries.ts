@@ -5,7 +5,7 @@ import { InvalidQueryInput, dateArg, districtArg, ladderArg, tierArg } from './q
 import { Clock } from '../clock';
 import type { DistrictCount, FunnelStep, TargetProgress, TrendPoint } from './contract-types';
 import { readCounts, readTargets, type LiveCheckpoint } from '../../read-models';
-import { knownAtReader, type CountReader } from './as-known-at/counts-known-at';
+import { KnownAtDeltas, knownAtReader, type CountReader } from './as-known-at/counts-known-at';
 import { CheckpointCache } from './result-cache';
 import { cohortProgress } from './progress/cohort-progress';
 import { cohortTrend } from './progress/cohort-trend';
@@ -21,6 +21,7 @@ const INTERVALS: readonly TrendInterval[] = ['MONTH', 'QUARTER', 'YEAR'];
 @Injectable()
 export class ProgressQueries {
   private readonly cache: CheckpointCache;
+  private readonly knownAtDeltas: KnownAtDeltas | undefined;
 
   /**
    * `live`: the process's view of the live checkpoint, so that a cached answer needs no checkpoint read; `store`: the
@@ -30,9 +31,10 @@ export class ProgressQueries {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     live?: LiveCheckpoint,
-    private readonly store?: EventStore,
+    store?: EventStore,
   ) {
     this.cache = new CheckpointCache(live);
+    this.knownAtDeltas = store && new KnownAtDeltas(store);
   }
 
   /** The counts now, or (with `knownAt`) as the ledger knew them then (as-known-at/counts-known-at.ts). */
@@ -40,8 +42,8 @@ export class ProgressQueries {
     if (knownAt == null) return (q) => readCounts(this.dataSource, q);
     if (Number.isNaN(knownAt.getTime()))
       throw new InvalidQueryInput('DATE_TIME', 'knownAt', 'knownAt is not an instant');
-    if (!this.store) throw new Error('knownAt needs the event store: construct ProgressQueries with it');
-    return knownAtReader(this.dataSource, this.store, knownAt);
+    if (!this.knownAtDeltas) throw new Error('knownAt needs the event store: construct ProgressQueries with it');
+    return knownAtReader(this.dataSource, this.knownAtDeltas, knownAt);
   }
 
   /** One row per tier; asOf defaults to today; district null = whole city; knownAt: from the events recorded by then. */

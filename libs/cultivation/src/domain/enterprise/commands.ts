@@ -39,6 +39,9 @@ export type RetractCertification = {
 /** The expiry sweep: lapse every grant whose validUntil is before `asOf` (default: today). */
 export type RecordLapses = { type: 'RecordLapses'; data: { asOf?: Opt<string> } };
 
+/** A submitted yearly information update (officials). */
+export type RecordAnnualUpdate = { type: 'RecordAnnualUpdate'; data: { year: number; submittedOn: string } };
+
 export type EnterpriseCommand =
   | RegisterEnterprise
   | RenameEnterprise
@@ -48,7 +51,8 @@ export type EnterpriseCommand =
   | RenewCertification
   | RevokeCertification
   | RetractCertification
-  | RecordLapses;
+  | RecordLapses
+  | RecordAnnualUpdate;
 
 /** What the decider may know besides state: the server's today, passed in (no clock inside). */
 export interface DecisionContext {

@@ -7,6 +7,7 @@ import { decideDeregister, decideRegister, decideRelocate, decideRename } from '
 import { decideGrant } from './decide-grant';
 import { decideRenew, decideRevoke } from './decide-renew-revoke';
 import { decideLapses, decideRetract } from './decide-retract-lapse';
+import { decideAnnualUpdate } from './decide-annual-update';
 import { evolve, evolveOwned } from './evolve';
 import { initialState, type EnterpriseState } from './state';
 
@@ -35,6 +36,8 @@ export function decide(
       return decideRetract(command, state);
     case 'RecordLapses':
       return decideLapses(command, state, context);
+    case 'RecordAnnualUpdate':
+      return decideAnnualUpdate(command, state, context);
     default: {
       const _never: never = command;
       return _never;

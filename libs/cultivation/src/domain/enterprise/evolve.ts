@@ -164,6 +164,8 @@ function evolveRegistered(
         own,
       );
     }
+    case 'AnnualUpdateRecorded':
+      return { ...state, annualUpdates: [...(state.annualUpdates ?? []), event.data] };
     default: {
       const _never: never = event;
       return _never;

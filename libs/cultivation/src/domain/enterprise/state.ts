@@ -49,6 +49,16 @@ export interface EnterpriseRecord {
   readonly locations: readonly Location[];
   /** In effective-date order (grantedOn), whatever order they were recorded in. */
   readonly grants: readonly Grant[];
+  /**
+   * Yearly information updates submitted, in recording order. Optional: snapshots stored before the event existed
+   * lack it, and are right to (no update was recorded then).
+   */
+  readonly annualUpdates?: readonly AnnualUpdate[];
+}
+
+export interface AnnualUpdate {
+  readonly year: number;
+  readonly submittedOn: CalendarDate;
 }
 
 export type Unregistered = { readonly status: 'UNREGISTERED' };

@@ -43,6 +43,9 @@ export type CertificationRetracted = {
   data: { tier: Tier; retractedEventId: string; reason: string };
 };
 
+/** The enterprise's yearly information update for `year` was submitted on `submittedOn` (DOMAIN.md, Yearly duties). */
+export type AnnualUpdateRecorded = { type: 'AnnualUpdateRecorded'; data: { year: number; submittedOn: CalendarDate } };
+
 export type EnterpriseEvent =
   | EnterpriseRegistered
   | EnterpriseRenamed
@@ -52,7 +55,8 @@ export type EnterpriseEvent =
   | CertificationRenewed
   | CertificationRevoked
   | CertificationLapsed
-  | CertificationRetracted;
+  | CertificationRetracted
+  | AnnualUpdateRecorded;
 
 export type EnterpriseEventType = EnterpriseEvent['type'];
 
@@ -82,6 +86,8 @@ export function effectiveDateOf(event: EnterpriseEvent): CalendarDate | null {
       return event.data.revokedOn;
     case 'CertificationLapsed':
       return event.data.lapsedOn;
+    case 'AnnualUpdateRecorded':
+      return event.data.submittedOn;
     default: {
       const _never: never = event;
       return _never;

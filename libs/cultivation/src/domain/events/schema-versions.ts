@@ -17,6 +17,7 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<StoredEventType, number>> 
   CertificationRevoked: 1,
   CertificationLapsed: 1,
   CertificationRetracted: 1,
+  AnnualUpdateRecorded: 1,
   TargetSet: 1,
   ReportPublished: 1,
   ReportListed: 1,

@@ -41,6 +41,16 @@ export interface TierPolicy extends TierDescription {
   readonly certificateNo: CertificateNoFormat;
   /** A term may be renewed (re-reviewed) once, on a date no more than this many months before it ends. */
   readonly renewalWindowMonths: number;
+  /** The platforms' information duties of a holder (DOMAIN.md, Yearly duties); absent: none. */
+  readonly yearlyDuties?: YearlyDuties;
+}
+
+/** When a holder must update its information on the platforms. */
+export interface YearlyDuties {
+  /** Holders on this day of each year (MM-DD) owe that year's update by it. */
+  readonly annualUpdateDue?: string;
+  /** A new grant owes a first filing within this many months of grantedOn (met by any update on or after it). */
+  readonly firstFilingMonths?: number;
 }
 
 /** A tier group: never granted itself; held on a date by holding a counting grant of any member. */

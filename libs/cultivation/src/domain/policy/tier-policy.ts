@@ -3,7 +3,14 @@
 // standard, a new local tier or group) is appended here as a new version, never edited in place.
 import { TEXT_LIMITS } from '../enterprise/text-limits';
 import type { CalendarDate } from '../shared/calendar-date';
-import type { CertificateNoFormat, PolicyVersion, TierGroup, TierPolicy, ValidityRule } from './policy-types';
+import type {
+  CertificateNoFormat,
+  PolicyVersion,
+  TierGroup,
+  TierPolicy,
+  ValidityRule,
+  YearlyDuties,
+} from './policy-types';
 
 /**
  * Every tier and group code any version uses, ladder by ladder, rung by rung, groups last (the
@@ -38,6 +45,10 @@ const common = {
   certificateNo: FREE_TEXT,
   renewalWindowMonths: 12,
 };
+
+// 工信部企业〔2022〕63号: certified 创新型/专精特新/小巨人 (and 单项冠军) update their information on the platform by
+// 31 May each year; a newly certified 专精特新 enterprise files within three months.
+const ANNUAL_UPDATE: YearlyDuties = { annualUpdateDue: '05-31' };
 
 const TECH_SME: TierPolicy = {
   ...common,
@@ -82,6 +93,7 @@ const TECH_LEADER: TierPolicy = {
 const INNOVATIVE_SME: TierPolicy = {
   ...common,
   tier: 'INNOVATIVE_SME',
+  yearlyDuties: ANNUAL_UPDATE,
   ladder: 'SPECIALIZED',
   rung: 1,
   nameZh: '创新型中小企业',
@@ -94,6 +106,7 @@ const INNOVATIVE_SME: TierPolicy = {
 const SRDI_SME: TierPolicy = {
   ...common,
   tier: 'SRDI_SME',
+  yearlyDuties: { ...ANNUAL_UPDATE, firstFilingMonths: 3 },
   ladder: 'SPECIALIZED',
   rung: 2,
   nameZh: '专精特新中小企业',
@@ -106,6 +119,7 @@ const SRDI_SME: TierPolicy = {
 const LITTLE_GIANT: TierPolicy = {
   ...common,
   tier: 'LITTLE_GIANT',
+  yearlyDuties: ANNUAL_UPDATE,
   ladder: 'SPECIALIZED',
   rung: 3,
   nameZh: '专精特新"小巨人"企业',
@@ -118,6 +132,7 @@ const LITTLE_GIANT: TierPolicy = {
 const SINGLE_CHAMPION: TierPolicy = {
   ...common,
   tier: 'SINGLE_CHAMPION',
+  yearlyDuties: ANNUAL_UPDATE,
   ladder: 'SPECIALIZED',
   rung: 4,
   nameZh: '制造业单项冠军企业',

@@ -3,8 +3,19 @@
 // contributions is what a late event changed, so "as known at" and a restatement share this definition.
 import type { CalendarDate } from '../shared/calendar-date';
 import type { EnterpriseState } from '../enterprise/state';
-import { countingSegments } from './counting-segments';
-import { occurrences } from './history';
+import { countingSegments, type CountingSegment } from './counting-segments';
+import { occurrences, type Occurrence } from './history';
+
+/** What an enterprise state adds to the counts: its counting segments and dated occurrences. */
+export interface CountFacts {
+  readonly segments: readonly CountingSegment[];
+  readonly occurrences: readonly Occurrence[];
+}
+
+/** The count facts of a state (what the projector sums into the count tree). */
+export function countFacts(state: EnterpriseState): CountFacts {
+  return { segments: countingSegments(state), occurrences: occurrences(state) };
+}
 
 /** The city-wide pseudo district of the counts. */
 export const CITY = '*';
@@ -23,7 +34,8 @@ export const countKey = (on: string, district: string, metric: string, tier: str
   `${on}|${district}|${metric}|${tier}|${level}`;
 
 /** The enterprise's contribution (+1 each) to every count the query asks for, keyed by countKey. */
-export function contribution(state: EnterpriseState, q: ContributionQuery): Map<string, number> {
+export function contribution(state: EnterpriseState | CountFacts, q: ContributionQuery): Map<string, number> {
+  const facts = 'segments' in state ? state : countFacts(state);
   const out = new Map<string, number>();
   const add = (on: string, district: string, metric: string, tier: string, level: string) => {
     if (!q.metrics.includes(metric) || (q.tier && q.tier !== tier) || (q.level && q.level !== level)) return;
@@ -33,18 +45,18 @@ export function contribution(state: EnterpriseState, q: ContributionQuery): Map<
       out.set(k, (out.get(k) ?? 0) + 1);
     }
   };
-  for (const s of countingSegments(state))
+  for (const s of facts.segments)
     for (const on of q.dates)
       if (s.from <= on && (s.until === null || on < s.until)) add(on, s.districtCode, s.metric, s.tier, s.level);
-  for (const o of occurrences(state))
+  for (const o of facts.occurrences)
     for (const on of q.dates) if (o.on <= on) add(on, o.districtCode, o.kind, o.tier, 'ANY');
   return out;
 }
 
 /** after − before, per key, without the zeros. */
 export function contributionChange(
-  before: EnterpriseState,
-  after: EnterpriseState,
+  before: EnterpriseState | CountFacts,
+  after: EnterpriseState | CountFacts,
   q: ContributionQuery,
 ): Map<string, number> {
   const change = contribution(after, q);

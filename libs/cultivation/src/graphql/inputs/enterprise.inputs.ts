@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { DateScalar } from '@cl/platform';
 import { TEXT_LIMITS } from '../../domain';
@@ -29,4 +29,10 @@ export class RelocateEnterpriseInput extends EnterpriseCommandInput {
 export class DeregisterEnterpriseInput extends EnterpriseCommandInput {
   @Field(() => DateScalar) effectiveOn: string;
   @Field() @MaxLength(TEXT_LIMITS.reason) reason: string;
+}
+
+@InputType()
+export class RecordAnnualUpdateInput extends EnterpriseCommandInput {
+  @Field(() => Int) year: number;
+  @Field(() => DateScalar) submittedOn: string;
 }

@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '@cl/platform';
 import { Certification, Enterprise } from './enterprise.types';
+import { TierInfo } from './reference.types';
 
 @ObjectType()
 export class PageInfo {
@@ -36,6 +38,28 @@ export class ExpiringEdge {
 @ObjectType()
 export class ExpiringConnection {
   @Field(() => [ExpiringEdge]) edges: ExpiringEdge[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType()
+export class AnnualUpdateDue {
+  @Field(() => Enterprise) enterprise: Enterprise;
+  @Field(() => Int) year: number;
+  @Field(() => DateScalar) dueOn: string;
+  @Field(() => Int) daysOverdue: number;
+  @Field(() => [TierInfo], { description: 'The certifications that make the update due.' }) tiers: TierInfo[];
+}
+
+@ObjectType()
+export class AnnualUpdateEdge {
+  @Field(() => AnnualUpdateDue) node: AnnualUpdateDue;
+  @Field() cursor: string;
+}
+
+@ObjectType()
+export class AnnualUpdateConnection {
+  @Field(() => [AnnualUpdateEdge]) edges: AnnualUpdateEdge[];
   @Field(() => PageInfo) pageInfo: PageInfo;
   @Field(() => Int) totalCount: number;
 }

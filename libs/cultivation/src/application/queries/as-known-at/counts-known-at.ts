@@ -2,7 +2,7 @@
 // minus what the events recorded after that moment changed in them.
 import type { EventStore, Position } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
-import { countKey, type CalendarDate } from '../../../domain';
+import { contributionChange, countFacts, countKey, type CalendarDate, type CountFacts } from '../../../domain';
 import {
   COUNT_METRICS,
   readCounts,
@@ -13,7 +13,7 @@ import {
   type Sql,
 } from '../../../read-models';
 import { InvalidQueryInput } from '../query-input';
-import { eventsRecordedAfter, lateChanges, type LateChange } from './late-changes';
+import { eventsRecordedAfter, lateStreams } from './late-changes';
 
 /** Most events recorded after `knownAt` one answer folds (a moment further back is refused, not scanned). */
 export const MAX_LATE_EVENTS = 100_000;
@@ -53,9 +53,13 @@ export function countsAtCheckpoint(
 export const contributionQuery = (q: CountQuery) => ({ ...q, metrics: q.metrics ?? COUNT_METRICS });
 
 /** `cells` with `sign` × each change added (a key absent from `cells` starts at 0). */
-export function withChanges(cells: readonly CountCell[], changes: readonly LateChange[], sign: 1 | -1): CountCell[] {
+export function withChanges(
+  cells: readonly CountCell[],
+  changes: Iterable<ReadonlyMap<string, number>>,
+  sign: 1 | -1,
+): CountCell[] {
   const byKey = new Map(cells.map((c) => [countKey(c.on, c.district, c.metric, c.tier, c.level), { ...c }]));
-  for (const { change } of changes) {
+  for (const change of changes) {
     for (const [key, n] of change) {
       const cell = byKey.get(key);
       if (cell) cell.count += sign * n;
@@ -69,16 +73,41 @@ export function withChanges(cells: readonly CountCell[], changes: readonly LateC
   return [...byKey.values()];
 }
 
+/** What a moment did not know of one enterprise: its count facts then and now. */
+interface LateDelta {
+  readonly then: CountFacts;
+  readonly now: CountFacts;
+  /** The earliest effective date of its late events; null: one has none (it may change any date). */
+  readonly firstEffective: CalendarDate | null;
+}
+
 /**
- * A CountReader answering from the events recorded by `knownAt` only. Its cost grows with the events recorded
- * after `knownAt` (their streams are folded), never with the cohort. A `knownAt` at or after the last recording
- * answers as now; one before the first event answers zeros (every event is then late: refused past MAX_LATE_EVENTS).
+ * The late deltas of a moment at a read-model position, computed once per (knownAt, position) and shared by
+ * every question asked of it (the dates only select and weigh them): a published report's moment is asked again
+ * and again. A few entries are kept, the oldest dropped first.
  */
-export function knownAtReader(dataSource: DataSource, store: EventStore, knownAt: Date): CountReader {
-  return async (q) => {
-    const { position, cells } = await countsAtCheckpoint(dataSource, q);
-    if (position === null) return cells;
-    const late = await eventsRecordedAfter(store, knownAt, position, MAX_LATE_EVENTS + 1);
+export class KnownAtDeltas {
+  private readonly entries = new Map<string, Promise<LateDelta[]>>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly maxEntries = 8,
+  ) {}
+
+  get(knownAt: Date, position: Position): Promise<LateDelta[]> {
+    const key = `${knownAt.toISOString()}|${position}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = this.compute(knownAt, position);
+      entry.catch(() => this.entries.delete(key));
+      this.entries.set(key, entry);
+      if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    }
+    return entry;
+  }
+
+  private async compute(knownAt: Date, position: Position): Promise<LateDelta[]> {
+    const late = await eventsRecordedAfter(this.store, knownAt, position, MAX_LATE_EVENTS + 1);
     if (late.length > MAX_LATE_EVENTS) {
       throw new InvalidQueryInput(
         'KNOWN_AT_TOO_EARLY',
@@ -87,13 +116,27 @@ export function knownAtReader(dataSource: DataSource, store: EventStore, knownAt
       );
     }
     const known = knownAt.getTime();
-    const changes = await lateChanges(
-      store,
-      late,
-      position,
-      (e) => e.recordedAt.getTime() <= known,
-      contributionQuery(q),
-    );
-    return withChanges(cells, changes, -1);
+    const streams = await lateStreams(this.store, late, position, (e) => e.recordedAt.getTime() <= known);
+    return streams.map((s) => ({ then: countFacts(s.then), now: countFacts(s.now), firstEffective: s.firstEffective }));
+  }
+}
+
+/**
+ * A CountReader answering from the events recorded by `knownAt` only: the counts at the read models' checkpoint
+ * plus, for each enterprise with late events that may change the dates asked, its contribution then minus now.
+ * Its cost grows with the events recorded after `knownAt`, never with the cohort. A `knownAt` at or after the last
+ * recording answers as now; one before the first event answers zeros (every event is then late: refused past
+ * MAX_LATE_EVENTS).
+ */
+export function knownAtReader(dataSource: DataSource, deltas: KnownAtDeltas, knownAt: Date): CountReader {
+  return async (q) => {
+    const { position, cells } = await countsAtCheckpoint(dataSource, q);
+    if (position === null) return cells;
+    const last = q.dates.reduce((a, b) => (a > b ? a : b));
+    const cq = contributionQuery(q);
+    const changes = (await deltas.get(knownAt, position))
+      .filter((d) => d.firstEffective === null || d.firstEffective <= last)
+      .map((d) => contributionChange(d.now, d.then, cq));
+    return withChanges(cells, changes, 1);
   };
 }

@@ -1,6 +1,6 @@
 // The events the read models hold that a moment did not know (recorded after it, or after a report's log
-// position), enterprise by enterprise, each with what it changed in the counts asked. Its cost grows with
-// those events, never with the cohort: only the streams they belong to are read and folded.
+// position), enterprise by enterprise. Its cost grows with those events, never with the cohort: only the
+// streams they belong to are read and folded.
 import type { EventStore, Position, StoredEvent } from '@cl/event-store';
 import { comparePositions } from '@cl/event-store';
 import {
@@ -10,16 +10,32 @@ import {
   evolve,
   initialState,
   upcastRecorded,
+  type CalendarDate,
   type ContributionQuery,
   type EnterpriseEvent,
   type EnterpriseState,
 } from '../../../domain';
 
-/** One late event and its change to each count asked (countKey → ±n; only non-zero entries). */
-export interface LateChange {
+/** One late event with the states before and after it. */
+export interface LateEvent {
   readonly stored: StoredEvent;
   readonly event: EnterpriseEvent;
-  /** The enterprise after all its events up to the read models' position (its name now). */
+  readonly before: EnterpriseState;
+  readonly after: EnterpriseState;
+}
+
+/** One enterprise's stream: as the moment knew it (`then`), as the read models hold it (`now`), and what came between. */
+export interface LateStream {
+  readonly then: EnterpriseState;
+  readonly now: EnterpriseState;
+  readonly late: readonly LateEvent[];
+  /** The earliest effective date among the late events; null when one has none (a retraction: any date). */
+  readonly firstEffective: CalendarDate | null;
+}
+
+/** One late event and its change to each count asked (countKey → ±n; only non-zero entries). */
+export interface LateChange extends LateEvent {
+  /** The enterprise now (its name). */
   readonly enterprise: EnterpriseState;
   readonly change: Map<string, number>;
 }
@@ -28,26 +44,58 @@ const isEnterprise = (e: StoredEvent) => e.streamId.startsWith(ENTERPRISE_STREAM
 const domainEvent = (e: StoredEvent) => upcastRecorded(e) as EnterpriseEvent;
 
 /**
- * The streams of `late` events that can change a count on or before the last date asked: an event effective
- * later cannot (a grant, renewal, revocation, relocation or lapse changes nothing before its effective date);
- * one without an effective date (a retraction, a registration) can.
+ * An event effective after `last` cannot change a count on or before it (a grant, renewal, revocation, relocation
+ * or lapse changes nothing before its effective date); one without an effective date (a retraction) can.
  */
-function streamsConcerned(late: readonly StoredEvent[], q: ContributionQuery): string[] {
-  const last = q.dates.reduce((a, b) => (a > b ? a : b), '');
-  const ids = new Set<string>();
-  for (const e of late) {
-    if (!isEnterprise(e)) continue;
-    const on = effectiveDateOf(domainEvent(e));
-    if (on === null || on <= last) ids.add(e.streamId);
-  }
-  return [...ids];
-}
+const mayChangeUpTo = (effective: CalendarDate | null, last: CalendarDate | null) =>
+  last === null || effective === null || effective <= last;
 
 /**
- * For each stream: the events up to `upTo` are folded; those from the first one `known` rejects on are late,
- * and each is paired with the change it made (state after it − state before it). The changes of one stream
- * sum to (everything up to `upTo`) − (the known prefix).
+ * For each enterprise stream with `late` events that may change a count on or before `lastDate` (null: any): the
+ * events up to `upTo` folded; those from the first one `known` rejects on are late, each with its before and after.
  */
+export async function lateStreams(
+  store: EventStore,
+  late: readonly StoredEvent[],
+  upTo: Position,
+  known: (e: StoredEvent) => boolean,
+  lastDate: CalendarDate | null = null,
+): Promise<LateStream[]> {
+  const ids = new Set<string>();
+  for (const e of late)
+    if (isEnterprise(e) && mayChangeUpTo(effectiveDateOf(domainEvent(e)), lastDate)) ids.add(e.streamId);
+  const streams = await store.readStreams([...ids]);
+  const out: LateStream[] = [];
+  for (const events of streams.values()) {
+    let state = initialState();
+    let then = state;
+    let knownPrefix = true;
+    let firstEffective: CalendarDate | null | undefined;
+    const lateEvents: LateEvent[] = [];
+    for (const stored of events) {
+      if (comparePositions(stored.position, upTo) > 0) break;
+      const event = domainEvent(stored);
+      const before = state;
+      state = evolve(state, { eventId: stored.eventId, event });
+      knownPrefix &&= known(stored);
+      if (knownPrefix) then = state;
+      else {
+        lateEvents.push({ stored, event, before, after: state });
+        const on = effectiveDateOf(event);
+        firstEffective =
+          firstEffective === null || on === null
+            ? null
+            : firstEffective === undefined || on < firstEffective
+              ? on
+              : firstEffective;
+      }
+    }
+    out.push({ then, now: state, late: lateEvents, firstEffective: firstEffective ?? null });
+  }
+  return out;
+}
+
+/** Each late event with what it changed in the counts asked (the restatement's explanations). */
 export async function lateChanges(
   store: EventStore,
   late: readonly StoredEvent[],
@@ -55,23 +103,10 @@ export async function lateChanges(
   known: (e: StoredEvent) => boolean,
   q: ContributionQuery,
 ): Promise<LateChange[]> {
-  const streams = await store.readStreams(streamsConcerned(late, q));
-  const out: LateChange[] = [];
-  for (const events of streams.values()) {
-    let state = initialState();
-    let knownPrefix = true;
-    const pending: { stored: StoredEvent; event: EnterpriseEvent; change: Map<string, number> }[] = [];
-    for (const stored of events) {
-      if (comparePositions(stored.position, upTo) > 0) break;
-      const event = domainEvent(stored);
-      const before = state;
-      state = evolve(state, { eventId: stored.eventId, event });
-      knownPrefix &&= known(stored);
-      if (!knownPrefix) pending.push({ stored, event, change: contributionChange(before, state, q) });
-    }
-    for (const p of pending) out.push({ ...p, enterprise: state });
-  }
-  return out;
+  const last = q.dates.reduce((a, b) => (a > b ? a : b));
+  return (await lateStreams(store, late, upTo, known, last)).flatMap((s) =>
+    s.late.map((l) => ({ ...l, enterprise: s.now, change: contributionChange(l.before, l.after, q) })),
+  );
 }
 
 /** Every event after `from` (exclusive) up to `upTo`, in global order (the log after a report's position). */

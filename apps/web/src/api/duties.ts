@@ -1,0 +1,28 @@
+// The dashboard's yearly-duties card: who is overdue with the platforms' information update (types from schema.gql).
+import { graphql } from './generated';
+import type { OverdueUpdatesQuery } from './generated/graphql';
+
+export type OverdueUpdate = OverdueUpdatesQuery['overdueAnnualUpdates']['edges'][number]['node'];
+
+export const OVERDUE_UPDATES = graphql(`
+  query OverdueUpdates($year: Int!, $district: String, $first: Int) {
+    overdueAnnualUpdates(year: $year, district: $district, first: $first) {
+      totalCount
+      edges {
+        node {
+          enterprise {
+            creditCode
+            name
+          }
+          dueOn
+          daysOverdue
+          tiers {
+            tier
+            nameZh
+            nameEn
+          }
+        }
+      }
+    }
+  }
+`);
