@@ -139,8 +139,17 @@ export class CommandExecutor {
           `The enterprise is at version ${version}, not ${ctx.expectedVersion}: reload and try again`,
         );
       }
-      spec.authorize?.(state);
-      const decided = spec.decider.decide(spec.command, state, { today: this.clock.today() });
+      let decided: readonly E[];
+      try {
+        spec.authorize?.(state);
+        decided = spec.decider.decide(spec.command, state, { today: this.clock.today() });
+      } catch (error) {
+        // The same command may have been recorded between the look-up above and this read (sent twice at once):
+        // its first result, not a refusal of the state it left (e.g. RENEWAL_NOT_DUE).
+        const first = ctx.commandId ? await this.store.findCommand(ctx.commandId) : null;
+        if (first && ctx.commandId) return replay(ctx.commandId, first.events);
+        throw error;
+      }
       if (decided.length === 0) return { state, version, events: [], position: null, duplicate: false };
       const commandId = ctx.commandId ?? randomUUID();
       const events = toNewEvents(decided, ctx, commandId, fingerprint);
