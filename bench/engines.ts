@@ -1,8 +1,9 @@
-// `npm run bench:engines [-- --scale N] [--seconds S] [--pg-dir DIR]`: issue 24's side-by-side figure. The same
-// schema and resolvers (AppModule) behind (a) Apollo 5 on Express 5, (b) Fastify + Mercurius with graphql-jit and
+// `npm run bench:engines [-- --scale N] [--seconds S] [--pg-dir DIR] [--baseline-main PATH]`: issue 24's
+// side-by-side figure. The same schema and resolvers (AppModule) behind (a) Apollo 5 on Express 5, (b) Fastify + Mercurius with graphql-jit and
 // (c) GraphQL Yoga on Fastify with @envelop/graphql-jit (all three bare, bench/engines-api.ts), (d) the service as it
 // is (Mercurius with every guarantee, dist/apps/api), plus a bare Node `http` server answering the floor's JSON bytes
-// (the machine's HTTP limit with this load generator).
+// (the machine's HTTP limit with this load generator); with --baseline-main, (e) another build of the service (its
+// dist/apps/api/src/main.js, e.g. main before a change, built in a copy of that commit beside these node_modules).
 // Load from autocannon (in this process) at 1 and 32 connections: the `{__typename}` floor, cohortProgress (arguments
 // varied so the result cache mostly misses) and grants (a fresh enterprise each, on a fresh copy of one template per
 // engine). Prints one table with ratios; writes bench/results/<start>-<scale>-engines.json.
@@ -29,7 +30,8 @@ const VARIANT: Partial<Record<Engine, string>> = {
   'mercurius+jit': 'mercurius',
   'yoga+jit': 'yoga',
 };
-type Engine = (typeof ENGINES)[number];
+/** With --baseline-main: another build of the service (e.g. main before a change), as a sixth column. */
+type Engine = (typeof ENGINES)[number] | 'baseline service';
 const WORKLOADS = ['floor', 'cohortProgress', 'grants'] as const;
 type Workload = (typeof WORKLOADS)[number];
 const CONNECTIONS = [1, 32] as const;
@@ -49,14 +51,21 @@ interface Cell {
 }
 
 function parseArgs(argv: string[]) {
-  const args = { scale: 1_000, seconds: 3, pgDir: undefined as string | undefined };
+  const args = {
+    scale: 1_000,
+    seconds: 3,
+    pgDir: undefined as string | undefined,
+    baselineMain: undefined as string | undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i] ?? '';
     if (flag === '--scale') args.scale = Number(value().replace(/[_,]/g, ''));
     else if (flag === '--seconds') args.seconds = Number(value());
     else if (flag === '--pg-dir') args.pgDir = resolve(value());
-    else throw new Error(`unknown argument ${argv[i]} (use --scale N, --seconds S, --pg-dir DIR)`);
+    else if (flag === '--baseline-main') args.baselineMain = resolve(value());
+    else
+      throw new Error(`unknown argument ${argv[i]} (use --scale N, --seconds S, --pg-dir DIR, --baseline-main PATH)`);
   }
   if (!Number.isInteger(args.scale) || args.scale < 100) throw new Error('--scale takes a whole number ≥ 100');
   if (!(args.seconds >= 1)) throw new Error('--seconds takes a number ≥ 1');
@@ -129,6 +138,7 @@ async function load(url: string, connections: number, seconds: number, body: Bod
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const engines: Engine[] = args.baselineMain ? [...ENGINES, 'baseline service'] : [...ENGINES];
   const started = new Date();
   const git = (...a: string[]) => execFileSync('git', a, { encoding: 'utf8' }).trim();
   const code = {
@@ -172,7 +182,7 @@ async function main(): Promise<void> {
   const pg = await startBenchPostgres(log, args.pgDir);
   try {
     const template = await commandTemplate(pg, args.scale, args.pgDir !== undefined, log);
-    for (const engine of ENGINES) {
+    for (const engine of engines) {
       const server =
         engine === 'bare http'
           ? await startBare()
@@ -187,7 +197,9 @@ async function main(): Promise<void> {
                 undefined,
                 engine === 'service'
                   ? {}
-                  : { main: resolve('dist/bench/engines-api.js'), env: { ENGINE: VARIANT[engine]! } },
+                  : engine === 'baseline service'
+                    ? { main: args.baselineMain! }
+                    : { main: resolve('dist/bench/engines-api.js'), env: { ENGINE: VARIANT[engine]! } },
               );
             })();
       try {
@@ -222,7 +234,7 @@ async function main(): Promise<void> {
     '| engine | workload | conn | req/s | p50 ms | p99 ms | ÷ bare http (req/s) | ÷ apollo (req/s) | p99 ÷ own floor p99 | errors |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const engine of ENGINES)
+  for (const engine of engines)
     for (const workload of WORKLOADS)
       for (const connections of CONNECTIONS) {
         const cell = table.get(key(engine, workload, connections));
