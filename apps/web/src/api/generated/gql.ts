@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query OverdueUpdates($year: Int!, $district: String, $first: Int) {\n    overdueAnnualUpdates(year: $year, district: $district, first: $first) {\n      totalCount\n      edges {\n        node {\n          enterprise {\n            creditCode\n            name\n          }\n          dueOn\n          daysOverdue\n          tiers {\n            tier\n            nameZh\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": typeof types.OverdueUpdatesDocument,
+    "\n  query OverdueUpdates($year: Int!, $asOf: Date, $district: String, $first: Int) {\n    overdueAnnualUpdates(year: $year, asOf: $asOf, district: $district, first: $first) {\n      totalCount\n      edges {\n        node {\n          enterprise {\n            creditCode\n            name\n          }\n          dueOn\n          daysOverdue\n          tiers {\n            tier\n            nameZh\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": typeof types.OverdueUpdatesDocument,
     "\n  subscription ProgressChanged($district: String) {\n    cohortProgressChanged(district: $district) {\n      tier {\n        tier\n      }\n      level\n      metric\n      current\n    }\n  }\n": typeof types.ProgressChangedDocument,
     "\n  query ProjectionProgress {\n    projectionStatus {\n      lag\n      etaSeconds\n    }\n  }\n": typeof types.ProjectionProgressDocument,
     "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n": typeof types.SignInCheckDocument,
@@ -58,7 +58,7 @@ type Documents = {
     "\n  # 实时：读模型每次前进、数字有变化时推送（结果区持续更新）\n  subscription ExampleLiveProgress($district: String) {\n    cohortProgressChanged(district: $district) {\n      tier {\n        nameZh\n      }\n      metric\n      current\n      target\n    }\n  }\n": typeof types.ExampleLiveProgressDocument,
 };
 const documents: Documents = {
-    "\n  query OverdueUpdates($year: Int!, $district: String, $first: Int) {\n    overdueAnnualUpdates(year: $year, district: $district, first: $first) {\n      totalCount\n      edges {\n        node {\n          enterprise {\n            creditCode\n            name\n          }\n          dueOn\n          daysOverdue\n          tiers {\n            tier\n            nameZh\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": types.OverdueUpdatesDocument,
+    "\n  query OverdueUpdates($year: Int!, $asOf: Date, $district: String, $first: Int) {\n    overdueAnnualUpdates(year: $year, asOf: $asOf, district: $district, first: $first) {\n      totalCount\n      edges {\n        node {\n          enterprise {\n            creditCode\n            name\n          }\n          dueOn\n          daysOverdue\n          tiers {\n            tier\n            nameZh\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": types.OverdueUpdatesDocument,
     "\n  subscription ProgressChanged($district: String) {\n    cohortProgressChanged(district: $district) {\n      tier {\n        tier\n      }\n      level\n      metric\n      current\n    }\n  }\n": types.ProgressChangedDocument,
     "\n  query ProjectionProgress {\n    projectionStatus {\n      lag\n      etaSeconds\n    }\n  }\n": types.ProjectionProgressDocument,
     "\n  query SignInCheck {\n    projectionStatus {\n      lag\n    }\n  }\n": types.SignInCheckDocument,
@@ -104,7 +104,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OverdueUpdates($year: Int!, $district: String, $first: Int) {\n    overdueAnnualUpdates(year: $year, district: $district, first: $first) {\n      totalCount\n      edges {\n        node {\n          enterprise {\n            creditCode\n            name\n          }\n          dueOn\n          daysOverdue\n          tiers {\n            tier\n            nameZh\n            nameEn\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OverdueUpdatesDocument;
+export function graphql(source: "\n  query OverdueUpdates($year: Int!, $asOf: Date, $district: String, $first: Int) {\n    overdueAnnualUpdates(year: $year, asOf: $asOf, district: $district, first: $first) {\n      totalCount\n      edges {\n        node {\n          enterprise {\n            creditCode\n            name\n          }\n          dueOn\n          daysOverdue\n          tiers {\n            tier\n            nameZh\n            nameEn\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OverdueUpdatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -209,6 +209,7 @@ export type TrendInterval =
 
 export type OverdueUpdatesQueryVariables = Exact<{
   year: number;
+  asOf?: string | null | undefined;
   district?: string | null | undefined;
   first?: number | null | undefined;
 }>;
@@ -660,8 +661,13 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
 export const OverdueUpdatesDocument = new TypedDocumentString(`
-    query OverdueUpdates($year: Int!, $district: String, $first: Int) {
-  overdueAnnualUpdates(year: $year, district: $district, first: $first) {
+    query OverdueUpdates($year: Int!, $asOf: Date, $district: String, $first: Int) {
+  overdueAnnualUpdates(
+    year: $year
+    asOf: $asOf
+    district: $district
+    first: $first
+  ) {
     totalCount
     edges {
       node {
