@@ -49,7 +49,8 @@ module.exports = {
       name: 'apps-use-library-index-only',
       comment:
         'An app reaches a library only through its public entries: index.ts, and the light ones a fast command ' +
-        'line needs (platform/src/tokens.ts, cultivation/src/reference.ts).',
+        'line needs (platform/src/tokens.ts, cultivation/src/reference.ts) or the console reads ' +
+        '(cultivation/src/limits.ts).',
       severity: 'error',
       from: { path: '^apps/' },
       to: {
@@ -58,6 +59,7 @@ module.exports = {
           '^libs/[^/]+/src/index\\.ts$',
           '^libs/platform/src/tokens\\.ts$',
           '^libs/cultivation/src/reference\\.ts$',
+          '^libs/cultivation/src/limits\\.ts$',
         ],
       },
     },

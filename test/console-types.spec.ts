@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import config from '../codegen';
 
-// `npm run typecheck` is: the generator's check (every console document validated against schema.gql, the
-// committed types current), then tsc and vue-tsc. These tests run the same steps on a console document with a
-// field the schema does not have, and expect each to refuse it.
+// `npm run typecheck` is: the generator (every console document validated against schema.gql, the types written
+// into apps/web/src/api/generated, which git does not keep), then tsc and vue-tsc. These tests run the same steps
+// on a console document with a field the schema does not have, and expect each to refuse it.
 
 const root = resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -33,10 +33,13 @@ describe('console operation types come from schema.gql', () => {
   beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'cl-types-'))));
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('the committed generated types are what schema.gql and the console documents produce', async () => {
-    await expect(
-      run(process.execPath, [codegen, '--config', 'codegen.ts', '--check'], { cwd: root, env }),
-    ).resolves.toBeDefined();
+  beforeAll(() => run(process.execPath, [codegen, '--config', 'codegen.ts'], { cwd: root, env }), 60_000);
+
+  it('the generator writes every console operation, each command its own typed document', async () => {
+    const types = await readFile(join(root, 'apps/web/src/api/generated/graphql.ts'), 'utf8');
+    for (const name of ['DashboardQuery', 'EnterpriseQuery', 'RetractCertificationMutation', 'ImportMutation'])
+      expect(types).toContain(`export type ${name} =`);
+    expect(types).toContain('export const GrantCertificationDocument = ');
   });
 
   it('the generator refuses a console document that asks for a field the schema lacks', async () => {

@@ -1,47 +1,14 @@
 // The console's views as officials, analysts and auditors read them (issue 21), at a desk's 1440×900
-// and a phone's 390×844: whole exports, history in words, forms that write once, nothing off-screen.
-import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import type { Role } from '@cl/platform';
-import { readNumber, seeContaining, seeText, useConsole } from './support/console';
+// and a phone's 390×844: history in words, forms that write once, nothing off-screen.
+import { seeContaining, seeText, useConsole } from './support/console';
 import { creditCode } from './support/credit-codes';
+import { BINHAI, fitsWidth, ROLES, WIDTHS } from './support/journeys';
 
-const BINHAI = '120116';
 /**
- * 3,000 enterprises (the issue's figure is 30,000): enough that every export needs several pages of the
- * largest size the API serves (500), small enough to seed and project in seconds on a shared machine.
+ * 3,000 enterprises: enough for the journeys here; the exports are asserted at 30,000 in
+ * console-exports.browser-spec.ts.
  */
 const ui = useConsole({ enterprises: 3000 });
-
-const WIDTHS = [
-  { width: 1440, height: 900 },
-  { width: 390, height: 844 },
-];
-const ROLES: [Role, string | undefined][] = [
-  ['ANALYST', undefined],
-  ['AUDITOR', undefined],
-  ['MUNICIPAL_OFFICIAL', undefined],
-  ['DISTRICT_OFFICIAL', BINHAI],
-];
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
-async function download(page: Page, testid: string): Promise<{ name: string; path: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  return { name: file.suggestedFilename(), path: (await file.path())! };
-}
-
-function csvLines(path: string): string[] {
-  return readFileSync(path, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n$/, '')
-    .split('\r\n');
-}
-
-/** Nothing sticks out sideways: the page is no wider than the window. */
-async function fitsWidth(page: Page, width: number): Promise<void> {
-  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-}
 
 interface HistoryEvent {
   type: string;
@@ -79,76 +46,6 @@ async function enterprisesOf(district: string): Promise<Candidate[]> {
 }
 
 describe.each(WIDTHS)('the console at $width px', (viewport) => {
-  it.each(ROLES)(
-    'exports, as %s, every enterprise the filter selects (the total shown), titled with what was selected',
-    async (role, district) => {
-      const page = await ui.signIn(role, { district, viewport });
-      await page.goto(`${ui.url}/enterprises`);
-      await seeContaining(page.getByTestId('enterprise-total'), '共');
-      const total = readNumber((await page.getByTestId('enterprise-total').textContent())!.replace(/[^\d,]/g, ''));
-      expect(total).toBeGreaterThan(500); // more than one page of the largest size
-      await fitsWidth(page, viewport.width);
-
-      const file = await download(page, 'export-enterprise-csv');
-      const place = district ? '滨海新区' : '全市';
-      expect(file.name).toBe(`企业_${place}_${today}.csv`);
-      const [title, header, ...rows] = csvLines(file.path);
-      expect(title).toBe(`企业｜区：${place}｜查询日期：${today}`);
-      expect(header).toBe('企业名称,统一社会信用代码,区,梯队位置');
-      expect(rows).toHaveLength(total);
-      expect(new Set(rows.map((r) => r.split(',')[1])).size).toBe(total); // each enterprise once
-      if (district) expect(new Set(rows.map((r) => r.split(',')[2]))).toEqual(new Set(['滨海新区']));
-      await seeText(page.getByTestId('export-enterprise-done'), `已导出 ${total.toLocaleString('en-US')} 行`);
-    },
-  );
-
-  it('exports the expiring list as XLSX with date cells, the whole list, under a title row', async () => {
-    const page = await ui.signIn('MUNICIPAL_OFFICIAL', { viewport });
-    await page.goto(`${ui.url}/expiring`);
-    const days = page.locator('#expiring-withinDays input, input#expiring-withinDays').first();
-    await seeContaining(page.getByTestId('expiring-total'), '共');
-    const within90 = await page.getByTestId('expiring-total').textContent();
-    await days.fill('730');
-    await days.press('Tab');
-    await page.getByRole('button', { name: '搜索' }).click();
-    for (let tries = 0; (await page.getByTestId('expiring-total').textContent()) === within90; tries++) {
-      if (tries > 100) throw new Error('the list did not follow the new filter');
-      await page.waitForTimeout(100);
-    }
-    const total = readNumber((await page.getByTestId('expiring-total').textContent())!.replace(/[^\d,]/g, ''));
-    expect(total).toBeGreaterThan(100); // more than the first page on screen
-    await fitsWidth(page, viewport.width);
-    if (viewport.width < 600) {
-      // The phone's card shows the two figures the list is for.
-      const card = page.getByTestId('expiring-table').getByTestId('row').first();
-      await seeContaining(card, '有效期至');
-      await seeContaining(card, '剩余天数');
-    }
-
-    const file = await download(page, 'export-expiring-xlsx');
-    expect(file.name).toBe(`到期_全市_${today}_730.xlsx`);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file.path);
-    const sheet = book.worksheets[0]!;
-    expect(sheet.getCell('A1').value).toBe(`到期｜区：全市｜查询日期：${today}｜天内到期：730`);
-    const headers = (sheet.getRow(2).values as unknown[]).slice(1);
-    expect(headers).toEqual([
-      '企业名称',
-      '统一社会信用代码',
-      '区',
-      '类型',
-      '级别',
-      '认定日期',
-      '有效期至',
-      '剩余天数',
-      '证书编号',
-    ]);
-    expect(sheet.actualRowCount - 2).toBe(total);
-    const validUntil = sheet.getCell('G3').value;
-    expect(validUntil).toBeInstanceOf(Date);
-    expect(typeof sheet.getCell('H3').value).toBe('number');
-  });
-
   it('shows an auditor the timeline in words; the stored types, JSON and positions only under 技术详情', async () => {
     const enterprise = (await enterprisesOf('120101')).find((e) => e.certifications.length >= 2)!;
     const events = await historyOf(enterprise.creditCode);

@@ -2,9 +2,9 @@
 import { SignJWT } from 'jose';
 import { TokenService, type Role } from '@cl/platform';
 import { seeContaining, useConsole } from './support/console';
+import { BINHAI, fitsWidth, WIDTHS } from './support/journeys';
 import { TEST_JWT_SECRET, tokenFor } from './support/tokens';
 
-const BINHAI = '120116';
 const ui = useConsole({ enterprises: 300 });
 
 async function tryToken(token: string) {
@@ -46,13 +46,21 @@ describe('signing in', () => {
 });
 
 describe("a district's own view", () => {
-  it('shows a district official the share of the city, and no badge judged against the city’s target', async () => {
-    const page = await ui.signIn('DISTRICT_OFFICIAL', { district: BINHAI });
-    const card = page.getByTestId('progress-TECH_SME');
-    await seeContaining(card.getByTestId('share-of-city'), '占全市');
-    expect(await card.getByText(/按期可达|按期难达/).count()).toBe(0);
-    expect(await page.getByTestId('set-target').count()).toBe(0); // only a municipal official sets targets
-  });
+  it.each(WIDTHS)(
+    'shows a district official at $width px the share of the city on every card, never a badge or bar judged against the city’s target',
+    async (viewport) => {
+      const page = await ui.signIn('DISTRICT_OFFICIAL', { district: BINHAI, viewport });
+      await seeContaining(page.getByTestId('progress-TECH_SME').getByTestId('share-of-city'), '占全市');
+      const cards = page.locator('[data-testid^="progress-"]');
+      const count = await cards.count();
+      expect(count).toBeGreaterThanOrEqual(5); // every tier of the ladders
+      expect(await cards.getByTestId('share-of-city').count()).toBe(count);
+      expect(await cards.getByText(/按期可达|按期难达/).count()).toBe(0);
+      expect(await cards.locator('.el-progress').count()).toBe(0); // no percentage of the city's target
+      expect(await page.getByTestId('set-target').count()).toBe(0); // only a municipal official sets targets
+      await fitsWidth(page, viewport.width);
+    },
+  );
 
   it('lets a municipal official set a district’s target, which that district is then measured against', async () => {
     const page = await ui.signIn('MUNICIPAL_OFFICIAL');

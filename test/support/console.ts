@@ -49,6 +49,8 @@ export function useConsole(options: ConsoleOptions): ConsoleHarness {
     return body.data as T;
   };
 
+  // Seeding and projecting take some 5 ms an enterprise on a loaded machine: this bounds a hang, measures nothing.
+  const setupLimit = Math.max(180_000, options.enterprises * 15);
   beforeAll(async () => {
     db = await createTestDatabase();
     const port = await freePort();
@@ -73,7 +75,7 @@ export function useConsole(options: ConsoleOptions): ConsoleHarness {
     // @sparticuz/chromium's flags are for one page per process (serverless); a test opens many contexts.
     const args = sparticuz.args.filter((arg) => arg !== '--single-process' && arg !== '--no-zygote');
     browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args });
-  }, 180_000);
+  }, setupLimit);
 
   beforeEach(() => {
     consoleErrors.length = 0;

@@ -1,6 +1,6 @@
 // The officials' forms as data: per command, its fields by the names the API uses (so a refusal's
 // `field` lands on its item), each with its label and the kind of control that edits it.
-import type { CommandInputs, CommandName } from './api/queries';
+import type { CommandInputs, CommandName, ImportCertificationsInput, SetTargetInput } from './api/queries';
 import type { MessageKey } from './i18n';
 
 export type FieldKind = 'district' | 'tier' | 'choice' | 'date' | 'pastDate' | 'text' | 'textarea' | 'days';
@@ -9,8 +9,11 @@ export interface FormField<Name extends string = string> {
   name: Name;
   label: MessageKey;
   kind: FieldKind;
-  /** A choice's values and the message prefix naming them (level.NATIONAL …); none: given by the page. */
-  choices?: { values: readonly string[]; prefix: string };
+  /**
+   * A choice's values and the message prefix naming them (level.NATIONAL …); none: given by the page. The value
+   * "" is named by `blank` (default 按政策默认).
+   */
+  choices?: { values: readonly string[]; prefix: string; blank?: MessageKey };
   /** District or tier: a first choice for all (全市, 任意类型). */
   any?: boolean;
   /** District: a district official's own, fixed. */
@@ -90,3 +93,24 @@ export const FORMS: { [N in CommandName]: FieldsOf<N> } = {
   ],
   retract: [field('eventId', 'choice', 'pickCertification'), field('reason', 'textarea')],
 };
+
+/** A municipal official's target: for the city (全市) or one district, a tier, what is counted, by when. */
+export const TARGET_FORM = {
+  district: { ...FILTERS.place, label: 'targetScope' },
+  tier: field('tier', 'tier'),
+  metric: { ...field('metric', 'choice'), choices: { values: ['ACTIVE', 'CUMULATIVE'], prefix: 'metric' } },
+  deadline: field('deadline', 'date'),
+} satisfies Record<string, FormField<keyof SetTargetInput>>;
+
+/** An import's list-level values: each applies to the rows that lack it (blank: the rows' own). */
+export const IMPORT_LIST: FormField<keyof ImportCertificationsInput>[] = [
+  { ...field('tier', 'tier', 'listTier'), any: true, grantable: true },
+  { ...field('level', 'choice', 'listLevel'), choices: { values: ['', ...LEVELS], prefix: 'level', blank: 'listOwn' } },
+  field('grantedOn', 'pastDate', 'listGrantedOn'),
+  field('validUntil', 'date', 'listValidUntil'),
+  field('batch', 'text', 'listBatch'),
+  {
+    ...field('action', 'choice', 'listAction'),
+    choices: { values: ['', 'GRANT', 'RENEW', 'REVOKE'], prefix: 'action', blank: 'listOwn' },
+  },
+];

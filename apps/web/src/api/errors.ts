@@ -1,3 +1,4 @@
+import type { Ref } from 'vue';
 import { t } from '../i18n';
 import { ruleText } from '../rules';
 import { ApiError, type ApiErrorDetail } from './graphql';
@@ -17,4 +18,20 @@ export function detailText(detail: ApiErrorDetail): string {
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) return detailText(error.first);
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs one request of a page: `error` is cleared first and holds the failure's sentence after; `busy` (when the
+ * page shows one) is true meanwhile.
+ */
+export async function attempt(error: Ref<string>, work: () => Promise<void>, busy?: Ref<boolean>): Promise<void> {
+  error.value = '';
+  if (busy) busy.value = true;
+  try {
+    await work();
+  } catch (e) {
+    error.value = errorText(e);
+  } finally {
+    if (busy) busy.value = false;
+  }
 }

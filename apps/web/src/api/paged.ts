@@ -1,4 +1,5 @@
 import { ref, shallowRef, type Ref } from 'vue';
+import { MAX_PAGE } from '../../../../libs/cultivation/src/limits';
 import { errorText } from './errors';
 import type { PageInfo } from './queries';
 
@@ -11,11 +12,8 @@ export interface Connection<Node> {
 /** A connection's page: `first` rows after the cursor `after` of the same query. */
 export type PageReader<Node, Query> = (query: Query, after: string | null, first: number) => Promise<Connection<Node>>;
 
-/**
- * The largest page the API serves (MAX_PAGE of its query input, libs/cultivation): exports read the
- * whole answer at this size; a larger one is refused (PAGE_SIZE), which the export journeys would show.
- */
-export const LARGEST_PAGE = 500;
+/** The largest page the API serves (its own MAX_PAGE): exports read the whole answer at this size. */
+export const LARGEST_PAGE = MAX_PAGE;
 
 /** Every page of the query, from the first, at the largest size; stops early when `signal` aborts. */
 export async function* allPages<Node, Query>(

@@ -11,8 +11,9 @@ import type {
   EnterpriseFieldsFragment,
   FunnelStepFieldsFragment,
   GrantCertificationInput,
-  HistoryQuery,
+  RecordedEventFieldsFragment,
   ImportMutation,
+  PageFieldsFragment,
   RegisterEnterpriseInput,
   RelocateEnterpriseInput,
   RenameEnterpriseInput,
@@ -24,7 +25,17 @@ import type {
   TrendQuery,
   BreakdownQuery,
 } from './generated/graphql';
-import type { TypedDocumentString } from './generated/graphql';
+import {
+  DeregisterEnterpriseDocument,
+  GrantCertificationDocument,
+  RegisterEnterpriseDocument,
+  RelocateEnterpriseDocument,
+  RenameEnterpriseDocument,
+  RenewCertificationDocument,
+  RetractCertificationDocument,
+  RevokeCertificationDocument,
+  type TypedDocumentString,
+} from './generated/graphql';
 
 export type { TypedDocumentString } from './generated/graphql';
 export type {
@@ -47,15 +58,12 @@ export type FunnelStep = FunnelStepFieldsFragment;
 export type Certification = CertificationFieldsFragment;
 export type CertificationRenewal = Certification['renewals'][number];
 export type Enterprise = EnterpriseFieldsFragment;
-export type RecordedEvent = HistoryQuery['enterpriseHistory'][number];
+export type RecordedEvent = RecordedEventFieldsFragment;
 export type CommandResult = CommandResultFieldsFragment;
 export type ImportReport = ImportMutation['importCertifications'];
 export type ImportRowResult = ImportReport['results'][number];
 export type ServiceInfo = ServiceInfoQuery['serviceInfo'];
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+export type PageInfo = PageFieldsFragment;
 
 /** Any signed-in request will do to ask whether the API accepts a token: this is the cheapest. */
 export const SIGN_IN_CHECK = graphql(`
@@ -248,13 +256,20 @@ graphql(`
   }
 `);
 
+/** Where a connection's page ends: the cursor the next page starts after. */
+graphql(`
+  fragment PageFields on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);
+
 export const ENTERPRISES = graphql(`
   query Enterprises($filter: EnterpriseFilter, $first: Int, $after: String) {
     enterprises(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {
@@ -289,10 +304,14 @@ export const ENTERPRISE_BRIEF = graphql(`
   }
 `);
 
+/** One enterprise; with its event history when `withHistory` (auditors: the API refuses it to others). */
 export const ENTERPRISE = graphql(`
-  query Enterprise($creditCode: String!) {
+  query Enterprise($creditCode: String!, $withHistory: Boolean = false) {
     enterprise(creditCode: $creditCode) {
       ...EnterpriseFields
+    }
+    enterpriseHistory(creditCode: $creditCode) @include(if: $withHistory) {
+      ...RecordedEventFields
     }
   }
 `);
@@ -323,21 +342,12 @@ graphql(`
   }
 `);
 
-export const HISTORY = graphql(`
-  query History($creditCode: String!) {
-    enterpriseHistory(creditCode: $creditCode) {
-      ...RecordedEventFields
-    }
-  }
-`);
-
 export const EXPIRING = graphql(`
   query Expiring($withinDays: Int!, $tier: Tier, $district: String, $first: Int, $after: String) {
     expiringCertifications(withinDays: $withinDays, tier: $tier, district: $district, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {
@@ -385,64 +395,30 @@ export interface CommandInputs {
 export type CommandName = keyof CommandInputs;
 type CommandDocument<Input> = TypedDocumentString<{ result: CommandResult }, { input: Input }>;
 
-/** The eight commands; each answers under the alias `result`, so one reader serves them all. */
-export const COMMANDS: { [N in CommandName]: CommandDocument<CommandInputs[N]> } = {
-  register: graphql(`
-    mutation RegisterEnterprise($input: RegisterEnterpriseInput!) {
-      result: registerEnterprise(input: $input) {
-        ...CommandResultFields
-      }
-    }
-  `),
-  rename: graphql(`
-    mutation RenameEnterprise($input: RenameEnterpriseInput!) {
-      result: renameEnterprise(input: $input) {
-        ...CommandResultFields
-      }
-    }
-  `),
-  relocate: graphql(`
-    mutation RelocateEnterprise($input: RelocateEnterpriseInput!) {
-      result: relocateEnterprise(input: $input) {
-        ...CommandResultFields
-      }
-    }
-  `),
-  deregister: graphql(`
-    mutation DeregisterEnterprise($input: DeregisterEnterpriseInput!) {
-      result: deregisterEnterprise(input: $input) {
-        ...CommandResultFields
-      }
-    }
-  `),
-  grant: graphql(`
-    mutation GrantCertification($input: GrantCertificationInput!) {
-      result: grantCertification(input: $input) {
-        ...CommandResultFields
-      }
-    }
-  `),
-  renew: graphql(`
-    mutation RenewCertification($input: RenewCertificationInput!) {
-      result: renewCertification(input: $input) {
-        ...CommandResultFields
-      }
-    }
-  `),
-  revoke: graphql(`
-    mutation RevokeCertification($input: RevokeCertificationInput!) {
-      result: revokeCertification(input: $input) {
-        ...CommandResultFields
-      }
-    }
-  `),
-  retract: graphql(`
-    mutation RetractCertification($input: RetractCertificationInput!) {
-      result: retractCertification(input: $input) {
-        ...CommandResultFields
-      }
-    }
-  `),
+// The eight commands, one operation a line (a table: kept so by prettier-ignore): each answers under the alias
+// `result`, so one reader serves them all.
+// prettier-ignore
+graphql(`
+  mutation RegisterEnterprise($input: RegisterEnterpriseInput!) { result: registerEnterprise(input: $input) { ...CommandResultFields } }
+  mutation RenameEnterprise($input: RenameEnterpriseInput!) { result: renameEnterprise(input: $input) { ...CommandResultFields } }
+  mutation RelocateEnterprise($input: RelocateEnterpriseInput!) { result: relocateEnterprise(input: $input) { ...CommandResultFields } }
+  mutation DeregisterEnterprise($input: DeregisterEnterpriseInput!) { result: deregisterEnterprise(input: $input) { ...CommandResultFields } }
+  mutation GrantCertification($input: GrantCertificationInput!) { result: grantCertification(input: $input) { ...CommandResultFields } }
+  mutation RenewCertification($input: RenewCertificationInput!) { result: renewCertification(input: $input) { ...CommandResultFields } }
+  mutation RevokeCertification($input: RevokeCertificationInput!) { result: revokeCertification(input: $input) { ...CommandResultFields } }
+  mutation RetractCertification($input: RetractCertificationInput!) { result: retractCertification(input: $input) { ...CommandResultFields } }
+`);
+
+/** Each command's generated document (one per operation above). */
+const COMMANDS: { [N in CommandName]: CommandDocument<CommandInputs[N]> } = {
+  register: RegisterEnterpriseDocument,
+  rename: RenameEnterpriseDocument,
+  relocate: RelocateEnterpriseDocument,
+  deregister: DeregisterEnterpriseDocument,
+  grant: GrantCertificationDocument,
+  renew: RenewCertificationDocument,
+  revoke: RevokeCertificationDocument,
+  retract: RetractCertificationDocument,
 };
 
 export const IMPORT = graphql(`

@@ -11,6 +11,7 @@ import {
   type Ladder,
   type Tier,
 } from '../../domain';
+import { MAX_PAGE } from './page-size';
 
 /** A malformed query argument (BAD_USER_INPUT on `field`). */
 export class InvalidQueryInput extends Refusal {
@@ -43,8 +44,7 @@ export function ladderArg(value: unknown, field = 'ladder'): Ladder {
   throw new InvalidQueryInput('LADDER_UNKNOWN', field, `unknown ladder ${String(value)}`);
 }
 
-/** Largest page a connection query returns. */
-export const MAX_PAGE = 500;
+export { MAX_PAGE };
 
 /** A page size: 0…MAX_PAGE (default 50). */
 export function firstArg(value: number | null | undefined): number {

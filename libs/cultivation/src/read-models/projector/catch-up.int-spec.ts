@@ -12,7 +12,7 @@ import { readCheckpoint } from '../projection/checkpoint';
 import { rebuildReadModels } from '../rebuild/rebuild';
 import { verifyReadModels } from '../rebuild/verify';
 import { LIVE_SCHEMA, qualified, READ_MODEL_TABLES } from '../schema';
-import { dumpReadModels, openReadSide } from '../testing/read-model-fixture';
+import { dumpReadModels, openDataSource, openReadSide } from '../testing/read-model-fixture';
 import { writeScenario } from '../testing/scenario';
 import { creditCode, TestLedger } from '../testing/test-ledger';
 import { ProjectorService, type ProjectorOptions } from './projector.service';
@@ -133,6 +133,30 @@ it('re-derives the read side in the shadow schema when the backlog is most of th
   ).toEqual([{ name: '追赶期间登记企业' }]);
   expect(await verifyReadModels(dataSource, store)).toEqual([]);
 }, 180_000);
+
+it('re-derives with a small pool: the leader lock and the rebuild lock held, the load takes connections of its own', async () => {
+  // A CLI or bench process's DataSource of three: one for the leader lock, one for the rebuild lock, one for the
+  // rest. The bulk load holds five connections at once; from this pool it waited forever for them.
+  const small = await openDataSource(db.url, 3);
+  await dataSource.query(`TRUNCATE ${READ_MODEL_TABLES.map((t) => qualified(LIVE_SCHEMA, t)).join(', ')}`);
+  const head = (await store.head())!;
+  const notices: string[] = [];
+  const projector = new ProjectorService(small, store, silent, {
+    retryMs: 50,
+    pollIntervalMs: 20,
+    catchUpThreshold: 100,
+    onNotice: (m) => notices.push(m),
+  });
+  projector.start();
+  try {
+    expect(await status.waitForPosition(head, 30_000)).toBe(true);
+  } finally {
+    await projector.stop();
+    await small.destroy();
+  }
+  expect(notices).toEqual([expect.stringMatching(/by re-deriving the read models/)]);
+  expect(await verifyReadModels(dataSource, store)).toEqual([]);
+}, 120_000);
 
 it('counts a lag beyond ten thousand events exactly', async () => {
   const { position } = await readCheckpoint(dataSource, LIVE_SCHEMA);

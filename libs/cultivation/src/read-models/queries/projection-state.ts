@@ -16,7 +16,8 @@ export async function readRebuildPosition(sql: Sql): Promise<string | null> {
 /** True while some process holds the rebuild lock. */
 export async function isRebuildRunning(sql: Sql): Promise<boolean> {
   const locks: { n: number }[] = await sql.query(
-    `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted`,
+    `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     [LOCKS.namespace, LOCKS.rebuild],
   );
   return (locks[0]?.n ?? 0) > 0;

@@ -4,10 +4,9 @@
 // index maintenance (the caller builds the indexes after the load), and memory bounded by a page, not
 // by the cohort. While node folds a page, PostgreSQL already reads the next one; five backends ingest
 // the five per-enterprise tables meanwhile; the aggregates, summed in one BatchDelta, follow at the end.
-import type { EventStore, StoredEvent } from '@cl/event-store';
-import { comparePositions } from '@cl/event-store';
-import type { Pool, PoolClient } from 'pg';
-import type { DataSource, QueryRunner } from 'typeorm';
+import { comparePositions, type EventStore, type StoreConnection, type StoredEvent } from '@cl/event-store';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import type { DataSource } from 'typeorm';
 import { BatchDelta, mergeDeltas } from '../projection/batch-delta';
 import { readCheckpoint, writeCheckpoint } from '../projection/checkpoint';
 import { targetKey, type Tier } from '../../domain';
@@ -129,26 +128,31 @@ function valuesOf(row: object, columns: readonly string[]): unknown[] {
   return columns.map((c) => (row as Record<string, unknown>)[c]);
 }
 
-/** Connections of their own for the COPYs (a TypeORM query runner or a pool's client each, released by `release`). */
-async function connections(
-  source: DataSource | Pool,
+/** Connections a BulkLoader holds at once: the summaries' COPY and one per enterprise table. */
+export const LOADER_CONNECTIONS = 1 + Object.keys(ENTERPRISE_TABLES).length;
+
+/**
+ * A pool of a bulk load's own (a rebuild's or verify's in the calling thread, or a worker's), on the read-model
+ * database's settings, with LOADER_CONNECTIONS + `spare` connections. Never the service's pool: a loader takes its
+ * connections one by one and holds them all, so in a pool where others hold some for long (the projector's leader
+ * lock, the rebuild lock) it waited forever for the last ones when the pool was small (a bench or CLI DataSource of
+ * four) or busy.
+ */
+export function openBulkPool(settings: StoreConnection['settings'], spare = 0): Pool {
+  const pool = new Pool({ ...(settings as PoolConfig), max: LOADER_CONNECTIONS + spare });
+  pool.on('error', () => undefined); // an idle client losing its server: the next COPY fails and says so
+  return pool;
+}
+
+/** `n` connections of `pool` held together (all released by `release`, or none held when one cannot be had). */
+export async function holdConnections(
+  pool: Pool,
   n: number,
 ): Promise<{ clients: PoolClient[]; release: () => Promise<void> }> {
-  const held: { release: () => unknown }[] = [];
   const clients: PoolClient[] = [];
-  const release = () => Promise.all(held.map((h) => h.release())).then(() => undefined);
+  const release = async () => clients.forEach((c) => c.release());
   try {
-    for (let i = 0; i < n; i++) {
-      if ('createQueryRunner' in source) {
-        const runner: QueryRunner = source.createQueryRunner();
-        held.push(runner);
-        clients.push((await runner.connect()) as PoolClient);
-      } else {
-        const client = await source.connect();
-        held.push(client);
-        clients.push(client);
-      }
-    }
+    for (let i = 0; i < n; i++) clients.push(await pool.connect());
   } catch (error) {
     await release();
     throw error;
@@ -181,10 +185,10 @@ export class BulkLoader {
     private readonly perEnterprise: { table: EnterpriseTable; names: string[]; writer: CopyWriter }[],
   ) {}
 
-  /** Opens the COPYs on connections of `source` (the rebuild's DataSource, or a worker's own pool). */
-  static async open(source: DataSource | Pool, schema: string): Promise<BulkLoader> {
+  /** Opens the COPYs on connections of `pool`, a pool of the load's own (openBulkPool). */
+  static async open(pool: Pool, schema: string): Promise<BulkLoader> {
     const tables = Object.entries(ENTERPRISE_TABLES) as [EnterpriseTable, string][];
-    const { clients, release } = await connections(source, 1 + tables.length);
+    const { clients, release } = await holdConnections(pool, LOADER_CONNECTIONS);
     const summaries = CopyWriter.open(
       clients[0]!,
       qualified(schema, 'enterprise_summary'),

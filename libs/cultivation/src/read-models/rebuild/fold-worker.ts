@@ -4,8 +4,7 @@
 // is posted back and ends the thread.
 import { parentPort } from 'node:worker_threads';
 import { openStoreConnection } from '@cl/event-store';
-import { Pool, type PoolConfig } from 'pg';
-import { BulkLoader, foldLog } from './bulk-load';
+import { BulkLoader, foldLog, openBulkPool } from './bulk-load';
 import type { FoldTask, WorkerMessage } from './parallel-fold';
 
 /** Connections for the reads: the page folded and the next one read meanwhile. */
@@ -13,8 +12,7 @@ const READ_CONNECTIONS = 2;
 
 async function run(task: FoldTask, post: (message: WorkerMessage) => void): Promise<void> {
   const store = openStoreConnection(task.store, READ_CONNECTIONS);
-  const pool = new Pool({ ...(task.tables as PoolConfig), max: 6 });
-  pool.on('error', () => undefined); // an idle client losing its server: the next COPY fails and says so
+  const pool = openBulkPool(task.tables);
   try {
     const loader = await BulkLoader.open(pool, task.schema);
     let folded: string | null;

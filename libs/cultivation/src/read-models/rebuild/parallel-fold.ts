@@ -44,6 +44,13 @@ export function defaultWorkers(): number {
   return FROM_SOURCE ? 1 : availableParallelism();
 }
 
+/** The connection settings of the read-model database behind `dataSource` (for pools of a bulk load's own). */
+export function readModelSettings(dataSource: DataSource): StoreConnection['settings'] {
+  const master = (dataSource.driver as { master?: Pool }).master;
+  if (!master) throw new Error('the read-model DataSource has no connection pool (not initialised?)');
+  return poolConnection(master).settings;
+}
+
 /** The workers a fold of the log up to `upTo` can use: 1 (this thread) unless more are asked for and the store can serve them. */
 export function workersFor(dataSource: DataSource, store: EventStore, upTo: string | null, workers?: number): number {
   const wanted = workers ?? defaultWorkers();
@@ -63,11 +70,10 @@ export async function planParallelFold(
   const workers = workersFor(dataSource, store, upTo, options.workers);
   if (workers < 2 || upTo === null) return null;
   const connection = store.connection!()!;
-  const master = (dataSource.driver as { master?: Pool }).master!;
   const cuts = await store.splitStreams!(workers, upTo);
   if (cuts.length === 0) return null;
   const bounds = [undefined, ...cuts, undefined];
-  const tables = poolConnection(master).settings;
+  const tables = readModelSettings(dataSource);
   return Array.from({ length: cuts.length + 1 }, (_, i) => ({
     store: connection,
     tables,

@@ -1,13 +1,14 @@
 // A rebuild while the live projector runs and events keep arriving: queries answer throughout, status
 // says "rebuilding", and after the swap the live projector carries on without loss or double counting.
 import { createLogger } from '@cl/platform';
-import { useTestDatabase } from '@cl/testing';
+import { adminDatabaseUrl, useTestDatabase } from '@cl/testing';
+import { Client } from 'pg';
 import type { PostgresEventStore } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
 import { FixedClock } from '../../application/clock';
 import { ProgressQueries, ProjectionStatusQueries, type ProjectionStatus } from '../../application/queries';
 import { ProjectorService } from '../projector/projector.service';
-import { LIVE_SCHEMA } from '../schema';
+import { LIVE_SCHEMA, LOCKS } from '../schema';
 import { dumpReadModels, openReadSide } from '../testing/read-model-fixture';
 import { BINHAI, HEPING, writeScenario } from '../testing/scenario';
 import { creditCode, TestLedger } from '../testing/test-ledger';
@@ -107,4 +108,26 @@ it('rebuilt read models equal the live ones after grants recorded out of order, 
   await rebuildReadModels(dataSource, store, { batchSize: 4 }); // pages cut streams apart
   expect(await dumpReadModels(dataSource, LIVE_SCHEMA)).toEqual(live);
   expect(await verifyReadModels(dataSource, store)).toEqual([]);
+});
+
+it("says rebuilding for this ledger's rebuild only, not for one in another database of the same server", async () => {
+  const status = new ProjectionStatusQueries(dataSource, store);
+  const holdRebuildLock = async (url: string) => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    await client.query('SELECT pg_advisory_lock($1, $2)', [LOCKS.namespace, LOCKS.rebuild]);
+    return client;
+  };
+  const elsewhere = await holdRebuildLock(adminDatabaseUrl()); // another ledger's rebuild on the same server
+  try {
+    expect(await status.projectionStatus()).toMatchObject({ rebuilding: false });
+    const here = await holdRebuildLock(db.url);
+    try {
+      expect(await status.projectionStatus()).toMatchObject({ rebuilding: true });
+    } finally {
+      await here.end();
+    }
+  } finally {
+    await elsewhere.end();
+  }
 });

@@ -9,10 +9,11 @@ import type { DataSource } from 'typeorm';
 import { announceSwap } from '../projection/checkpoint';
 import { inTransaction } from '../projection/in-transaction';
 import { LIVE_SCHEMA, LOCKS, REBUILD_SCHEMA } from '../schema';
-import { BulkLoader, foldLog } from './bulk-load';
+import { BulkLoader, foldLog, holdConnections, openBulkPool } from './bulk-load';
 import {
   foldInWorkers,
   planParallelFold,
+  readModelSettings,
   startFoldThreads,
   stopFoldThreads,
   workersFor,
@@ -53,36 +54,47 @@ export async function buildFromLog(
     throw error;
   }
   if (!tasks) await stopFoldThreads(threads);
-  let loader: BulkLoader;
-  let position: string | null;
-  if (tasks) {
-    const { sums, folded } = await foldInWorkers(threads, tasks, options.counter, options.onProgress);
-    position = folded ? upTo : null;
-    loader = await BulkLoader.open(dataSource, schema);
-    loader.absorb(sums);
-  } else {
-    loader = await BulkLoader.open(dataSource, schema);
-    try {
-      position = await foldLog(store, upTo, loader, {
-        pageSize: options.batchSize,
-        counter: options.counter,
-        onProgress: options.onProgress,
-      });
-    } catch (error) {
-      await loader.abort();
-      throw error;
-    }
-  }
-  const progress = (phase: 'loading' | 'indexing') =>
-    options.onProgress?.({ phase, done: options.counter.done, position, head: upTo });
-  await progress('loading');
-  await loader.finish(dataSource, position);
-  await progress('indexing');
-  const runners = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
+  // The load's connections come from a pool of its own: the caller's may be small, or held (see openBulkPool).
+  const pool = openBulkPool(readModelSettings(dataSource));
   try {
-    await addShadowIndexes(runners, schema);
+    let loader: BulkLoader;
+    let position: string | null;
+    if (tasks) {
+      const { sums, folded } = await foldInWorkers(threads, tasks, options.counter, options.onProgress);
+      position = folded ? upTo : null;
+      loader = await BulkLoader.open(pool, schema);
+      loader.absorb(sums);
+    } else {
+      loader = await BulkLoader.open(pool, schema);
+      try {
+        position = await foldLog(store, upTo, loader, {
+          pageSize: options.batchSize,
+          counter: options.counter,
+          onProgress: options.onProgress,
+        });
+      } catch (error) {
+        await loader.abort();
+        throw error;
+      }
+    }
+    const progress = (phase: 'loading' | 'indexing') =>
+      options.onProgress?.({ phase, done: options.counter.done, position, head: upTo });
+    await progress('loading');
+    await loader.finish(dataSource, position);
+    await progress('indexing');
+    const { clients, release } = await holdConnections(pool, 2);
+    try {
+      await addShadowIndexes(
+        clients.map((c) => ({
+          query: (text: string, values?: unknown[]) => c.query(text, values).then((r) => r.rows),
+        })),
+        schema,
+      );
+    } finally {
+      await release();
+    }
   } finally {
-    await Promise.all(runners.map((r) => r.release()));
+    await pool.end();
   }
 }
 
