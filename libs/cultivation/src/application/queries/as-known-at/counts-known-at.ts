@@ -13,8 +13,7 @@ import {
 } from '../../../domain';
 import {
   COUNT_METRICS,
-  readCounts,
-  readLiveCheckpoint,
+  readCountsAtCheckpoint,
   type CountCell,
   type CountMetric,
   type CountQuery,
@@ -44,17 +43,6 @@ export async function inOneSnapshot<T>(dataSource: DataSource, read: (sql: Sql) 
   } finally {
     await runner.release();
   }
-}
-
-/** The counts and the log position of the read models, read in one snapshot. */
-export function countsAtCheckpoint(
-  dataSource: DataSource,
-  q: CountQuery,
-): Promise<{ position: Position | null; cells: CountCell[] }> {
-  return inOneSnapshot(dataSource, async (sql) => {
-    const { position } = await readLiveCheckpoint(sql);
-    return { position, cells: await readCounts(sql, q) };
-  });
 }
 
 /** The contribution query matching a count query. */
@@ -131,7 +119,7 @@ export class KnownAtDeltas {
  */
 export function knownAtReader(dataSource: DataSource, deltas: KnownAtDeltas, knownAt: Date): CountReader {
   return async (q) => {
-    const { position, cells } = await countsAtCheckpoint(dataSource, q);
+    const { position, cells } = await readCountsAtCheckpoint(dataSource, q);
     if (position === null) return cells;
     // Late events effective after the last date asked add nothing here (their facts start after it).
     const change = weightedContribution(await deltas.get(knownAt, position), contributionQuery(q));
