@@ -193,19 +193,24 @@ export async function commandTemplate(
   const admin = pg.urlOf('postgres');
   if (await databaseExists(admin, template)) return template;
   await prepareBenchDatabase(pg, scale, kept, log);
+  await withB2Enterprises(pg.url, log);
+  await withClient(admin, (c) => c.query(`CREATE DATABASE ${template} TEMPLATE bench STRATEGY file_copy`));
+  return template;
+}
+
+/** The seeded `bench` database + B2's enterprises, its read models rebuilt and analysed (the knownAt bench's start too). */
+export async function withB2Enterprises(url: string, log: (line: string) => void): Promise<void> {
   log(`registering ${fmt(B2_ENTERPRISES)} B2 enterprises`);
-  await registerB2Enterprises(pg.url);
+  await registerB2Enterprises(url);
   log('rebuilding the read models');
-  const dataSource = new DataSource({ type: 'postgres', url: pg.url, extra: { max: 10 }, logging: ['error'] });
+  const dataSource = new DataSource({ type: 'postgres', url, extra: { max: 10 }, logging: ['error'] });
   await dataSource.initialize();
-  const store = new PostgresEventStore({ url: pg.url, poolSize: 10 });
+  const store = new PostgresEventStore({ url, poolSize: 10 });
   try {
     await rebuildReadModels(dataSource, store);
   } finally {
     await store.close();
     await dataSource.destroy();
   }
-  await withClient(pg.url, (c) => c.query('VACUUM ANALYZE'));
-  await withClient(admin, (c) => c.query(`CREATE DATABASE ${template} TEMPLATE bench STRATEGY file_copy`));
-  return template;
+  await withClient(url, (c) => c.query('VACUUM ANALYZE'));
 }

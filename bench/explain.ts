@@ -146,6 +146,9 @@ const QUESTIONS: Question[] = [
   },
 ];
 
+/** cohortProgress city-wide on BENCH_TODAY, plain: the knownAt question's baseline. */
+export const progressQuestion: Question = QUESTIONS[0]!;
+
 /** cohortProgress city-wide on BENCH_TODAY as known at `knownAt` (bench/b6-known-at.ts: before the late events). */
 export const knownAtQuestion = (knownAt: string): Question => ({
   name: `cohortProgress city-wide on ${BENCH_TODAY}, knownAt before 1,000 late events`,

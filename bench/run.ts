@@ -1,9 +1,10 @@
-// `npm run bench [-- --scale N | --scales N,M,…] [--pg-dir DIR] [--profile DIR] [--only B3|B4|seed]`:
+// `npm run bench [-- --scale N | --scales N,M,…] [--pg-dir DIR] [--profile DIR] [--only B3|B4|knownAt|seed]`:
 // the suite (bench/suite.ts) at each scale in turn, each on its own bench PostgreSQL (with --pg-dir one
 // kept cluster holding a seeded template per scale), seeded once with the demo cohort, then B1–B5 (or,
 // with --only B3, B1's raw baseline and the imports; with --only B4, the rebuild and the EXPLAIN figures;
-// with --only seed, the seeded template and nothing else). Each scale prints its table and writes
-// bench/results/<date>-<scale>[-B3|-b4].json; a run of several scales then prints every figure at every
+// with --only knownAt, cohortProgress(knownAt) beside plain cohortProgress after 1,000 late events, and their
+// EXPLAIN; with --only seed, the seeded template and nothing else). Each scale prints its table and writes
+// bench/results/<date>-<scale>[-B3|-b4|-known-at].json; a run of several scales then prints every figure at every
 // scale with largest ÷ smallest, and writes bench/results/<date>-scales-<N>-<M>[-…].json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ interface Args {
   only?: Only;
 }
 
-const USAGE = 'use --scale N, --scales N,M, --pg-dir DIR, --profile DIR, --only B3|B4|seed';
+const USAGE = 'use --scale N, --scales N,M, --pg-dir DIR, --profile DIR, --only B3|B4|knownAt|seed';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { scales: [30_000] };
@@ -38,8 +39,10 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--profile') args.profile = resolve(value());
     else if (flag === '--only') {
       const only = value().toUpperCase();
-      if (only !== 'B3' && only !== 'B4' && only !== 'SEED')
-        throw new Error('--only takes B3 (the import figures), B4 (the rebuild) or seed (prepare the template)');
+      if (only !== 'B3' && only !== 'B4' && only !== 'SEED' && only !== 'KNOWNAT')
+        throw new Error(
+          '--only takes B3 (the import figures), B4 (the rebuild), knownAt (the as-known-at pair) or seed (prepare the template)',
+        );
       args.only = only;
     } else {
       throw new Error(`unknown argument ${argv[i]} (${USAGE})`);
@@ -111,7 +114,7 @@ async function main(): Promise<void> {
         .join(''),
   );
   if (args.only === 'SEED') return;
-  const suffix = `scales-${args.scales.join('-')}${args.only ? `-${args.only === 'B4' ? 'b4' : args.only}` : ''}`;
+  const suffix = `scales-${args.scales.join('-')}${args.only ? `-${args.only === 'B4' ? 'b4' : args.only === 'KNOWNAT' ? 'known-at' : args.only}` : ''}`;
   const file = join(resultsDir, resultName(started, suffix));
   writeFileSync(
     file,

@@ -1,6 +1,6 @@
 // The suite at one scale: its own bench PostgreSQL (a kept cluster with --pg-dir), the seeded `bench`
-// database, then B1–B5 (or one part: --only B3, B4 or seed); prints the table and writes
-// bench/results/<date>-<scale>[-B3|-b4].json. run.ts calls it once per scale.
+// database, then B1–B5 (or one part: --only B3, B4, knownAt or seed); prints the table and writes
+// bench/results/<date>-<scale>[-B3|-b4|-known-at].json. run.ts calls it once per scale.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -20,12 +20,18 @@ import {
 import { summarizeCpuProfiles } from './cpu-profile';
 import { startApi, type RunningApi, waitForProjection } from './api';
 import { benchAppend } from './b1-append';
-import { B2_ENTERPRISES, benchGrants, benchRawInserts, registerB2Enterprises } from './b2-commands';
+import { B2_ENTERPRISES, benchGrants, benchRawInserts, registerB2Enterprises, withB2Enterprises } from './b2-commands';
 import { benchImport, benchNameOnlyImport, type ImportFigures } from './b3-import';
 import { benchProjection, type ProjectionFigures } from './b4-projection';
 import { benchQueries, KNOWN_AT_PAIR, QUERY_ORDER, type QueryName, type QueryFigures } from './b5-queries';
 import { LATE_EVENTS, LATE_WINDOW_DAYS, recordLateEvents } from './b6-known-at';
-import { type ExplainedQuestion, explainProgressQueries, explainTable, knownAtQuestion } from './explain';
+import {
+  type ExplainedQuestion,
+  explainProgressQueries,
+  explainTable,
+  knownAtQuestion,
+  progressQuestion,
+} from './explain';
 import {
   type CodeMeasured,
   GOALS,
@@ -41,7 +47,7 @@ import {
 } from './report';
 import { BENCH_SEED, BENCH_TODAY, prepareBenchDatabase, type SeedFigures } from './seed';
 
-export type Only = 'B3' | 'B4' | 'SEED';
+export type Only = 'B3' | 'B4' | 'KNOWNAT' | 'SEED';
 
 /** The schema the queries read (the live read models; a rebuild swaps its own in under this name). */
 const LIVE_SCHEMA = 'read_model';
@@ -162,6 +168,39 @@ export async function runSuite(o: SuiteOptions, running: Running): Promise<Scale
       return { scale, started: started.toISOString(), machine, rows, file, explain };
     }
 
+    if (o.only === 'KNOWNAT') {
+      await withB2Enterprises(pg.url, log);
+      log('starting the API (child process)');
+      const api = await startApi(pg.url, log, profile);
+      running.api = api;
+      const { knownAt, late, explain } = await benchKnownAt(pg, api.url, scale, statements, log, ['{__typename}']);
+      const floor = late.loaded['{__typename}'];
+      const rows = [
+        infoRow({
+          id: 'B5',
+          figure: '{__typename} p99 (the load floor, same run)',
+          value: floor.p99Ms,
+          unit: 'ms',
+          baseline: `1 client ${fmt(late.single['{__typename}'].p99Ms, 1)} ms`,
+        }),
+        ...knownAtRows(late),
+        ...seedRows(seeded),
+      ];
+      const machine = machineOf(pg.version, false);
+      process.stdout.write(
+        `${header(` (knownAt only), scale ${fmt(scale)} enterprises`, started, o.code, machine)}${table(rows)}\n\n` +
+          `EXPLAIN (ANALYZE, BUFFERS) at ${fmt(scale)}:\n${explainTable(explain)}\n`,
+      );
+      const file = write(`${scale}-known-at`, {
+        only: 'knownAt',
+        machine,
+        code: o.code,
+        figures: { seed: seeded, b5KnownAt: { lateEvents: LATE_EVENTS, knownAt, ...late }, explain },
+        table: rows,
+      });
+      return { scale, started: started.toISOString(), machine, rows, file, explain };
+    }
+
     log('B1 append');
     const b1 = await benchAppend(pg, log);
 
@@ -216,21 +255,7 @@ export async function runSuite(o: SuiteOptions, running: Running): Promise<Scale
     const b5 = b5all.loaded;
     const b5PeakRss = peakRssMiB(api.pid);
 
-    log(`B5 knownAt: ${fmt(LATE_EVENTS)} late events recorded after a noted moment`);
-    const knownAt = await recordLateEvents(pg.url);
-    await waitForProjection(api.url, log);
-    let b5late!: QueryFigures;
-    await statements('b5-known-at', async () => {
-      b5late = await benchQueries(api.url, scale, log, {
-        only: KNOWN_AT_PAIR,
-        knownAt: { at: knownAt, windowDays: LATE_WINDOW_DAYS },
-      });
-    });
-    // Warm only: the API is using the server, so no restart for a cold run.
-    const explainLate = await explainProgressQueries(pg, log, {
-      questions: [knownAtQuestion(knownAt)],
-      restart: false,
-    });
+    const { knownAt, late: b5late, explain: explainLate } = await benchKnownAt(pg, api.url, scale, statements, log);
     explain.push(...explainLate);
 
     log('B2 commands');
@@ -395,6 +420,36 @@ export async function runSuite(o: SuiteOptions, running: Running): Promise<Scale
   } finally {
     await stopRunning(running, log);
   }
+}
+
+/**
+ * B5 knownAt: 1,000 late events recorded after a noted moment, then cohortProgress(knownAt) beside plain
+ * cohortProgress over the same dates (after `extra` queries, e.g. the floor), and both city-wide questions explained
+ * warm (the API is using the server, so no restart for a cold run).
+ */
+async function benchKnownAt(
+  pg: BenchPostgres,
+  apiUrl: string,
+  scale: number,
+  statements: (phase: string, work: () => Promise<void>) => Promise<void>,
+  log: (line: string) => void,
+  extra: QueryName[] = [],
+): Promise<{ knownAt: string; late: QueryFigures; explain: ExplainedQuestion[] }> {
+  log(`B5 knownAt: ${fmt(LATE_EVENTS)} late events recorded after a noted moment`);
+  const knownAt = await recordLateEvents(pg.url);
+  await waitForProjection(apiUrl, log);
+  let late!: QueryFigures;
+  await statements('b5-known-at', async () => {
+    late = await benchQueries(apiUrl, scale, log, {
+      only: [...extra, ...KNOWN_AT_PAIR],
+      knownAt: { at: knownAt, windowDays: LATE_WINDOW_DAYS },
+    });
+  });
+  const explain = await explainProgressQueries(pg, log, {
+    questions: [progressQuestion, knownAtQuestion(knownAt)],
+    restart: false,
+  });
+  return { knownAt, late, explain };
 }
 
 /** The seeding: its rate and time (of the run that made the template), and the seeded database's size. */

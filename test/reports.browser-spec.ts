@@ -2,7 +2,7 @@
 // is recorded afterwards, and the page shows the restatement in Chinese: the difference and the event behind it.
 import { readFileSync } from 'node:fs';
 import { creditCode } from './support/credit-codes';
-import { seeContaining, seeText, useConsole } from './support/console';
+import { seeContaining, seeText, typeDate, useConsole } from './support/console';
 import { tokenFor } from './support/tokens';
 
 const ui = useConsole({ enterprises: 60 });
@@ -76,18 +76,31 @@ describe('the 已发布数据 page', () => {
   it('shows a district official how many of their enterprises are overdue with this year’s update', async () => {
     const district = '120116';
     const year = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
-    const { overdueAnnualUpdates } = await ui.graphql<{
-      overdueAnnualUpdates: { totalCount: number; edges: { node: { enterprise: { name: string } } }[] };
-    }>(
-      `query($year: Int!, $district: String) { overdueAnnualUpdates(year: $year, district: $district, first: 10) {
-        totalCount edges { node { enterprise { name } } } } }`,
-      { year, district },
-    );
+    const overdue = async (asOf: string | null) =>
+      (
+        await ui.graphql<{
+          overdueAnnualUpdates: { totalCount: number; edges: { node: { enterprise: { name: string } } }[] };
+        }>(
+          `query($year: Int!, $asOf: Date, $district: String) {
+            overdueAnnualUpdates(year: $year, asOf: $asOf, district: $district, first: 10) {
+              totalCount edges { node { enterprise { name } } } } }`,
+          { year, asOf, district },
+        )
+      ).overdueAnnualUpdates;
+    const overdueAnnualUpdates = await overdue(null);
     expect(overdueAnnualUpdates.totalCount).toBeGreaterThan(0); // the demo cohort records no updates
     const page = await ui.signIn('DISTRICT_OFFICIAL', { district });
     const card = page.getByTestId('overdue-updates');
-    await seeContaining(card, `${year}年度信息更新逾期`);
-    await seeText(card.getByTestId('overdue-count'), String(overdueAnnualUpdates.totalCount));
+    await seeContaining(card, `${year}年度信息更新逾期 · 滨海新区`);
+    const total = overdueAnnualUpdates.totalCount;
+    await seeText(card.getByTestId('overdue-count'), total.toLocaleString('en-US'));
     await seeContaining(card, overdueAnnualUpdates.edges[0]!.node.enterprise.name);
+    if (total > 10)
+      await seeText(card.getByTestId('overdue-shown'), `显示前 10 条，共 ${total.toLocaleString('en-US')} 条`);
+    // On the due day itself the annual update is not yet overdue: the card follows the dashboard's date.
+    const onDueDay = (await overdue(`${year}-05-31`)).totalCount;
+    expect(onDueDay).toBeLessThan(total);
+    await typeDate(page, '日期', `${year}-05-31`);
+    await seeText(card.getByTestId('overdue-count'), onDueDay.toLocaleString('en-US'));
   });
 });

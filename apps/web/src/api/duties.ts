@@ -5,8 +5,8 @@ import type { OverdueUpdatesQuery } from './generated/graphql';
 export type OverdueUpdate = OverdueUpdatesQuery['overdueAnnualUpdates']['edges'][number]['node'];
 
 export const OVERDUE_UPDATES = graphql(`
-  query OverdueUpdates($year: Int!, $district: String, $first: Int) {
-    overdueAnnualUpdates(year: $year, district: $district, first: $first) {
+  query OverdueUpdates($year: Int!, $asOf: Date, $district: String, $first: Int) {
+    overdueAnnualUpdates(year: $year, asOf: $asOf, district: $district, first: $first) {
       totalCount
       edges {
         node {

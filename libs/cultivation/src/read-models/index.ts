@@ -63,6 +63,7 @@ export type { ReplayProgress, ReplayOptions } from './rebuild/replay';
 // Query ports: what the application's query services and the lapse sweep read.
 export {
   readCounts,
+  readCountsAtCheckpoint,
   CountLookup,
   COUNT_METRICS,
   type CountCell,

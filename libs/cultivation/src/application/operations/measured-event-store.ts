@@ -16,6 +16,7 @@ import type { MetricsRecorder, PoolUsage } from '@cl/platform';
 export class MeasuredEventStore implements EventStore {
   readonly countBetween?: EventStore['countBetween'];
   readonly readByStream?: EventStore['readByStream'];
+  readonly readRecordedAfter?: EventStore['readRecordedAfter'];
   readonly splitStreams?: EventStore['splitStreams'];
   readonly connection?: EventStore['connection'];
 
@@ -27,6 +28,8 @@ export class MeasuredEventStore implements EventStore {
     // A rebuild reads stream by stream, in parallel, where the inner store can.
     if (inner.readByStream) this.readByStream = inner.readByStream.bind(inner);
     if (inner.splitStreams) this.splitStreams = inner.splitStreams.bind(inner);
+    // knownAt finds what was recorded after a moment by the inner store's index, not by reading the whole log.
+    if (inner.readRecordedAfter) this.readRecordedAfter = inner.readRecordedAfter.bind(inner);
     if (inner.connection) this.connection = inner.connection.bind(inner);
   }
 

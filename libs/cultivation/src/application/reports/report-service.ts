@@ -20,14 +20,20 @@ import {
   type ReportListed,
   type ReportPublishedData,
 } from '../../domain';
-import { readCounts, readLiveCheckpoint, readTargets, type CountMetric } from '../../read-models';
+import {
+  readCounts,
+  readCountsAtCheckpoint,
+  readLiveCheckpoint,
+  readTargets,
+  type CountMetric,
+} from '../../read-models';
 import { Clock } from '../clock';
 import { assertSameCommand, commandFingerprint } from '../commands/idempotency';
 import { toNewEvents } from '../commands/command-executor';
 import type { CommandContext } from '../commands/command-context';
 import { EVENT_STORE } from '../tokens';
 import { cohortProgress } from '../queries/progress/cohort-progress';
-import { countsAtCheckpoint, contributionQuery, inOneSnapshot } from '../queries/as-known-at/counts-known-at';
+import { contributionQuery, inOneSnapshot } from '../queries/as-known-at/counts-known-at';
 import { eventsAfterPosition, lateChanges } from '../queries/as-known-at/late-changes';
 import { districtArg } from '../queries/query-input';
 import type { TargetProgress } from '../queries/contract-types';
@@ -161,7 +167,7 @@ export class ReportService {
     const where = report.district?.code ?? '*';
     const metrics = [...new Set(report.rows.map((r) => r.metric as CountMetric))];
     const q = { dates: [report.asOf as CalendarDate], districts: [where], metrics };
-    const { position, cells } = await countsAtCheckpoint(this.dataSource, q);
+    const { position, cells } = await readCountsAtCheckpoint(this.dataSource, q);
     const now = new Map(cells.map((c) => [countKey(c.on, c.district, c.metric, c.tier, c.level), c.count]));
     const upTo = position ?? report.position;
     const late = await eventsAfterPosition(this.store, report.position, upTo);

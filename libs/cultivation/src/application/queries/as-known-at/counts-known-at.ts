@@ -2,11 +2,18 @@
 // minus what the events recorded after that moment changed in them.
 import type { EventStore, Position } from '@cl/event-store';
 import type { DataSource } from 'typeorm';
-import { contributionChange, countFacts, countKey, type CalendarDate, type CountFacts } from '../../../domain';
+import {
+  countFacts,
+  countKey,
+  netChange,
+  weightedContribution,
+  type CalendarDate,
+  type Tier,
+  type WeightedFacts,
+} from '../../../domain';
 import {
   COUNT_METRICS,
-  readCounts,
-  readLiveCheckpoint,
+  readCountsAtCheckpoint,
   type CountCell,
   type CountMetric,
   type CountQuery,
@@ -38,63 +45,45 @@ export async function inOneSnapshot<T>(dataSource: DataSource, read: (sql: Sql) 
   }
 }
 
-/** The counts and the log position of the read models, read in one snapshot. */
-export function countsAtCheckpoint(
-  dataSource: DataSource,
-  q: CountQuery,
-): Promise<{ position: Position | null; cells: CountCell[] }> {
-  return inOneSnapshot(dataSource, async (sql) => {
-    const { position } = await readLiveCheckpoint(sql);
-    return { position, cells: await readCounts(sql, q) };
-  });
-}
-
 /** The contribution query matching a count query. */
 export const contributionQuery = (q: CountQuery) => ({ ...q, metrics: q.metrics ?? COUNT_METRICS });
 
-/** `cells` with `sign` × each change added (a key absent from `cells` starts at 0). */
-export function withChanges(
-  cells: readonly CountCell[],
-  changes: Iterable<ReadonlyMap<string, number>>,
-  sign: 1 | -1,
-): CountCell[] {
+/** `cells` with `change` added (a key absent from `cells` starts at 0). */
+export function withChange(cells: readonly CountCell[], change: ReadonlyMap<string, number>): CountCell[] {
   const byKey = new Map(cells.map((c) => [countKey(c.on, c.district, c.metric, c.tier, c.level), { ...c }]));
-  for (const change of changes) {
-    for (const [key, n] of change) {
-      const cell = byKey.get(key);
-      if (cell) cell.count += sign * n;
-      else {
-        const [on, district, metric, tier, level] = key.split('|') as [string, string, string, string, string];
-        const fresh = { on: on as CalendarDate, district, metric: metric as CountMetric, tier, level, count: sign * n };
-        byKey.set(key, fresh as CountCell);
-      }
+  for (const [key, n] of change) {
+    const cell = byKey.get(key);
+    if (cell) cell.count += n;
+    else {
+      const [on, district, metric, tier, level] = key.split('|') as [string, string, string, string, string];
+      byKey.set(key, {
+        on: on as CalendarDate,
+        district,
+        metric: metric as CountMetric,
+        tier: tier as Tier,
+        level,
+        count: n,
+      });
     }
   }
   return [...byKey.values()];
 }
 
-/** What a moment did not know of one enterprise: its count facts then and now. */
-interface LateDelta {
-  readonly then: CountFacts;
-  readonly now: CountFacts;
-  /** The earliest effective date of its late events; null: one has none (it may change any date). */
-  readonly firstEffective: CalendarDate | null;
-}
-
 /**
- * The late deltas of a moment at a read-model position, computed once per (knownAt, position) and shared by
- * every question asked of it (the dates only select and weigh them): a published report's moment is asked again
- * and again. A few entries are kept, the oldest dropped first.
+ * What a moment did not know, at a read-model position: the late enterprises' count facts then minus now, summed
+ * into weighted facts (netChange). Computed once per (knownAt, position) and shared by every question asked of it
+ * (each question evaluates the few net facts on its dates): a published report's moment is asked again and again.
+ * A few entries are kept, the oldest dropped first.
  */
 export class KnownAtDeltas {
-  private readonly entries = new Map<string, Promise<LateDelta[]>>();
+  private readonly entries = new Map<string, Promise<WeightedFacts>>();
 
   constructor(
     private readonly store: EventStore,
     private readonly maxEntries = 8,
   ) {}
 
-  get(knownAt: Date, position: Position): Promise<LateDelta[]> {
+  get(knownAt: Date, position: Position): Promise<WeightedFacts> {
     const key = `${knownAt.toISOString()}|${position}`;
     let entry = this.entries.get(key);
     if (!entry) {
@@ -106,7 +95,7 @@ export class KnownAtDeltas {
     return entry;
   }
 
-  private async compute(knownAt: Date, position: Position): Promise<LateDelta[]> {
+  private async compute(knownAt: Date, position: Position): Promise<WeightedFacts> {
     const late = await eventsRecordedAfter(this.store, knownAt, position, MAX_LATE_EVENTS + 1);
     if (late.length > MAX_LATE_EVENTS) {
       throw new InvalidQueryInput(
@@ -117,26 +106,23 @@ export class KnownAtDeltas {
     }
     const known = knownAt.getTime();
     const streams = await lateStreams(this.store, late, position, (e) => e.recordedAt.getTime() <= known);
-    return streams.map((s) => ({ then: countFacts(s.then), now: countFacts(s.now), firstEffective: s.firstEffective }));
+    return netChange(streams.map((s) => ({ before: countFacts(s.now), after: countFacts(s.then) })));
   }
 }
 
 /**
  * A CountReader answering from the events recorded by `knownAt` only: the counts at the read models' checkpoint
- * plus, for each enterprise with late events that may change the dates asked, its contribution then minus now.
+ * plus the late enterprises' contributions then minus now.
  * Its cost grows with the events recorded after `knownAt`, never with the cohort. A `knownAt` at or after the last
  * recording answers as now; one before the first event answers zeros (every event is then late: refused past
  * MAX_LATE_EVENTS).
  */
 export function knownAtReader(dataSource: DataSource, deltas: KnownAtDeltas, knownAt: Date): CountReader {
   return async (q) => {
-    const { position, cells } = await countsAtCheckpoint(dataSource, q);
+    const { position, cells } = await readCountsAtCheckpoint(dataSource, q);
     if (position === null) return cells;
-    const last = q.dates.reduce((a, b) => (a > b ? a : b));
-    const cq = contributionQuery(q);
-    const changes = (await deltas.get(knownAt, position))
-      .filter((d) => d.firstEffective === null || d.firstEffective <= last)
-      .map((d) => contributionChange(d.now, d.then, cq));
-    return withChanges(cells, changes, 1);
+    // Late events effective after the last date asked add nothing here (their facts start after it).
+    const change = weightedContribution(await deltas.get(knownAt, position), contributionQuery(q));
+    return withChange(cells, change);
   };
 }

@@ -29,8 +29,6 @@ export interface LateStream {
   readonly then: EnterpriseState;
   readonly now: EnterpriseState;
   readonly late: readonly LateEvent[];
-  /** The earliest effective date among the late events; null when one has none (a retraction: any date). */
-  readonly firstEffective: CalendarDate | null;
 }
 
 /** One late event and its change to each count asked (countKey → ±n; only non-zero entries). */
@@ -70,7 +68,6 @@ export async function lateStreams(
     let state = initialState();
     let then = state;
     let knownPrefix = true;
-    let firstEffective: CalendarDate | null | undefined;
     const lateEvents: LateEvent[] = [];
     for (const stored of events) {
       if (comparePositions(stored.position, upTo) > 0) break;
@@ -79,18 +76,9 @@ export async function lateStreams(
       state = evolve(state, { eventId: stored.eventId, event });
       knownPrefix &&= known(stored);
       if (knownPrefix) then = state;
-      else {
-        lateEvents.push({ stored, event, before, after: state });
-        const on = effectiveDateOf(event);
-        firstEffective =
-          firstEffective === null || on === null
-            ? null
-            : firstEffective === undefined || on < firstEffective
-              ? on
-              : firstEffective;
-      }
+      else lateEvents.push({ stored, event, before, after: state });
     }
-    out.push({ then, now: state, late: lateEvents, firstEffective: firstEffective ?? null });
+    out.push({ then, now: state, late: lateEvents });
   }
   return out;
 }
