@@ -61,3 +61,21 @@ it('elects one worker, fails over on stop and on a dead lock connection', async 
   expect(await projected(await register(3))).toBe(true);
   await Promise.all([a.stop(), b.stop()]);
 });
+
+it('stops whenever it is told to, even while it is starting to follow the log (a shutdown never waits forever)', async () => {
+  await register(31);
+  const { dataSource, store } = sides[0]!;
+  // stop() at moments spread over the start: taking the lock, reading the checkpoint, planning a catch-up, and
+  // setting up the subscription. Each must return; one that came before the subscription existed used to be lost.
+  for (let i = 0; i < 40; i++) {
+    const projector = new ProjectorService(dataSource, store, silent, options);
+    projector.start();
+    await new Promise((r) => setTimeout(r, (i % 20) * 0.5));
+    const stopped = await Promise.race([
+      projector.stop().then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), 5_000)),
+    ]);
+    expect({ attempt: i, stopped }).toEqual({ attempt: i, stopped: true });
+    expect(projector.isActive).toBe(false);
+  }
+}, 120_000);

@@ -289,6 +289,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   /** Follows the log batch by batch until stopped, the lock is lost, a batch fails, or a full batch finds it far behind. */
   private async follow(lock: LeaderLock): Promise<void> {
     const { position } = await readCheckpoint(this.dataSource, LIVE_SCHEMA);
+    // stop() while the checkpoint was read found no subscription to stop: it waits for this loop to end.
+    if (this.stopping) return;
     const subscription = this.store.subscribe(position, (batch) => this.apply(batch), {
       batchSize: this.options.batchSize ?? 500,
       pollIntervalMs: this.options.pollIntervalMs ?? 500,
