@@ -133,13 +133,13 @@ export const LOADER_CONNECTIONS = 1 + Object.keys(ENTERPRISE_TABLES).length;
 
 /**
  * A pool of a bulk load's own (a rebuild's or verify's in the calling thread, or a worker's), on the read-model
- * database's settings, with LOADER_CONNECTIONS + `spare` connections. Never the service's pool: a loader takes its
+ * database's settings, with LOADER_CONNECTIONS connections. Never the service's pool: a loader takes its
  * connections one by one and holds them all, so in a pool where others hold some for long (the projector's leader
  * lock, the rebuild lock) it waited forever for the last ones when the pool was small (a bench or CLI DataSource of
  * four) or busy.
  */
-export function openBulkPool(settings: StoreConnection['settings'], spare = 0): Pool {
-  const pool = new Pool({ ...(settings as PoolConfig), max: LOADER_CONNECTIONS + spare });
+export function openBulkPool(settings: StoreConnection['settings']): Pool {
+  const pool = new Pool({ ...(settings as PoolConfig), max: LOADER_CONNECTIONS });
   pool.on('error', () => undefined); // an idle client losing its server: the next COPY fails and says so
   return pool;
 }
