@@ -42,6 +42,10 @@ export const GOALS = {
   importRatio: { text: '≥ 0.80 of raw', met: (ratio: number) => ratio >= 0.8 },
   rebuildRatio: { text: '≥ 0.30 of raw', met: (ratio: number) => ratio >= 0.3 },
   catchUpRatio: { text: '≥ 0.8 of the rebuild', met: (ratio: number) => ratio >= 0.8 },
+  catchUpTime: {
+    text: '< 5 min at 1,000,000',
+    met: (seconds: number, scale: number) => (scale >= NATIONAL ? seconds < 300 : null),
+  },
   rebuildTime: {
     text: '< 3 min at 1,000,000',
     met: (seconds: number, scale: number) => (scale >= NATIONAL ? seconds < 180 : null),
