@@ -8,13 +8,9 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@cl/event-store';
 import { mergeBacklog, ProjectorService, rebuildReadModels } from '@cl/cultivation';
-import { peakRssMiB } from './common';
+import { B6_SLICES, peakRssMiB } from './common';
 
 const PAGE = 5_000;
-/** Events the live path (batches of 500) applies for B6's "before" figure: enough for a rate, not the whole log. */
-const LIVE_SLICE = 20_000;
-/** Events the merge path alone applies (ranges of 20,000 into the live read models), or the whole log if shorter. */
-const MERGE_SLICE = 200_000;
 const READ_MODEL_TABLES =
   'projection_checkpoint, enterprise_summary, enterprise_name, certification_grant, active_interval, count_tree, enterprise_tier_first, targets';
 
@@ -78,10 +74,10 @@ async function sliceEnd(dataSource: DataSource, n: number): Promise<{ position: 
 /** B6 on the log B4 rebuilt: see the file's comment. */
 async function catchUpFigures(dataSource: DataSource, store: PostgresEventStore, head: string) {
   await emptyReadSide(dataSource);
-  const liveSlice = await sliceEnd(dataSource, LIVE_SLICE);
+  const liveSlice = await sliceEnd(dataSource, B6_SLICES.live);
   const live = await projectorSeconds(dataSource, store, liveSlice.position, { catchUpThreshold: Infinity });
   await emptyReadSide(dataSource);
-  const mergeSlice = await sliceEnd(dataSource, MERGE_SLICE);
+  const mergeSlice = await sliceEnd(dataSource, B6_SLICES.merge);
   const mergeStarted = performance.now();
   await mergeBacklog(dataSource, store, mergeSlice.position);
   const mergeSeconds = (performance.now() - mergeStarted) / 1000;

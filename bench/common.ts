@@ -251,6 +251,12 @@ export async function graphql<T>(
   }
 }
 
+/**
+ * B6's slices, each from an emptied read side: events the live path (batches of 500) applies for the "before"
+ * figure, and events the merge path alone applies (the rate MERGE_SPEED stands for); the whole log if shorter.
+ */
+export const B6_SLICES = { live: 20_000, merge: 200_000 } as const;
+
 /** Peak resident set size (VmHWM) of a process, in MiB. */
 export function peakRssMiB(pid: number | 'self'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

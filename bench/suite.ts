@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type BenchPostgres,
+  B6_SLICES,
   databaseSizes,
   type DatabaseSizes,
   fmt,
@@ -558,6 +559,7 @@ function catchUpRows(b4: ProjectionFigures, scale: number): Row[] {
       met: GOALS.catchUpTime.met(c.seconds, scale),
     }),
     row({
+      key: `B6 merge path alone over the first ${fmt(B6_SLICES.merge)} events or the whole log`,
       id: 'B6',
       figure: `merge path alone over the first ${fmt(c.mergeEvents)} events (ranges of 20,000 into the live read models)`,
       value: c.mergeEventsPerSecond,
@@ -568,6 +570,7 @@ function catchUpRows(b4: ProjectionFigures, scale: number): Row[] {
       met: null,
     }),
     row({
+      key: `B6 live path over the first ${fmt(B6_SLICES.live)} events or the whole log`,
       id: 'B6',
       figure: `live path (batches of 500) over the first ${fmt(c.liveEvents)} events`,
       value: c.liveEventsPerSecond,
