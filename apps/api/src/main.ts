@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import {
+  applyHeapGrowth,
   ConfigError,
   createLogger,
   loadConfig,
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  applyHeapGrowth(config.heapGrowingPercent);
   const logger = createLogger(config.logLevel);
   logProcessEvents(logger);
   let database: ResolvedDatabase | undefined;

@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { openLedger, ProjectorService, sampleLedger } from '@cl/cultivation';
-import { ConfigError, createLogger, loadConfig, logProcessEvents, Metrics, serveMetrics } from '@cl/platform';
+import {
+  applyHeapGrowth,
+  ConfigError,
+  createLogger,
+  loadConfig,
+  logProcessEvents,
+  Metrics,
+  serveMetrics,
+} from '@cl/platform';
 
 /**
  * The projection worker on its own (PROJECTOR_IN_PROCESS=false in the API). Run several: one holds the
@@ -10,6 +18,7 @@ import { ConfigError, createLogger, loadConfig, logProcessEvents, Metrics, serve
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  applyHeapGrowth(config.heapGrowingPercent);
   const logger = createLogger(config.logLevel, 'cultivation-ledger-projector');
   logProcessEvents(logger);
   const metrics = new Metrics();

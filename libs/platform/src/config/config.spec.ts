@@ -19,6 +19,7 @@ describe('configuration', () => {
       readStatementTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
       databaseWaitMs: 5_000,
+      heapGrowingPercent: 50,
       metricsToken: undefined,
       readyMaxProjectionLagSeconds: 300,
     });
@@ -72,6 +73,10 @@ describe('configuration', () => {
     [
       { RATE_LIMIT_WRITES_PER_MINUTE: '-5' },
       'Invalid configuration: RATE_LIMIT_WRITES_PER_MINUTE must be a whole number from 0 to 10000000 (got "-5")',
+    ],
+    [
+      { HEAP_GROWING_PERCENT: '1000' },
+      'Invalid configuration: HEAP_GROWING_PERCENT must be a whole number from 0 to 400 (got "1000")',
     ],
     [
       { READ_STATEMENT_TIMEOUT_MS: '10s' },

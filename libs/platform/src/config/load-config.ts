@@ -10,6 +10,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  */
 const DEFAULT_WRITES_PER_MINUTE = 600_000;
 const DEFAULT_IMPORTS_PER_MINUTE = 120;
+const DEFAULT_HEAP_GROWING_PERCENT = 50;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -179,5 +180,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     oidc: oidcClient,
     requestTimeoutMs: milliseconds(env, 'REQUEST_TIMEOUT_MS', 30_000),
     databaseWaitMs: milliseconds(env, 'DATABASE_WAIT_MS', 5_000),
+    heapGrowingPercent: whole(env, 'HEAP_GROWING_PERCENT', DEFAULT_HEAP_GROWING_PERCENT, 400),
   };
 }
