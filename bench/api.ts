@@ -28,7 +28,9 @@ export function childEnv(databaseUrl: string, dataDir: string, port?: number): N
     LAPSE_SWEEP: 'false',
     GRAPHQL_INTROSPECTION: 'false',
     ...(port ? { PORT: String(port) } : {}),
-    // Diagnostics only: another rebuild page size or number of workers, or the API without its in-process projector.
+    // Diagnostics only: another rebuild page size or number of workers, B4 without B6 (BENCH_B6=0), or the API
+    // without its in-process projector.
+    ...(process.env.BENCH_B6 ? { BENCH_B6: process.env.BENCH_B6 } : {}),
     ...(process.env.BENCH_REBUILD_BATCH ? { BENCH_REBUILD_BATCH: process.env.BENCH_REBUILD_BATCH } : {}),
     ...(process.env.BENCH_REBUILD_WORKERS ? { BENCH_REBUILD_WORKERS: process.env.BENCH_REBUILD_WORKERS } : {}),
     ...(process.env.PROJECTOR_IN_PROCESS ? { PROJECTOR_IN_PROCESS: process.env.PROJECTOR_IN_PROCESS } : {}),

@@ -22,8 +22,26 @@ let dataSource: DataSource;
 let store: PostgresEventStore;
 let close: () => Promise<void>;
 
+/** The live read-model schema's keys, constraints and indexes: names and definitions. */
+async function catalogue(): Promise<string[]> {
+  const rows: { line: string }[] = await dataSource.query(
+    `SELECT format('constraint %s on %s: %s', c.conname, t.relname, pg_get_constraintdef(c.oid)) AS line
+     FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+     WHERE n.nspname = $1
+     UNION ALL
+     SELECT format('index %s: %s', indexname, indexdef) FROM pg_indexes WHERE schemaname = $1
+     ORDER BY 1`,
+    [LIVE_SCHEMA],
+  );
+  return rows.map((r) => r.line);
+}
+
+/** The catalogue as the migrations made it, before any rebuild. */
+let migrated: string[];
+
 beforeAll(async () => {
   ({ dataSource, store, close } = await openReadSide(db.url));
+  migrated = await catalogue();
   await writeScenario(new TestLedger(store));
 });
 afterAll(() => close());
@@ -70,6 +88,12 @@ it('swaps in rebuilt tables while the projector and queries keep working', async
   expect(await verifyReadModels(dataSource, store)).toEqual([]);
   // 3 TECH_SME active today in the scenario, plus one per enterprise added during the rebuild.
   expect((await progress.cohortProgress())[0]!.active).toBe(3 + during.length);
+});
+
+it("builds the migrations' keys, constraints and indexes under their own names", async () => {
+  await rebuildReadModels(dataSource, store);
+  expect(migrated.filter((l) => l.startsWith('constraint') && l.includes('PRIMARY KEY')).length).toBeGreaterThan(5);
+  expect(await catalogue()).toEqual(migrated);
 });
 
 it('rebuilt read models equal the live ones after grants recorded out of order, retracted and relocated', async () => {

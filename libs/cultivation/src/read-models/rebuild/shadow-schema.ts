@@ -26,17 +26,29 @@ export async function createShadowTables(sql: Sql, schema: string): Promise<void
 }
 
 /**
- * Adds the live schema's primary keys, unique constraints and indexes to `schema`'s tables (after their
- * bulk load: one sort per index instead of an index insert per row), each statement on a connection of
- * `sqls` as one frees up so that both cores sort; then refreshes the planner's statistics.
+ * Adds the live schema's primary keys, unique constraints and indexes to `schema`'s tables (after their bulk load:
+ * one sort per index instead of an index insert per row), with the planner's statistics refreshed first.
+ *
+ * Every index is built by a plain CREATE INDEX, those of keys and unique constraints under the constraint's own name,
+ * and the constraints are attached to their built indexes at the end (`ADD CONSTRAINT … USING INDEX`, a change of
+ * the catalogue only). So no build waits for a table lock (CREATE INDEX takes a SHARE lock, which others on the same
+ * table share; ADD CONSTRAINT would take the table whole) and the builds form one queue, the most rows first, that
+ * the connections of `sqls` take from as each frees up: both cores sort until the last build, rather than one
+ * finishing the largest table's indexes alone.
  */
 export async function addShadowIndexes(sqls: readonly Sql[], schema: string): Promise<void> {
   const [sql] = sqls;
   if (!sql) throw new Error('addShadowIndexes needs a connection');
-  const constraints: { tbl: string; name: string; def: string }[] = await sql.query(
-    `SELECT c.conrelid::regclass::text AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def
-     FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-     WHERE n.nspname = $1 AND c.contype IN ('p', 'u', 'x')`,
+  const tables = READ_MODEL_TABLES.map((t) => qualified(schema, t)).join(', ');
+  // The row counts that order the queue (a bulk-loaded table has none until analysed). Column statistics need no
+  // index; a table with an expression index is analysed again once its indexes exist (the expression's statistics).
+  await sql.query(`ANALYZE ${tables}`);
+  const constraints: { tbl: string; name: string; def: string; kind: string; index: string | null }[] = await sql.query(
+    `SELECT c.conrelid::regclass::text AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def,
+              c.contype AS kind, CASE WHEN c.contype IN ('p', 'u') AND NOT c.condeferrable
+                                      THEN pg_get_indexdef(c.conindid) END AS index
+       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+       WHERE n.nspname = $1 AND c.contype IN ('p', 'u', 'x')`,
     [LIVE_SCHEMA],
   );
   const indexes: { def: string }[] = await sql.query(
@@ -45,25 +57,41 @@ export async function addShadowIndexes(sqls: readonly Sql[], schema: string): Pr
        SELECT 1 FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1 AND c.conname = i.indexname)`,
     [LIVE_SCHEMA],
   );
-  const statements = [
-    ...constraints.map((c) => `ALTER TABLE ${schema}.${c.tbl.split('.').pop()!} ADD CONSTRAINT ${c.name} ${c.def}`),
-    ...indexes.map(({ def }) => def.replace(` ON ${LIVE_SCHEMA}.`, ` ON ${schema}.`)),
-  ];
-  // Statements on one table would wait for each other's lock: a connection takes a whole table at a time.
-  const byTable = new Map<string, string[]>();
-  for (const statement of statements) {
-    const table = / ON ([a-z_]+\.[a-z_]+)| TABLE ([a-z_]+\.[a-z_]+) /.exec(statement)?.slice(1).find(Boolean) ?? '';
-    byTable.set(table, [...(byTable.get(table) ?? []), statement]);
-  }
-  const queue = [...byTable.values()].sort((a, b) => b.length - a.length);
+  const rows = new Map<string, number>(
+    (
+      (await sql.query(
+        `SELECT c.relname AS tbl, greatest(c.reltuples, 0)::float8 AS rows FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+        [schema],
+      )) as { tbl: string; rows: number }[]
+    ).map((r) => [r.tbl, r.rows]),
+  );
+  const here = (def: string) => def.replace(` ON ${LIVE_SCHEMA}.`, ` ON ${schema}.`);
+  const tableOf = (tbl: string) => `${schema}.${tbl.split('.').pop()!}`;
+  const builds = [...constraints.flatMap((c) => (c.index ? [here(c.index)] : [])), ...indexes.map((i) => here(i.def))]
+    .map((statement) => ({ statement, rows: rows.get(/ ON [a-z_]+\.([a-z_]+) /.exec(statement)?.[1] ?? '') ?? 0 }))
+    .sort((a, b) => b.rows - a.rows);
   await Promise.all(
     sqls.map(async (connection) => {
-      for (let group = queue.shift(); group; group = queue.shift()) {
-        for (const statement of group) await connection.query(statement);
-      }
+      for (let build = builds.shift(); build; build = builds.shift()) await connection.query(build.statement);
     }),
   );
-  await sql.query(`ANALYZE ${READ_MODEL_TABLES.map((t) => qualified(schema, t)).join(', ')}`);
+  for (const c of constraints) {
+    const kind = c.kind === 'p' ? 'PRIMARY KEY' : 'UNIQUE';
+    await sql.query(
+      c.index
+        ? `ALTER TABLE ${tableOf(c.tbl)} ADD CONSTRAINT ${c.name} ${kind} USING INDEX ${c.name}`
+        : `ALTER TABLE ${tableOf(c.tbl)} ADD CONSTRAINT ${c.name} ${c.def}`,
+    );
+  }
+  const withExpressions: { tbl: string }[] = await sql.query(
+    `SELECT DISTINCT t.relname AS tbl FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid
+     JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = $1 AND x.indexprs IS NOT NULL`,
+    [schema],
+  );
+  if (withExpressions.length > 0) {
+    await sql.query(`ANALYZE ${withExpressions.map((t) => `${schema}.${t.tbl}`).join(', ')}`);
+  }
 }
 
 /** Drops a scratch schema and everything in it. */
