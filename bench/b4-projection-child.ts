@@ -7,24 +7,27 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@cl/event-store';
-import { mergeBacklog, ProjectorService, rebuildReadModels } from '@cl/cultivation';
+import {
+  LIVE_SCHEMA,
+  mergeBacklog,
+  ProjectorService,
+  qualified,
+  READ_MODEL_TABLES,
+  rebuildReadModels,
+} from '@cl/cultivation';
 import { B6_SLICES, peakRssMiB } from './common';
 
 const PAGE = 5_000;
-const READ_MODEL_TABLES =
-  'projection_checkpoint, enterprise_summary, enterprise_name, certification_grant, active_interval, count_tree, enterprise_tier_first, targets';
 
 /** Empties the live read models, checkpoint included (as a restore of the event store alone leaves them). */
 async function emptyReadSide(dataSource: DataSource): Promise<void> {
-  await dataSource.query(
-    `TRUNCATE ${READ_MODEL_TABLES.split(', ')
-      .map((t) => `read_model.${t}`)
-      .join(', ')}`,
-  );
+  await dataSource.query(`TRUNCATE ${READ_MODEL_TABLES.map((t) => qualified(LIVE_SCHEMA, t)).join(', ')}`);
 }
 
 async function checkpoint(dataSource: DataSource): Promise<string | null> {
-  const [row] = await dataSource.query(`SELECT position::text AS p FROM read_model.projection_checkpoint`);
+  const [row] = await dataSource.query(
+    `SELECT position::text AS p FROM ${qualified(LIVE_SCHEMA, 'projection_checkpoint')}`,
+  );
   return (row?.p as string | undefined) ?? null;
 }
 

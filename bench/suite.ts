@@ -18,6 +18,7 @@ import {
   startBenchPostgres,
   topStatements,
 } from './common';
+import { LIVE_SCHEMA } from '@cl/cultivation';
 import { summarizeCpuProfiles } from './cpu-profile';
 import { startApi, type RunningApi, waitForProjection } from './api';
 import { benchAppend } from './b1-append';
@@ -49,9 +50,6 @@ import {
 import { BENCH_SEED, BENCH_TODAY, prepareBenchDatabase, type SeedFigures } from './seed';
 
 export type Only = 'B3' | 'B4' | 'KNOWNAT' | 'SEED';
-
-/** The schema the queries read (the live read models; a rebuild swaps its own in under this name). */
-const LIVE_SCHEMA = 'read_model';
 
 export interface SuiteOptions {
   readonly scale: number;

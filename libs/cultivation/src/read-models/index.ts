@@ -36,7 +36,7 @@ export const READ_MODEL_MIGRATIONS = [
   NameCoreKey1796227200000,
   TargetsPerDistrict1796313600000,
 ];
-export { ALL_DISTRICTS } from './schema';
+export { ALL_DISTRICTS, LIVE_SCHEMA, qualified, READ_MODEL_TABLES } from './schema';
 export type { Sql } from './projection/sql';
 export { applyEvents, type ApplyResult } from './projection/apply-events';
 export type { Checkpoint, ProjectionStall } from './projection/checkpoint';
